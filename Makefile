@@ -1,0 +1,46 @@
+# Front door: `make demo` and `make test` on a fresh Debian 12 machine.
+# Both install missing Debian packages first (scripts/install-deps), then configure and build.
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+DB ?= pactgraph.db
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure build demo test test-slow test-asan bench clean format
+
+all: build
+
+deps:
+	@./scripts/install-deps
+
+$(BUILD)/build.ninja:
+	@$(MAKE) --no-print-directory deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+configure: $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	./scripts/demo.sh $(BUILD)/tools/pactgraph $(DB)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
+
+test-slow: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L slow
+
+test-asan:
+	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug \
+	  CMAKE_FLAGS="-DPACTGRAPH_SANITIZE=ON"
+
+bench: build
+	$(BUILD)/tools/pactgraph bench generate --size M --seed 1 --out $(BUILD)/bench-M
+	$(BUILD)/tools/pactgraph bench run $(BUILD)/bench-M
+
+format:
+	git ls-files '*.h' '*.cpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)

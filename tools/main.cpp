@@ -1,0 +1,50 @@
+// pactgraph — the command-line tool. See docs/cli.md for every command and the exit codes.
+#include <sys/stat.h>
+
+#include <iostream>
+
+#include "tools/command.h"
+
+int main(int argc, char** argv) {
+  // Database files are private to their owner (0600 files, 0700 directories).
+  umask(077);
+  using namespace pactgraph::tools;
+  CLI::App app{"pactgraph — an embedded graph database for partnership knowledge graphs",
+               "pactgraph"};
+  app.set_version_flag("--version", std::string("pactgraph ") + PACTGRAPH_VERSION);
+  app.footer(
+      "Examples:\n"
+      "  pactgraph import --nodes nodes.csv --edges edges.csv\n"
+      "  pactgraph stats --format json\n"
+      "  pactgraph node Rwanda\n"
+      "Environment: PACTGRAPH_DB selects the database when --db is not given.");
+  GlobalOptions global;
+  app.option_defaults()->always_capture_default();
+  app.add_option("--db", global.db, "Database directory (default: $PACTGRAPH_DB or ./pactgraph.db)")
+      ->type_name("PATH");
+  app.add_flag("-q,--quiet", global.quiet, "No progress bars or summaries");
+  app.add_flag("--sync", global.sync, "fsync every commit (survives power loss)");
+  app.add_flag("--read-only", global.read_only,
+               "Open as a reader beside a running writer (RocksDB secondary instance)");
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  SetupAllCommands(app, global);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitBadInput;
+  }
+  if (app.get_subcommands().empty()) {
+    // No command: the REPL when it exists; until then, help.
+    std::cout << app.help();
+    return kExitOk;
+  }
+  return global.exit_code;
+}
