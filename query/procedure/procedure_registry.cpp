@@ -1,0 +1,81 @@
+// The procedure registry and its one-time registration hooks.
+#include "query/procedure/procedure_registry.h"
+
+namespace pactgraph::query {
+namespace {
+
+std::vector<std::function<void(ProcedureRegistry*)>>& Hooks() {
+  static std::vector<std::function<void(ProcedureRegistry*)>> hooks;
+  return hooks;
+}
+std::mutex& HookMutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+}  // namespace
+
+ProcedureRegistry& ProcedureRegistry::Global() {
+  static ProcedureRegistry* registry = [] {
+    auto* r = new ProcedureRegistry();
+    RegisterBuiltinProcedures(r);
+    return r;
+  }();
+  return *registry;
+}
+
+Status ProcedureRegistry::Register(ProcedureSignature signature, ProcedureFn body) {
+  if (signature.name.empty() || !body) {
+    return Status::InvalidArgument("procedure registration needs a name and a body");
+  }
+  bool seen_optional = false;
+  for (const auto& p : signature.params) {
+    if (seen_optional && !p.optional) {
+      return Status::InvalidArgument("procedure " + signature.name +
+                                     ": required parameter after an optional one");
+    }
+    seen_optional = seen_optional || p.optional;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (procedures_.count(signature.name)) {
+    return Status::InvalidArgument("procedure " + signature.name + " is already registered");
+  }
+  std::string name = signature.name;
+  procedures_[name] = std::make_unique<Procedure>(Procedure{std::move(signature), std::move(body)});
+  return Status::OK();
+}
+
+void ProcedureRegistry::Replace(ProcedureSignature signature, ProcedureFn body) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::string name = signature.name;
+  procedures_[name] = std::make_unique<Procedure>(Procedure{std::move(signature), std::move(body)});
+}
+
+const Procedure* ProcedureRegistry::Find(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = procedures_.find(name);
+  return it == procedures_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const Procedure*> ProcedureRegistry::List() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<const Procedure*> out;
+  for (const auto& [name, p] : procedures_) out.push_back(p.get());
+  return out;
+}
+
+void ProcedureRegistry::AddRegistrationHook(std::function<void(ProcedureRegistry*)> hook) {
+  std::lock_guard<std::mutex> lock(HookMutex());
+  Hooks().push_back(std::move(hook));
+}
+
+void ProcedureRegistry::RunRegistrationHooks() {
+  std::vector<std::function<void(ProcedureRegistry*)>> hooks;
+  {
+    std::lock_guard<std::mutex> lock(HookMutex());
+    hooks.swap(Hooks());
+  }
+  for (auto& hook : hooks) hook(&Global());
+}
+
+}  // namespace pactgraph::query
