@@ -47,9 +47,7 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write) {
   return std::move(db).value();
 }
 
-int ReportError(const Status& status) {
-  return ReportError(status.message(), status.ExitCode());
-}
+int ReportError(const Status& status) { return ReportError(status.message(), status.ExitCode()); }
 
 int ReportError(const std::string& message, int exit_code) {
   const bool color = UseColor(stderr);

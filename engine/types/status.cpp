@@ -5,18 +5,30 @@ namespace {
 
 const char* CodeName(Status::Code c) {
   switch (c) {
-    case Status::Code::kOk: return "OK";
-    case Status::Code::kNotFound: return "Not found";
-    case Status::Code::kInvalidArgument: return "Invalid argument";
-    case Status::Code::kParseError: return "Parse error";
-    case Status::Code::kNotSupported: return "Not supported";
-    case Status::Code::kLimitExceeded: return "Limit exceeded";
-    case Status::Code::kCancelled: return "Cancelled";
-    case Status::Code::kBusy: return "Busy";
-    case Status::Code::kIOError: return "IO error";
-    case Status::Code::kCorruption: return "Corruption";
-    case Status::Code::kVersionMismatch: return "Version mismatch";
-    case Status::Code::kInternal: return "Internal error";
+    case Status::Code::kOk:
+      return "OK";
+    case Status::Code::kNotFound:
+      return "Not found";
+    case Status::Code::kInvalidArgument:
+      return "Invalid argument";
+    case Status::Code::kParseError:
+      return "Parse error";
+    case Status::Code::kNotSupported:
+      return "Not supported";
+    case Status::Code::kLimitExceeded:
+      return "Limit exceeded";
+    case Status::Code::kCancelled:
+      return "Cancelled";
+    case Status::Code::kBusy:
+      return "Busy";
+    case Status::Code::kIOError:
+      return "IO error";
+    case Status::Code::kCorruption:
+      return "Corruption";
+    case Status::Code::kVersionMismatch:
+      return "Version mismatch";
+    case Status::Code::kInternal:
+      return "Internal error";
   }
   return "Unknown";
 }
@@ -35,18 +47,24 @@ std::string Status::ToString() const {
 
 int Status::ExitCode() const {
   switch (code()) {
-    case Code::kOk: return 0;
-    case Code::kNotFound: return 1;
+    case Code::kOk:
+      return 0;
+    case Code::kNotFound:
+      return 1;
     case Code::kInvalidArgument:
     case Code::kParseError:
     case Code::kNotSupported:
-    case Code::kLimitExceeded: return 2;
+    case Code::kLimitExceeded:
+      return 2;
     case Code::kBusy:
     case Code::kIOError:
     case Code::kCorruption:
-    case Code::kVersionMismatch: return 3;
-    case Code::kCancelled: return 130;
-    case Code::kInternal: return 4;
+    case Code::kVersionMismatch:
+      return 3;
+    case Code::kCancelled:
+      return 130;
+    case Code::kInternal:
+      return 4;
   }
   return 4;
 }

@@ -48,27 +48,36 @@ nlohmann::json MapJson(const ValueMap& m);
 
 nlohmann::json ToJsonValue(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull: return nullptr;
-    case Value::Type::kBool: return v.as_bool();
-    case Value::Type::kInt: return v.as_int();
+    case Value::Type::kNull:
+      return nullptr;
+    case Value::Type::kBool:
+      return v.as_bool();
+    case Value::Type::kInt:
+      return v.as_int();
     case Value::Type::kFloat:
       if (!std::isfinite(v.as_float())) return nullptr;
       return v.as_float();
-    case Value::Type::kString: return v.as_string();
-    case Value::Type::kDate: return v.as_date().ToString();
+    case Value::Type::kString:
+      return v.as_string();
+    case Value::Type::kDate:
+      return v.as_date().ToString();
     case Value::Type::kList: {
       auto a = nlohmann::json::array();
       for (const auto& e : v.as_list()) a.push_back(ToJsonValue(e));
       return a;
     }
-    case Value::Type::kMap: return MapJson(v.as_map());
+    case Value::Type::kMap:
+      return MapJson(v.as_map());
     case Value::Type::kNode: {
       const Node& n = v.as_node();
       return {{"id", n.id}, {"labels", n.labels}, {"properties", MapJson(n.properties)}};
     }
     case Value::Type::kRel: {
       const Relationship& r = v.as_rel();
-      return {{"id", r.id}, {"type", r.type}, {"start", r.start}, {"end", r.end},
+      return {{"id", r.id},
+              {"type", r.type},
+              {"start", r.start},
+              {"end", r.end},
               {"properties", MapJson(r.properties)}};
     }
     case Value::Type::kPath: {
@@ -164,12 +173,18 @@ std::string Date::ToString() const {
 
 std::string Value::ToString() const {
   switch (type()) {
-    case Type::kNull: return "null";
-    case Type::kBool: return as_bool() ? "true" : "false";
-    case Type::kInt: return std::to_string(as_int());
-    case Type::kFloat: return FormatFloat(as_float());
-    case Type::kString: return QuoteCypher(as_string());
-    case Type::kDate: return "date('" + as_date().ToString() + "')";
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return as_bool() ? "true" : "false";
+    case Type::kInt:
+      return std::to_string(as_int());
+    case Type::kFloat:
+      return FormatFloat(as_float());
+    case Type::kString:
+      return QuoteCypher(as_string());
+    case Type::kDate:
+      return "date('" + as_date().ToString() + "')";
     case Type::kList: {
       std::string out = "[";
       bool first = true;
@@ -180,9 +195,12 @@ std::string Value::ToString() const {
       }
       return out + "]";
     }
-    case Type::kMap: return MapToString(as_map());
-    case Type::kNode: return NodeToString(as_node());
-    case Type::kRel: return RelToString(as_rel());
+    case Type::kMap:
+      return MapToString(as_map());
+    case Type::kNode:
+      return NodeToString(as_node());
+    case Type::kRel:
+      return RelToString(as_rel());
     case Type::kPath: {
       const Path& p = as_path();
       std::string out;
@@ -207,15 +225,22 @@ std::string MapToJson(const ValueMap& m) { return MapJson(m).dump(); }
 bool operator==(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case Value::Type::kNull: return true;
-    case Value::Type::kBool: return a.as_bool() == b.as_bool();
-    case Value::Type::kInt: return a.as_int() == b.as_int();
+    case Value::Type::kNull:
+      return true;
+    case Value::Type::kBool:
+      return a.as_bool() == b.as_bool();
+    case Value::Type::kInt:
+      return a.as_int() == b.as_int();
     case Value::Type::kFloat:
       return a.as_float() == b.as_float() || (std::isnan(a.as_float()) && std::isnan(b.as_float()));
-    case Value::Type::kString: return a.as_string() == b.as_string();
-    case Value::Type::kDate: return a.as_date() == b.as_date();
-    case Value::Type::kList: return a.as_list() == b.as_list();
-    case Value::Type::kMap: return a.as_map() == b.as_map();
+    case Value::Type::kString:
+      return a.as_string() == b.as_string();
+    case Value::Type::kDate:
+      return a.as_date() == b.as_date();
+    case Value::Type::kList:
+      return a.as_list() == b.as_list();
+    case Value::Type::kMap:
+      return a.as_map() == b.as_map();
     case Value::Type::kNode: {
       const Node &x = a.as_node(), &y = b.as_node();
       return x.id == y.id && x.labels == y.labels && x.properties == y.properties;
@@ -241,17 +266,28 @@ bool operator==(const Value& a, const Value& b) {
 
 const char* Value::TypeName(Type t) {
   switch (t) {
-    case Type::kNull: return "NULL";
-    case Type::kBool: return "BOOLEAN";
-    case Type::kInt: return "INTEGER";
-    case Type::kFloat: return "FLOAT";
-    case Type::kString: return "STRING";
-    case Type::kDate: return "DATE";
-    case Type::kList: return "LIST";
-    case Type::kMap: return "MAP";
-    case Type::kNode: return "NODE";
-    case Type::kRel: return "RELATIONSHIP";
-    case Type::kPath: return "PATH";
+    case Type::kNull:
+      return "NULL";
+    case Type::kBool:
+      return "BOOLEAN";
+    case Type::kInt:
+      return "INTEGER";
+    case Type::kFloat:
+      return "FLOAT";
+    case Type::kString:
+      return "STRING";
+    case Type::kDate:
+      return "DATE";
+    case Type::kList:
+      return "LIST";
+    case Type::kMap:
+      return "MAP";
+    case Type::kNode:
+      return "NODE";
+    case Type::kRel:
+      return "RELATIONSHIP";
+    case Type::kPath:
+      return "PATH";
   }
   return "?";
 }

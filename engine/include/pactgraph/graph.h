@@ -115,8 +115,8 @@ class GraphReader {
   virtual Result<TypeId> FindType(std::string_view name) const = 0;
   virtual Result<LabelId> FindLabel(std::string_view name) const = 0;
   virtual std::string TypeName(TypeId id) const = 0;
-  virtual std::vector<std::string> Types() const = 0;   // every type with a live relationship
-  virtual std::vector<std::string> Labels() const = 0;  // every label with a live node
+  virtual std::vector<std::string> Types() const = 0;         // every type with a live relationship
+  virtual std::vector<std::string> Labels() const = 0;        // every label with a live node
   virtual std::vector<std::string> PropertyKeys() const = 0;  // every key ever written
   // One past the largest node id ever allocated: node ids lie in [1, NodeIdBound()).
   virtual NodeId NodeIdBound() const = 0;

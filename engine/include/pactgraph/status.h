@@ -39,9 +39,7 @@ class [[nodiscard]] Status {
   }
   static Status ParseError(std::string m) { return Status(Code::kParseError, std::move(m)); }
   static Status NotSupported(std::string m) { return Status(Code::kNotSupported, std::move(m)); }
-  static Status LimitExceeded(std::string m) {
-    return Status(Code::kLimitExceeded, std::move(m));
-  }
+  static Status LimitExceeded(std::string m) { return Status(Code::kLimitExceeded, std::move(m)); }
   static Status Cancelled(std::string m) { return Status(Code::kCancelled, std::move(m)); }
   static Status Busy(std::string m) { return Status(Code::kBusy, std::move(m)); }
   static Status IOError(std::string m) { return Status(Code::kIOError, std::move(m)); }
@@ -91,6 +89,7 @@ class [[nodiscard]] Result {
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
 
  private:
   std::variant<T, Status> v_;
@@ -99,17 +98,16 @@ class [[nodiscard]] Result {
 }  // namespace pactgraph
 
 // Propagate a non-ok Status from an expression returning Status.
-#define PG_RETURN_IF_ERROR(expr)              \
-  do {                                        \
-    ::pactgraph::Status _pg_st = (expr);      \
-    if (!_pg_st.ok()) return _pg_st;          \
+#define PG_RETURN_IF_ERROR(expr)         \
+  do {                                   \
+    ::pactgraph::Status _pg_st = (expr); \
+    if (!_pg_st.ok()) return _pg_st;     \
   } while (0)
 
 #define PG_CONCAT_INNER(a, b) a##b
 #define PG_CONCAT(a, b) PG_CONCAT_INNER(a, b)
 // `PG_ASSIGN_OR_RETURN(auto x, ExprReturningResult());`
-#define PG_ASSIGN_OR_RETURN(lhs, expr)                               \
-  auto PG_CONCAT(_pg_res_, __LINE__) = (expr);                       \
-  if (!PG_CONCAT(_pg_res_, __LINE__).ok())                           \
-    return PG_CONCAT(_pg_res_, __LINE__).status();                   \
+#define PG_ASSIGN_OR_RETURN(lhs, expr)                                                    \
+  auto PG_CONCAT(_pg_res_, __LINE__) = (expr);                                            \
+  if (!PG_CONCAT(_pg_res_, __LINE__).ok()) return PG_CONCAT(_pg_res_, __LINE__).status(); \
   lhs = std::move(PG_CONCAT(_pg_res_, __LINE__)).value()

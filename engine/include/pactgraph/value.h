@@ -65,20 +65,20 @@ class Value {
   enum class Type { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRel, kPath };
 
   Value() = default;
-  Value(std::nullptr_t) {}                             // NOLINT
-  Value(bool b) : v_(b) {}                             // NOLINT
-  Value(int v) : v_(static_cast<int64_t>(v)) {}        // NOLINT
-  Value(int64_t v) : v_(v) {}                          // NOLINT
-  Value(double v) : v_(v) {}                           // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}         // NOLINT
-  Value(std::string s) : v_(std::move(s)) {}           // NOLINT
-  Value(std::string_view s) : v_(std::string(s)) {}    // NOLINT
-  Value(Date d) : v_(d) {}                             // NOLINT
-  Value(ValueList l) : v_(std::make_shared<const ValueList>(std::move(l))) {}  // NOLINT
-  Value(ValueMap m) : v_(std::make_shared<const ValueMap>(std::move(m))) {}    // NOLINT
-  Value(Node n) : v_(std::make_shared<const Node>(std::move(n))) {}            // NOLINT
+  Value(std::nullptr_t) {}                                                           // NOLINT
+  Value(bool b) : v_(b) {}                                                           // NOLINT
+  Value(int v) : v_(static_cast<int64_t>(v)) {}                                      // NOLINT
+  Value(int64_t v) : v_(v) {}                                                        // NOLINT
+  Value(double v) : v_(v) {}                                                         // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}                                       // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}                                         // NOLINT
+  Value(std::string_view s) : v_(std::string(s)) {}                                  // NOLINT
+  Value(Date d) : v_(d) {}                                                           // NOLINT
+  Value(ValueList l) : v_(std::make_shared<const ValueList>(std::move(l))) {}        // NOLINT
+  Value(ValueMap m) : v_(std::make_shared<const ValueMap>(std::move(m))) {}          // NOLINT
+  Value(Node n) : v_(std::make_shared<const Node>(std::move(n))) {}                  // NOLINT
   Value(Relationship r) : v_(std::make_shared<const Relationship>(std::move(r))) {}  // NOLINT
-  Value(Path p) : v_(std::make_shared<const Path>(std::move(p))) {}            // NOLINT
+  Value(Path p) : v_(std::make_shared<const Path>(std::move(p))) {}                  // NOLINT
 
   Type type() const { return static_cast<Type>(v_.index()); }
   bool is_null() const { return type() == Type::kNull; }

@@ -1,0 +1,360 @@
+#include "storage/rocks_database.h"
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "storage/key_codec.h"
+#include "storage/rocks_reader.h"
+
+namespace pactgraph::storage {
+
+namespace fs = std::filesystem;
+
+// Defined in rocks_writer.cpp and bulk_loader.cpp.
+std::unique_ptr<GraphWriter> NewRocksWriter(RocksDatabase* db, std::unique_lock<std::mutex> lock);
+std::unique_ptr<BulkLoader> NewRocksBulkLoader(RocksDatabase* db,
+                                               std::unique_lock<std::mutex> lock);
+
+namespace {
+
+// Cuts a names-CF key at its 0x00 separator, so all entries of one normalised name share a
+// prefix and an exact lookup is a bloom-filtered prefix seek.
+class NameSeparatorTransform : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "pactgraph.NameSeparator"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    const void* p = std::memchr(key.data(), '\0', key.size());
+    size_t n = static_cast<const char*>(p) - key.data() + 1;
+    return rocksdb::Slice(key.data(), n);
+  }
+  bool InDomain(const rocksdb::Slice& key) const override {
+    return std::memchr(key.data(), '\0', key.size()) != nullptr;
+  }
+};
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(const Options& options) {
+  static std::shared_ptr<rocksdb::Cache> cache;
+  if (!cache) cache = rocksdb::NewLRUCache(options.block_cache_mb << 20);
+  std::vector<rocksdb::ColumnFamilyDescriptor> out;
+  for (int i = 0; i < kNumCf; ++i) {
+    rocksdb::ColumnFamilyOptions cfo;
+    rocksdb::BlockBasedTableOptions t;
+    t.block_cache = cache;
+    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    t.format_version = 5;
+    cfo.compression = rocksdb::kLZ4Compression;
+    cfo.bottommost_compression = rocksdb::kZSTD;
+    if (i == kCfAdj) {
+      cfo.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+      cfo.memtable_prefix_bloom_size_ratio = 0.05;
+      t.whole_key_filtering = false;
+    } else if (i == kCfNames) {
+      cfo.prefix_extractor = std::make_shared<NameSeparatorTransform>();
+      cfo.memtable_prefix_bloom_size_ratio = 0.05;
+      t.whole_key_filtering = false;
+    }
+    cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+    out.emplace_back(kColumnFamilyNames[i], cfo);
+  }
+  return out;
+}
+
+bool IsLockError(const rocksdb::Status& s) {
+  const std::string m = s.ToString();
+  return s.IsIOError() &&
+         (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos);
+}
+
+std::string U64(uint64_t v) {
+  std::string s;
+  PutU64BE(&s, v);
+  return s;
+}
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::OK();
+  std::string msg = context.empty() ? s.ToString() : context + ": " + s.ToString();
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  if (s.IsNotSupported()) return Status::NotSupported(msg);
+  if (s.IsBusy() || s.IsTryAgain() || s.IsTimedOut()) return Status::Busy(msg);
+  if (s.IsIOError()) {
+    if (s.IsNoSpace()) return Status::IOError("no space left on device: " + msg);
+    return Status::IOError(msg);
+  }
+  return Status::IOError(msg);
+}
+
+// --- Dictionary ----------------------------------------------------------------------------
+
+Dictionary::Table& Dictionary::TableFor(char kind) {
+  return kind == kDictType ? types_ : kind == kDictLabel ? labels_ : keys_;
+}
+const Dictionary::Table& Dictionary::TableFor(char kind) const {
+  return kind == kDictType ? types_ : kind == kDictLabel ? labels_ : keys_;
+}
+
+std::optional<uint32_t> Dictionary::Find(char kind, std::string_view name) const {
+  std::shared_lock lock(mu_);
+  const Table& t = TableFor(kind);
+  auto it = t.ids.find(std::string(name));
+  if (it == t.ids.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Dictionary::Name(char kind, uint32_t id) const {
+  std::shared_lock lock(mu_);
+  const Table& t = TableFor(kind);
+  return id < t.names.size() ? t.names[id] : std::string();
+}
+
+std::vector<std::string> Dictionary::All(char kind) const {
+  std::shared_lock lock(mu_);
+  const Table& t = TableFor(kind);
+  return std::vector<std::string>(t.names.begin() + 1, t.names.end());
+}
+
+uint32_t Dictionary::NextId(char kind) const {
+  std::shared_lock lock(mu_);
+  return static_cast<uint32_t>(TableFor(kind).names.size());
+}
+
+void Dictionary::Add(char kind, uint32_t id, const std::string& name) {
+  std::unique_lock lock(mu_);
+  Table& t = TableFor(kind);
+  if (t.names.size() <= id) t.names.resize(id + 1);
+  t.names[id] = name;
+  t.ids[name] = id;
+}
+
+void Dictionary::Truncate(char kind, uint32_t next_id) {
+  std::unique_lock lock(mu_);
+  Table& t = TableFor(kind);
+  while (t.names.size() > next_id && t.names.size() > 1) {
+    t.ids.erase(t.names.back());
+    t.names.pop_back();
+  }
+}
+
+// --- RocksDatabase -------------------------------------------------------------------------
+
+RocksDatabase::RocksDatabase(std::string path, Options options)
+    : path_(std::move(path)), options_(std::move(options)) {
+  write_options_.sync = options_.sync;
+}
+
+RocksDatabase::~RocksDatabase() {
+  if (db_) {
+    for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+    handles_.clear();
+    db_->Close().PermitUncheckedError();
+    db_.reset();
+  }
+  if (!secondary_path_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_path_, ec);
+  }
+}
+
+Result<std::unique_ptr<Database>> RocksDatabase::Open(const std::string& path,
+                                                      const Options& options) {
+  std::error_code ec;
+  auto st = fs::status(path, ec);
+  if (!fs::exists(st)) {
+    if (!options.create_if_missing || options.read_only) {
+      return Status::NotFound("no database at " + path);
+    }
+    if (!fs::create_directories(path, ec) && ec) {
+      return Status::IOError("cannot create database directory " + path + ": " + ec.message());
+    }
+    ::chmod(path.c_str(), 0700);
+  } else if (!fs::is_directory(st)) {
+    return Status::InvalidArgument(path + " is not a pactgraph database (not a directory)");
+  } else if (!fs::exists(fs::path(path) / "CURRENT")) {
+    if (!fs::is_empty(path, ec)) {
+      return Status::InvalidArgument(path + " is not a pactgraph database (no database files)");
+    }
+    if (options.read_only) return Status::NotFound("no database at " + path);
+  }
+  if (!options.read_only && ::access(path.c_str(), W_OK) != 0) {
+    return Status::IOError("database directory " + path + " is not writable");
+  }
+  std::unique_ptr<RocksDatabase> db(new RocksDatabase(path, options));
+  PG_RETURN_IF_ERROR(db->OpenRocks());
+  PG_RETURN_IF_ERROR(db->InitOrCheckMeta());
+  PG_RETURN_IF_ERROR(db->LoadState());
+  if (!options.read_only) {
+    // Staging directories of bulk imports that never finished (crash): their data was never
+    // ingested, so they are garbage.
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+      if (entry.path().filename().string().rfind(kImportStagingPrefix, 0) == 0) {
+        fs::remove_all(entry.path(), ec);
+      }
+    }
+  }
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+Status RocksDatabase::OpenRocks() {
+  rocksdb::DBOptions dbo;
+  dbo.create_if_missing = !options_.read_only;
+  dbo.create_missing_column_families = false;
+  dbo.IncreaseParallelism(2);
+  dbo.info_log_level = rocksdb::WARN_LEVEL;
+  dbo.keep_log_file_num = 2;
+  dbo.max_manifest_file_size = 64 << 20;
+  auto descriptors = Descriptors(options_);
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  bool fresh = !fs::exists(fs::path(path_) / "CURRENT");
+  if (!fresh) {
+    std::vector<std::string> existing;
+    s = rocksdb::DB::ListColumnFamilies(dbo, path_, &existing);
+    if (!s.ok()) {
+      return Status::InvalidArgument(path_ + " is not a pactgraph database (" + s.ToString() + ")");
+    }
+    for (int i = 1; i < kNumCf; ++i) {
+      if (std::find(existing.begin(), existing.end(), kColumnFamilyNames[i]) == existing.end()) {
+        return Status::InvalidArgument(path_ + " is not a pactgraph database (a RocksDB database " +
+                                       "without pactgraph's column families)");
+      }
+    }
+  } else {
+    dbo.create_missing_column_families = true;
+  }
+  if (options_.read_only) {
+    dbo.max_open_files = -1;
+    std::string tmpl = (fs::temp_directory_path() / "pactgraph-reader-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) return Status::IOError("cannot create a temp directory");
+    secondary_path_ = tmpl;
+    s = rocksdb::DB::OpenAsSecondary(dbo, path_, secondary_path_, descriptors, &handles_, &raw);
+  } else {
+    s = rocksdb::DB::Open(dbo, path_, descriptors, &handles_, &raw);
+  }
+  if (IsLockError(s)) {
+    return Status::Busy("database at " + path_ + " is in use by another process");
+  }
+  if (!s.ok()) return FromRocks(s, "cannot open database at " + path_);
+  db_.reset(raw);
+  return Status::OK();
+}
+
+Status RocksDatabase::InitOrCheckMeta() {
+  std::string magic;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf(kCfMeta), kMetaMagic, &magic);
+  if (s.IsNotFound()) {
+    if (options_.read_only) return Status::InvalidArgument(path_ + " is not a pactgraph database");
+    // A new database: is it really empty?
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(kCfNodes)));
+    it->SeekToFirst();
+    if (it->Valid()) return Status::InvalidArgument(path_ + " is not a pactgraph database");
+    rocksdb::WriteBatch b;
+    b.Put(cf(kCfMeta), kMetaMagic, kMagic);
+    b.Put(cf(kCfMeta), kMetaFormatVersion, U64(kFormatVersion));
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    return FromRocks(db_->Write(wo, &b), "cannot initialise database");
+  }
+  PG_RETURN_IF_ERROR(FromRocks(s, "cannot read database metadata"));
+  if (magic != kMagic) return Status::InvalidArgument(path_ + " is not a pactgraph database");
+  std::string ver;
+  PG_RETURN_IF_ERROR(
+      FromRocks(db_->Get(rocksdb::ReadOptions(), cf(kCfMeta), kMetaFormatVersion, &ver)));
+  uint64_t v = ver.size() == 8 ? GetU64BE(ver.data()) : 0;
+  if (v != kFormatVersion) {
+    return Status::VersionMismatch("database at " + path_ + " has format version " +
+                                   std::to_string(v) + "; this pactgraph reads version " +
+                                   std::to_string(kFormatVersion));
+  }
+  return Status::OK();
+}
+
+Status RocksDatabase::LoadState() {
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(kCfDict)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto k = DictKey::Decode(std::string_view(it->key().data(), it->key().size()));
+    if (!k) return Status::Corruption("bad dictionary key in " + path_);
+    dict_.Add(k->kind, k->id, it->value().ToString());
+  }
+  PG_RETURN_IF_ERROR(FromRocks(it->status()));
+  IdCounters ids;
+  auto read = [&](const char* key, uint64_t* out) -> Status {
+    std::string v;
+    rocksdb::Status s = db_->Get(ro, cf(kCfMeta), key, &v);
+    if (s.IsNotFound()) return Status::OK();
+    PG_RETURN_IF_ERROR(FromRocks(s));
+    if (v.size() != 8) return Status::Corruption(std::string("bad meta value ") + key);
+    *out = GetU64BE(v.data());
+    return Status::OK();
+  };
+  PG_RETURN_IF_ERROR(read(kMetaNextNode, &ids.next_node));
+  PG_RETURN_IF_ERROR(read(kMetaNextRel, &ids.next_rel));
+  PG_RETURN_IF_ERROR(read(kMetaNextArticle, &ids.next_article));
+  PG_RETURN_IF_ERROR(read(kMetaNextEvidence, &ids.next_evidence));
+  SetIds(ids);
+  return Status::OK();
+}
+
+IdCounters RocksDatabase::ids() const {
+  std::lock_guard lock(ids_mu_);
+  return ids_;
+}
+
+void RocksDatabase::SetIds(const IdCounters& ids) {
+  std::lock_guard lock(ids_mu_);
+  ids_ = ids;
+}
+
+uint64_t RocksDatabase::DiskBytes() const {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+std::unique_ptr<GraphReader> RocksDatabase::NewReader() {
+  return std::make_unique<SnapshotReader>(this);
+}
+
+Result<std::unique_ptr<GraphWriter>> RocksDatabase::BeginWrite() {
+  if (options_.read_only) {
+    return Status::InvalidArgument("database at " + path_ + " is open read-only");
+  }
+  return NewRocksWriter(this, LockWriter());
+}
+
+Result<std::unique_ptr<BulkLoader>> RocksDatabase::BeginBulkLoad() {
+  if (options_.read_only) {
+    return Status::InvalidArgument("database at " + path_ + " is open read-only");
+  }
+  return NewRocksBulkLoader(this, LockWriter());
+}
+
+Status RocksDatabase::CatchUp() {
+  if (!options_.read_only) return Status::OK();
+  PG_RETURN_IF_ERROR(FromRocks(db_->TryCatchUpWithPrimary(), "cannot catch up with the writer"));
+  PG_RETURN_IF_ERROR(LoadState());
+  BumpVersion();
+  return Status::OK();
+}
+
+}  // namespace pactgraph::storage
+
+namespace pactgraph {
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path, const Options& options) {
+  return storage::RocksDatabase::Open(path, options);
+}
+}  // namespace pactgraph
