@@ -1,0 +1,64 @@
+// engine/graph/paths.h — path searches between two vertices of a GraphSnapshot.
+//
+//   ShortestPath        bidirectional breadth-first search: one path with the fewest hops.
+//   AllShortestPaths    every path with the fewest hops (a BFS layering from the source, then
+//                       a walk back from the target through the layers).
+//   WeightedShortestPath  Dijkstra (boost::dijkstra_shortest_paths on a filtered_graph) on the
+//                       snapshot's relationship costs; when the cheapest path is longer than
+//                       the hop bound, a hop-layered Bellman-Ford finds the cheapest bounded one.
+//   KShortestPaths      Yen's k shortest loopless paths, by cost (weighted) or hops.
+//
+// All searches honour a CompiledFilter while they run and never return paths longer than its
+// max_hops. Paths are sequences of relationships, so parallel relationships give distinct
+// paths. A search from a vertex to itself finds the empty path (length 0, cost 0).
+// Searches allocate O(vertices) scratch memory per call and are safe to run concurrently on
+// one snapshot.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "engine/graph/graph_snapshot.h"
+#include "engine/graph/path_filter.h"
+#include "pactgraph/status.h"
+
+namespace pactgraph::graph {
+
+struct GraphPath {
+  std::vector<VertexIndex> vertices;  // vertices.size() == rels.size() + 1
+  std::vector<RelIndex> rels;         // rels[i] joins vertices[i] and vertices[i + 1]
+  double cost = 0;                    // hops, or the sum of relationship costs when weighted
+  size_t hops() const { return rels.size(); }
+  bool operator==(const GraphPath& o) const { return vertices == o.vertices && rels == o.rels; }
+};
+
+enum class PathMode { kShortest, kAllShortest, kWeighted, kKShortest };
+
+struct PathQuery {
+  PathFilter filter;
+  PathMode mode = PathMode::kShortest;
+  uint32_t k = 1;         // kKShortest: how many paths
+  bool weighted = false;  // kKShortest: rank by cost instead of hops
+  size_t limit = 1000;    // kAllShortest: at most this many paths (then *truncated is set)
+};
+
+// Runs `query` from `source` to `target` (vertex indices of `snapshot`). `out` receives the
+// paths found, best first; empty when there is none. Errors: InvalidArgument for a bad filter,
+// negative costs or k == 0.
+Status FindPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                 const PathQuery& query, std::vector<GraphPath>* out, bool* truncated = nullptr);
+
+// The individual searches (the filter was compiled with `source`/`target` as endpoints).
+bool ShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                  const CompiledFilter& filter, GraphPath* out);
+// Returns false when more than `limit` paths exist (the first `limit` are in `out`).
+bool AllShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                      const CompiledFilter& filter, size_t limit, std::vector<GraphPath>* out);
+// `unit_cost`: every relationship costs 1 (cost == hops).
+bool WeightedShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                          const CompiledFilter& filter, bool unit_cost, GraphPath* out);
+void KShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                    const CompiledFilter& filter, uint32_t k, bool unit_cost,
+                    std::vector<GraphPath>* out);
+
+}  // namespace pactgraph::graph
