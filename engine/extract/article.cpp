@@ -1,0 +1,204 @@
+// Reading article files (see article.h).
+#include "engine/extract/article.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "engine/extract/text.h"
+
+namespace pactgraph::extract {
+
+namespace fs = std::filesystem;
+
+std::string LineColumn(const std::string& text, uint64_t offset) {
+  uint64_t line = 1, col = 1;
+  for (uint64_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(col);
+}
+
+namespace {
+
+std::string BaseName(const std::string& path) {
+  if (path == "-") return "stdin";
+  return fs::path(path).filename().string();
+}
+
+bool HeaderKey(const std::string& line, std::string* key, std::string* value) {
+  size_t colon = line.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 12) return false;
+  std::string k = line.substr(0, colon);
+  for (char c : k) {
+    if (!(c >= 'a' && c <= 'z') && c != '_') return false;
+  }
+  if (k != "title" && k != "date" && k != "source" && k != "author" && k != "url") return false;
+  *key = k;
+  size_t v = colon + 1;
+  while (v < line.size() && line[v] == ' ') ++v;
+  *value = line.substr(v);
+  while (!value->empty() && (value->back() == '\r' || value->back() == ' ')) value->pop_back();
+  return true;
+}
+
+bool Blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+}  // namespace
+
+Status ParseArticleText(const std::string& path, const std::string& text, Article* out) {
+  int64_t bad = FindInvalidUtf8(text);
+  if (bad >= 0) {
+    return Status::InvalidArgument(path + ":" + LineColumn(text, bad) + ": invalid UTF-8 (byte " +
+                                   std::to_string(bad) + "), file skipped");
+  }
+  *out = Article();
+  out->file = BaseName(path);
+  size_t pos = 0;
+  std::string key, value;
+  // Header: key: value lines up to a blank line.
+  size_t p = 0;
+  bool header = false;
+  while (p < text.size()) {
+    size_t nl = text.find('\n', p);
+    std::string line = text.substr(p, nl == std::string::npos ? std::string::npos : nl - p);
+    if (!HeaderKey(line, &key, &value)) {
+      if (header && Blank(line)) p = nl == std::string::npos ? text.size() : nl + 1;
+      break;
+    }
+    header = true;
+    if (key == "title") out->title = value;
+    if (key == "date") out->date = value;
+    if (key == "source" || key == "url") out->source = value;
+    p = nl == std::string::npos ? text.size() : nl + 1;
+  }
+  if (header) pos = p;
+  out->body = text.substr(pos);
+  if (Blank(out->body)) return Status::InvalidArgument(path + ": empty article, skipped");
+  return Status::OK();
+}
+
+void ParseJsonLines(const std::string& path, const std::string& text, std::vector<Article>* out,
+                    std::vector<InputProblem>* problems) {
+  std::istringstream in(text);
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (Blank(line)) continue;
+    std::string where = path + ":" + std::to_string(line_no);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+      problems->push_back({path, where + ":1: not a JSON object with a \"text\" string, skipped"});
+      continue;
+    }
+    Article a;
+    a.file = BaseName(path) + ":" + std::to_string(line_no);
+    a.body = j["text"];
+    if (j.contains("title") && j["title"].is_string()) a.title = j["title"];
+    if (j.contains("date") && j["date"].is_string()) a.date = j["date"];
+    if (j.contains("source") && j["source"].is_string()) a.source = j["source"];
+    if (Blank(a.body)) {
+      problems->push_back({path, where + ": empty article, skipped"});
+      continue;
+    }
+    out->push_back(std::move(a));
+  }
+}
+
+namespace {
+
+void ReadOne(const std::string& path, const ReadOptions& options, std::vector<Article>* out,
+             std::vector<InputProblem>* problems) {
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::error_code ec;
+    uint64_t size = fs::file_size(path, ec);
+    if (ec) {
+      problems->push_back({path, path + ": cannot read: " + ec.message()});
+      return;
+    }
+    if (size > options.max_bytes) {
+      problems->push_back({path, path + ": file of " + std::to_string(size) +
+                                     " bytes is over the limit of " +
+                                     std::to_string(options.max_bytes) + " bytes, refused"});
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      problems->push_back({path, path + ": cannot open"});
+      return;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  if (text.size() > options.max_bytes) {
+    problems->push_back({path, path + ": input over the limit of " +
+                                   std::to_string(options.max_bytes) + " bytes, refused"});
+    return;
+  }
+  if (text.find('\0') != std::string::npos) {
+    problems->push_back({path, path + ": binary file (NUL byte at offset " +
+                                   std::to_string(text.find('\0')) + "), skipped"});
+    return;
+  }
+  if (Blank(text)) {
+    problems->push_back({path, path + ": empty file, skipped"});
+    return;
+  }
+  if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
+    int64_t bad = FindInvalidUtf8(text);
+    if (bad >= 0) {
+      problems->push_back({path, path + ":" + LineColumn(text, bad) + ": invalid UTF-8 (byte " +
+                                     std::to_string(bad) + "), file skipped"});
+      return;
+    }
+    ParseJsonLines(path, text, out, problems);
+    return;
+  }
+  Article a;
+  Status st = ParseArticleText(path, text, &a);
+  if (!st.ok()) {
+    problems->push_back({path, st.message()});
+    return;
+  }
+  out->push_back(std::move(a));
+}
+
+}  // namespace
+
+void ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options,
+                  std::vector<Article>* out, std::vector<InputProblem>* problems) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+      std::vector<std::string> files;
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file()) files.push_back(it->path().string());
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) ReadOne(f, options, out, problems);
+      continue;
+    }
+    if (path != "-" && !fs::exists(path, ec)) {
+      problems->push_back({path, path + ": no such file or directory"});
+      continue;
+    }
+    ReadOne(path, options, out, problems);
+  }
+}
+
+}  // namespace pactgraph::extract

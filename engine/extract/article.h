@@ -1,0 +1,42 @@
+// engine/extract/article.h — reading article files for extraction and ingestion.
+//
+// Inputs: article files (optional "title:", "date:", "source:" header lines, a blank line,
+// the body; Markdown marks are kept as written and ignored by the extractor), ".jsonl" files
+// with one {"title","date","source","text"} object per line, directories (read recursively,
+// files in name order) and "-" for stdin. Bad inputs are skipped with a problem naming the
+// place: invalid UTF-8 is an error at "file:line:column (byte N)" — not repaired, so stored
+// text always equals the file's bytes; binary files (a NUL byte), empty files and files over
+// the size limit are refused.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/extract/extract.h"
+#include "pactgraph/status.h"
+
+namespace pactgraph::extract {
+
+struct ReadOptions {
+  uint64_t max_bytes = 8ull << 20;  // larger files are refused
+};
+
+struct InputProblem {
+  std::string path;
+  std::string message;  // "path:line:col: invalid UTF-8 (byte 1234)", "binary file, skipped"
+};
+
+// Parses one article file's text. InvalidArgument on invalid UTF-8 or an empty body.
+Status ParseArticleText(const std::string& path, const std::string& text, Article* out);
+// Parses a .jsonl text (one article per line); problems per bad line.
+void ParseJsonLines(const std::string& path, const std::string& text, std::vector<Article>* out,
+                    std::vector<InputProblem>* problems);
+// Reads every input; each unreadable or bad input adds a problem and is skipped.
+void ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options,
+                  std::vector<Article>* out, std::vector<InputProblem>* problems);
+
+// "line:col" of byte `offset` in `text` (1-based, columns in bytes).
+std::string LineColumn(const std::string& text, uint64_t offset);
+
+}  // namespace pactgraph::extract
