@@ -1,0 +1,641 @@
+// The binder (see binder.h). Scopes map names to slots; a WITH/RETURN replaces the scope.
+#include "query/binder/binder.h"
+
+#include <map>
+
+#include "query/parser/lexer.h"
+
+namespace pactgraph::query {
+namespace {
+
+enum class VarKind { kAny, kNode, kRel, kPath };
+
+struct Var {
+  int slot = -1;
+  VarKind kind = VarKind::kAny;
+};
+
+const char* KindName(VarKind k) {
+  switch (k) {
+    case VarKind::kNode:
+      return "a node";
+    case VarKind::kRel:
+      return "a relationship";
+    case VarKind::kPath:
+      return "a path";
+    default:
+      return "a value";
+  }
+}
+
+// Collects aggregate calls met while binding a projection item.
+struct AggCollector {
+  std::vector<AggregateSpec>* specs = nullptr;
+  int* next_slot = nullptr;
+  int depth = 0;  // > 0 inside an aggregate's argument
+  bool saw_aggregate = false;
+  bool saw_outside_var = false;
+  std::set<int> locals;  // comprehension variables: not grouping variables
+};
+
+ExprPtr MakeVar(int slot, size_t pos, const std::string& name = "") {
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::kVariable;
+  e->slot = slot;
+  e->pos = pos;
+  e->name = name;
+  return e;
+}
+
+class Binder {
+ public:
+  Binder(const ValueMap& params, std::string_view text) : params_(params), text_(text) {}
+
+  Result<BoundQuery> Run(Query* q) {
+    BoundQuery out;
+    out.mode = q->mode;
+    out.union_all = q->union_all;
+    for (auto& sq : q->parts) {
+      scope_.clear();
+      num_slots_ = 0;
+      BoundSingleQuery bsq;
+      PG_RETURN_IF_ERROR(BindSingle(sq, &bsq));
+      bsq.num_slots = num_slots_;
+      if (!out.parts.empty() && bsq.columns != out.parts[0].columns) {
+        return Err(sq.clauses.front().pos,
+                   "all parts of a UNION must return the same column names");
+      }
+      out.parts.push_back(std::move(bsq));
+    }
+    out.columns = out.parts[0].columns;
+    out.writes = writes_;
+    return out;
+  }
+
+ private:
+  Status Err(size_t pos, const std::string& m) const {
+    return ErrorAt(Status::Code::kInvalidArgument, text_, pos, m);
+  }
+  Status NotSupported(size_t pos, const std::string& m) const {
+    return ErrorAt(Status::Code::kNotSupported, text_, pos, "not supported: " + m);
+  }
+  int NewSlot() { return num_slots_++; }
+
+  // --- clauses -------------------------------------------------------------------------------
+  Status BindSingle(SingleQuery& sq, BoundSingleQuery* out) {
+    const size_t n = sq.clauses.size();
+    for (size_t i = 0; i < n; ++i) {
+      Clause& c = sq.clauses[i];
+      bool last = i + 1 == n;
+      if (c.kind == Clause::Kind::kReturn && !last) {
+        return Err(sq.clauses[i + 1].pos, "RETURN must be the last clause of a query");
+      }
+      BoundClause bc;
+      bc.clause = &c;
+      bc.kind = c.kind;
+      switch (c.kind) {
+        case Clause::Kind::kMatch:
+          PG_RETURN_IF_ERROR(BindMatch(c, &bc.match));
+          break;
+        case Clause::Kind::kWith:
+        case Clause::Kind::kReturn:
+          PG_RETURN_IF_ERROR(BindProjection(c, &bc.projection));
+          if (c.kind == Clause::Kind::kReturn) {
+            out->columns = bc.projection.names;
+            out->column_slots = bc.projection.slots;
+          }
+          break;
+        case Clause::Kind::kUnwind: {
+          PG_RETURN_IF_ERROR(BindExpr(c.expr, nullptr));
+          bc.expr = c.expr;
+          bc.slot = NewSlot();
+          scope_[c.alias] = Var{bc.slot, VarKind::kAny};
+          break;
+        }
+        case Clause::Kind::kCreate:
+        case Clause::Kind::kMerge:
+          writes_ = true;
+          PG_RETURN_IF_ERROR(BindCreatePattern(c, &bc.match));
+          if (c.kind == Clause::Kind::kMerge) {
+            PG_RETURN_IF_ERROR(BindSetItems(c.on_create, &bc.on_create, false));
+            PG_RETURN_IF_ERROR(BindSetItems(c.on_match, &bc.on_match, false));
+          }
+          break;
+        case Clause::Kind::kSet:
+        case Clause::Kind::kRemove:
+          writes_ = true;
+          PG_RETURN_IF_ERROR(
+              BindSetItems(c.set_items, &bc.set_items, c.kind == Clause::Kind::kRemove));
+          break;
+        case Clause::Kind::kDelete:
+          writes_ = true;
+          for (auto& e : c.exprs) {
+            PG_RETURN_IF_ERROR(BindExpr(e, nullptr));
+            bc.exprs.push_back(e);
+          }
+          break;
+        case Clause::Kind::kCall:
+          PG_RETURN_IF_ERROR(BindCall(c, &bc, n == 1, out));
+          break;
+      }
+      out->clauses.push_back(std::move(bc));
+    }
+    Clause::Kind last = sq.clauses.back().kind;
+    if (last == Clause::Kind::kMatch || last == Clause::Kind::kWith ||
+        last == Clause::Kind::kUnwind ||
+        (last == Clause::Kind::kCall && n > 1 && out->columns.empty() &&
+         !sq.clauses.back().yields.empty())) {
+      const char* name = last == Clause::Kind::kMatch  ? "MATCH"
+                         : last == Clause::Kind::kWith ? "WITH"
+                         : last == Clause::Kind::kCall ? "CALL … YIELD"
+                                                       : "UNWIND";
+      return Err(sq.clauses.back().pos, std::string("a query cannot end with ") + name +
+                                            " (end it with RETURN or an update clause)");
+    }
+    return Status::OK();
+  }
+
+  Status BindCall(Clause& c, BoundClause* bc, bool standalone, BoundSingleQuery* out) {
+    ProcedureRegistry::RunRegistrationHooks();
+    const Procedure* p = ProcedureRegistry::Global().Find(c.procedure);
+    if (!p) {
+      return ErrorAt(Status::Code::kNotFound, text_, c.pos,
+                     "unknown procedure " + c.procedure +
+                         " (CALL db.procedures is not "
+                         "available; see docs/query.md for the list)");
+    }
+    const auto& sig = p->signature;
+    size_t required = 0;
+    for (const auto& prm : sig.params) required += !prm.optional;
+    if (c.call_args.size() < required || c.call_args.size() > sig.params.size()) {
+      return Err(c.pos,
+                 "procedure " + sig.name + " expects " +
+                     (required == sig.params.size()
+                          ? std::to_string(required)
+                          : std::to_string(required) + " to " + std::to_string(sig.params.size())) +
+                     " argument(s), got " + std::to_string(c.call_args.size()));
+    }
+    for (auto& a : c.call_args) PG_RETURN_IF_ERROR(BindExpr(a, nullptr));
+    bc->procedure = p;
+    bc->call_args = c.call_args;
+    if (sig.writes) writes_ = true;
+    bc->yield_slots.assign(sig.yields.size(), -1);
+    std::vector<std::pair<std::string, std::string>> yields = c.yields;
+    if (yields.empty()) {
+      if (!standalone && !c.yield_star) {
+        return Err(c.pos, "CALL inside a larger query must use YIELD");
+      }
+      for (const auto& y : sig.yields) yields.emplace_back(y, y);
+    }
+    for (const auto& [col, alias] : yields) {
+      auto it = std::find(sig.yields.begin(), sig.yields.end(), col);
+      if (it == sig.yields.end()) {
+        std::string cols;
+        for (const auto& y : sig.yields) cols += (cols.empty() ? "" : ", ") + y;
+        return Err(c.pos, "procedure " + sig.name + " has no output column '" + col +
+                              "' (it yields " + cols + ")");
+      }
+      if (scope_.count(alias)) return Err(c.pos, "variable `" + alias + "` already declared");
+      int slot = NewSlot();
+      bc->yield_slots[it - sig.yields.begin()] = slot;
+      scope_[alias] = Var{slot, VarKind::kAny};
+      if (standalone || c.yields.empty()) {
+        out->columns.push_back(alias);
+        out->column_slots.push_back(slot);
+      }
+    }
+    if (c.where) {
+      PG_RETURN_IF_ERROR(BindExpr(c.where, nullptr));
+      bc->where = c.where;
+    }
+    return Status::OK();
+  }
+
+  // --- patterns ------------------------------------------------------------------------------
+  Status DeclareNode(const NodePattern& n, std::set<int>* new_slots, int* slot, bool create) {
+    if (n.var.empty()) {
+      *slot = NewSlot();
+      new_slots->insert(*slot);
+      return Status::OK();
+    }
+    auto it = scope_.find(n.var);
+    if (it != scope_.end()) {
+      if (it->second.kind != VarKind::kNode && it->second.kind != VarKind::kAny) {
+        return Err(n.pos,
+                   "variable `" + n.var + "` is " + KindName(it->second.kind) + ", not a node");
+      }
+      if (create && !new_slots->count(it->second.slot) && (!n.labels.empty() || n.props)) {
+        return Err(n.pos, "cannot add labels or properties to `" + n.var +
+                              "` here: the variable is already bound");
+      }
+      *slot = it->second.slot;
+      return Status::OK();
+    }
+    *slot = NewSlot();
+    new_slots->insert(*slot);
+    scope_[n.var] = Var{*slot, VarKind::kNode};
+    return Status::OK();
+  }
+
+  Status DeclareRel(const RelPattern& r, std::set<int>* new_slots, int* slot) {
+    if (!r.var.empty() && scope_.count(r.var)) {
+      if (new_slots->count(scope_[r.var].slot)) {
+        return Err(r.pos, "relationship variable `" + r.var + "` used twice in one pattern");
+      }
+      return NotSupported(r.pos, "re-using the bound relationship variable `" + r.var + "`");
+    }
+    *slot = NewSlot();
+    new_slots->insert(*slot);
+    if (!r.var.empty()) scope_[r.var] = Var{*slot, VarKind::kRel};
+    return Status::OK();
+  }
+
+  // Inline {k: v} maps become `var.k = v` predicates.
+  Status AddPropertyPredicates(ExprPtr props, int slot, size_t pos, std::vector<ExprPtr>* preds) {
+    if (!props) return Status::OK();
+    std::vector<std::string> keys;
+    std::vector<ExprPtr> values;
+    if (props->kind == ExprKind::kParameter) {
+      auto it = params_.find(props->name);
+      if (it == params_.end()) return Err(props->pos, "missing parameter $" + props->name);
+      if (!it->second.is_map())
+        return Err(props->pos, "parameter $" + props->name + " is not a map");
+      for (const auto& [k, v] : it->second.as_map()) {
+        auto lit = std::make_shared<Expr>();
+        lit->literal = v;
+        lit->pos = props->pos;
+        keys.push_back(k);
+        values.push_back(lit);
+      }
+    } else {
+      PG_RETURN_IF_ERROR(BindExpr(props, nullptr));
+      keys = props->keys;
+      values = props->args;
+    }
+    for (size_t i = 0; i < keys.size(); ++i) {
+      auto prop = std::make_shared<Expr>();
+      prop->kind = ExprKind::kProperty;
+      prop->name = keys[i];
+      prop->pos = pos;
+      prop->args.push_back(MakeVar(slot, pos));
+      auto eq = std::make_shared<Expr>();
+      eq->kind = ExprKind::kBinary;
+      eq->op = "=";
+      eq->pos = pos;
+      eq->args = {prop, values[i]};
+      preds->push_back(eq);
+    }
+    return Status::OK();
+  }
+
+  static void SplitConjuncts(const ExprPtr& e, std::vector<ExprPtr>* out) {
+    if (e->kind == ExprKind::kBinary && e->op == "AND") {
+      SplitConjuncts(e->args[0], out);
+      SplitConjuncts(e->args[1], out);
+    } else {
+      out->push_back(e);
+    }
+  }
+
+  Status BindMatch(Clause& c, BoundMatch* m) {
+    for (const auto& [name, v] : scope_) m->bound_before.insert(v.slot);
+    std::vector<std::pair<ExprPtr, int>> var_length_props;
+    for (const auto& part : c.patterns) {
+      BoundPart bp;
+      bp.pattern = &part;
+      if (part.kind != PatternPart::Kind::kNormal && part.rels.size() != 1) {
+        return Err(part.pos, "shortestPath needs a pattern with exactly one relationship");
+      }
+      for (size_t i = 0; i < part.nodes.size(); ++i) {
+        int slot;
+        PG_RETURN_IF_ERROR(DeclareNode(part.nodes[i], &m->new_slots, &slot, false));
+        bp.node_slots.push_back(slot);
+        PG_RETURN_IF_ERROR(
+            AddPropertyPredicates(part.nodes[i].props, slot, part.nodes[i].pos, &m->predicates));
+        if (i < part.rels.size()) {
+          const RelPattern& r = part.rels[i];
+          int rslot;
+          PG_RETURN_IF_ERROR(DeclareRel(r, &m->new_slots, &rslot));
+          bp.rel_slots.push_back(rslot);
+          if (part.kind != PatternPart::Kind::kNormal) {
+            if (r.var_length && r.min_hops > 1) {
+              return Err(r.pos, "shortestPath needs a minimal length of 0 or 1");
+            }
+            if (r.props) return NotSupported(r.pos, "properties inside shortestPath()");
+          }
+          int seg = -1;
+          if (r.var_length) {
+            seg = NewSlot();
+            m->new_slots.insert(seg);
+            if (r.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<RelPattern&>(r).props, nullptr));
+          } else {
+            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, &m->predicates));
+          }
+          bp.segment_node_slots.push_back(seg);
+        }
+      }
+      if (!part.path_var.empty()) {
+        if (scope_.count(part.path_var)) {
+          return Err(part.pos, "variable `" + part.path_var + "` already declared");
+        }
+        bp.path_slot = NewSlot();
+        m->new_slots.insert(bp.path_slot);
+        scope_[part.path_var] = Var{bp.path_slot, VarKind::kPath};
+      }
+      m->parts.push_back(std::move(bp));
+    }
+    if (c.where) {
+      PG_RETURN_IF_ERROR(BindExpr(c.where, nullptr));
+      SplitConjuncts(c.where, &m->predicates);
+    }
+    return Status::OK();
+  }
+
+  Status BindCreatePattern(Clause& c, BoundMatch* m) {
+    for (const auto& [name, v] : scope_) m->bound_before.insert(v.slot);
+    const bool merge = c.kind == Clause::Kind::kMerge;
+    for (const auto& part : c.patterns) {
+      BoundPart bp;
+      bp.pattern = &part;
+      if (part.kind != PatternPart::Kind::kNormal) {
+        return Err(part.pos, "shortestPath cannot be used in CREATE or MERGE");
+      }
+      for (size_t i = 0; i < part.nodes.size(); ++i) {
+        const NodePattern& n = part.nodes[i];
+        int slot;
+        bool was_bound = !n.var.empty() && scope_.count(n.var);
+        PG_RETURN_IF_ERROR(DeclareNode(n, &m->new_slots, &slot, true));
+        bp.node_slots.push_back(slot);
+        if (!was_bound && n.labels.empty() && (n.var.empty() || m->new_slots.count(slot))) {
+          bool declared_earlier = false;
+          for (const auto& other : c.patterns) {
+            for (const auto& on : other.nodes) {
+              if (&on == &n) goto done;
+              if (!n.var.empty() && on.var == n.var) declared_earlier = true;
+            }
+          }
+        done:
+          if (!declared_earlier) {
+            return Err(n.pos, "a node needs at least one label in pactgraph: write (" +
+                                  (n.var.empty() ? std::string() : n.var) + ":Label …)");
+          }
+        }
+        if (n.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<NodePattern&>(n).props, nullptr));
+        if (merge && n.props) {
+          PG_RETURN_IF_ERROR(AddPropertyPredicates(n.props, slot, n.pos, &m->predicates));
+        }
+        if (i < part.rels.size()) {
+          const RelPattern& r = part.rels[i];
+          if (r.types.size() != 1) {
+            return Err(r.pos, std::string("a relationship to ") + (merge ? "MERGE" : "CREATE") +
+                                  " needs exactly one type, like -[:MOU]->");
+          }
+          if (r.var_length) return Err(r.pos, "variable-length relationships cannot be created");
+          if (r.dir == Direction::kBoth && !merge) {
+            return Err(r.pos, "a relationship to CREATE needs a direction (-> or <-)");
+          }
+          int rslot;
+          PG_RETURN_IF_ERROR(DeclareRel(r, &m->new_slots, &rslot));
+          bp.rel_slots.push_back(rslot);
+          bp.segment_node_slots.push_back(-1);
+          if (r.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<RelPattern&>(r).props, nullptr));
+          if (merge && r.props) {
+            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, &m->predicates));
+          }
+        }
+      }
+      if (!part.path_var.empty()) {
+        if (scope_.count(part.path_var)) {
+          return Err(part.pos, "variable `" + part.path_var + "` already declared");
+        }
+        bp.path_slot = NewSlot();
+        m->new_slots.insert(bp.path_slot);
+        scope_[part.path_var] = Var{bp.path_slot, VarKind::kPath};
+      }
+      m->parts.push_back(std::move(bp));
+    }
+    return Status::OK();
+  }
+
+  Status BindSetItems(std::vector<SetItem>& items, std::vector<BoundSetItem>* out, bool remove) {
+    for (auto& item : items) {
+      BoundSetItem b;
+      b.kind = item.kind;
+      b.pos = item.pos;
+      b.remove = remove;
+      b.labels = item.labels;
+      const Expr& var =
+          item.kind == SetItem::Kind::kProperty ? *item.target->args[0] : *item.target;
+      auto it = scope_.find(var.name);
+      if (it == scope_.end()) return Err(var.pos, "variable `" + var.name + "` not defined");
+      if (it->second.kind == VarKind::kPath) {
+        return Err(var.pos, "cannot set properties or labels on a path");
+      }
+      b.slot = it->second.slot;
+      if (item.kind == SetItem::Kind::kProperty) b.key = item.target->name;
+      if (item.value) {
+        PG_RETURN_IF_ERROR(BindExpr(item.value, nullptr));
+        b.value = item.value;
+      }
+      out->push_back(std::move(b));
+    }
+    return Status::OK();
+  }
+
+  // --- projections ---------------------------------------------------------------------------
+  Status BindProjection(Clause& c, BoundProjection* p) {
+    p->is_return = c.kind == Clause::Kind::kReturn;
+    p->distinct = c.distinct;
+    std::map<std::string, Var> old_scope = scope_;
+    std::map<std::string, Var> new_scope;
+    if (c.star) {
+      if (old_scope.empty()) return Err(c.pos, "RETURN * / WITH * with no variables in scope");
+      for (const auto& [name, v] : old_scope) {
+        p->exprs.push_back(MakeVar(v.slot, c.pos, name));
+        p->names.push_back(name);
+        p->is_key.push_back(true);
+      }
+    }
+    AggCollector agg;
+    agg.specs = &p->aggregates;
+    agg.next_slot = &num_slots_;
+    for (auto& item : c.items) {
+      if (!item.explicit_alias && item.expr->kind != ExprKind::kVariable && !p->is_return) {
+        return Err(item.expr->pos, "expression in WITH must be aliased (use AS)");
+      }
+      agg.saw_aggregate = false;
+      agg.saw_outside_var = false;
+      PG_RETURN_IF_ERROR(BindExpr(item.expr, &agg));
+      if (agg.saw_aggregate && agg.saw_outside_var) {
+        return NotSupported(item.expr->pos,
+                            "mixing an aggregate with non-grouped variables in one expression; "
+                            "project the grouping key as its own item");
+      }
+      p->exprs.push_back(item.expr);
+      p->names.push_back(item.alias);
+      p->is_key.push_back(!agg.saw_aggregate);
+    }
+    for (size_t i = 0; i < p->names.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (p->names[i] == p->names[j]) {
+          return Err(c.pos, "multiple result columns with the same name '" + p->names[i] + "'");
+        }
+      }
+      int slot = NewSlot();
+      p->slots.push_back(slot);
+      VarKind kind = VarKind::kAny;
+      if (p->exprs[i]->kind == ExprKind::kVariable) {
+        for (const auto& [n, v] : old_scope) {
+          if (v.slot == p->exprs[i]->slot) kind = v.kind;
+        }
+      }
+      new_scope[p->names[i]] = Var{slot, kind};
+    }
+    const bool aggregating = !p->aggregates.empty();
+    // ORDER BY sees the new names, and (without DISTINCT or aggregation) the old ones too.
+    for (auto& s : c.order_by) {
+      ExprPtr e = s.expr;
+      bool matched = false;
+      for (size_t i = 0; i < c.items.size(); ++i) {
+        if (!c.items[i].text.empty() && c.items[i].text == s.text) {
+          e = MakeVar(p->slots[i + (c.star ? old_scope.size() : 0)], s.expr->pos);
+          matched = true;
+        }
+      }
+      if (!matched) {
+        scope_ = (aggregating || p->distinct) ? new_scope : old_scope;
+        for (const auto& [n, v] : new_scope) scope_[n] = v;
+        Status st = BindExpr(e, nullptr);
+        if (!st.ok() && (aggregating || p->distinct) &&
+            st.message().find("not defined") != std::string::npos) {
+          return Err(e->pos, "ORDER BY after " +
+                                 std::string(aggregating ? "an aggregation" : "DISTINCT") +
+                                 " can only use the projected columns");
+        }
+        PG_RETURN_IF_ERROR(st);
+      }
+      p->order_by.emplace_back(e, s.descending);
+    }
+    scope_ = new_scope;
+    for (ExprPtr* e : {&c.skip, &c.limit}) {
+      if (!*e) continue;
+      std::map<std::string, Var> saved = scope_;
+      scope_.clear();
+      Status st = BindExpr(*e, nullptr);
+      scope_ = saved;
+      if (!st.ok()) {
+        return Err((*e)->pos, "SKIP and LIMIT take a constant or a parameter, not a variable");
+      }
+    }
+    p->skip = c.skip;
+    p->limit = c.limit;
+    if (c.where) {
+      PG_RETURN_IF_ERROR(BindExpr(c.where, nullptr));
+      p->where = c.where;
+    }
+    return Status::OK();
+  }
+
+  // --- expressions ---------------------------------------------------------------------------
+  Status BindExpr(ExprPtr& e, AggCollector* agg) {
+    if (!e) return Status::OK();
+    switch (e->kind) {
+      case ExprKind::kVariable: {
+        auto it = scope_.find(e->name);
+        if (it == scope_.end()) return Err(e->pos, "variable `" + e->name + "` not defined");
+        e->slot = it->second.slot;
+        if (agg && agg->depth == 0 && !agg->locals.count(e->slot)) agg->saw_outside_var = true;
+        return Status::OK();
+      }
+      case ExprKind::kParameter:
+        if (!params_.count(e->name)) return Err(e->pos, "missing parameter $" + e->name);
+        return Status::OK();
+      case ExprKind::kFunction:
+        return BindFunction(e, agg);
+      case ExprKind::kComprehension:
+      case ExprKind::kQuantifier: {
+        PG_RETURN_IF_ERROR(BindExpr(e->args[0], agg));
+        auto saved = scope_.find(e->name) != scope_.end() ? std::optional<Var>(scope_[e->name])
+                                                          : std::nullopt;
+        e->slot = NewSlot();
+        scope_[e->name] = Var{e->slot, VarKind::kAny};
+        if (agg) agg->locals.insert(e->slot);
+        Status st = Status::OK();
+        for (size_t i = 1; i < e->args.size() && st.ok(); ++i) st = BindExpr(e->args[i], agg);
+        if (saved)
+          scope_[e->name] = *saved;
+        else
+          scope_.erase(e->name);
+        return st;
+      }
+      default:
+        for (auto& a : e->args) PG_RETURN_IF_ERROR(BindExpr(a, agg));
+        return Status::OK();
+    }
+  }
+
+  Status BindFunction(ExprPtr& e, AggCollector* agg) {
+    if (const AggregateFunction* af = FindAggregateFunction(e->name)) {
+      if (!agg) {
+        return Err(e->pos,
+                   "aggregate function " + e->name + "() is only allowed in WITH or RETURN items");
+      }
+      if (agg->depth > 0) return Err(e->pos, "aggregate functions cannot be nested");
+      if (e->star && af->name != "count") return Err(e->pos, e->name + "(*) is not valid");
+      if (!e->star && e->args.size() != 1) {
+        return Err(e->pos, e->name + "() takes exactly one argument");
+      }
+      agg->depth++;
+      Status st = e->star ? Status::OK() : BindExpr(e->args[0], agg);
+      agg->depth--;
+      PG_RETURN_IF_ERROR(st);
+      AggregateSpec spec;
+      spec.function = af;
+      spec.distinct = e->distinct;
+      spec.star = e->star;
+      spec.arg = e->star ? nullptr : e->args[0];
+      spec.slot = (*agg->next_slot)++;
+      agg->specs->push_back(spec);
+      agg->saw_aggregate = true;
+      e->kind = ExprKind::kAggregateRef;
+      e->slot = spec.slot;
+      return Status::OK();
+    }
+    const ScalarFunction* f = FindScalarFunction(e->name);
+    if (!f) {
+      if (e->name == "exists" || e->name == "EXISTS") {
+        return NotSupported(e->pos, "exists(); use IS NOT NULL");
+      }
+      return ErrorAt(Status::Code::kInvalidArgument, text_, e->pos,
+                     "unknown function " + e->name + "()");
+    }
+    if (e->star || e->distinct) return Err(e->pos, "DISTINCT and * only apply to aggregates");
+    int n = static_cast<int>(e->args.size());
+    if (n < f->min_args || (f->max_args >= 0 && n > f->max_args)) {
+      std::string expected =
+          f->min_args == f->max_args ? std::to_string(f->min_args)
+          : f->max_args < 0          ? "at least " + std::to_string(f->min_args)
+                            : std::to_string(f->min_args) + " to " + std::to_string(f->max_args);
+      return Err(e->pos,
+                 f->name + "() takes " + expected + " argument(s), got " + std::to_string(n));
+    }
+    e->function = f;
+    for (auto& a : e->args) PG_RETURN_IF_ERROR(BindExpr(a, agg));
+    return Status::OK();
+  }
+
+  const ValueMap& params_;
+  std::string_view text_;
+  std::map<std::string, Var> scope_;
+  int num_slots_ = 0;
+  bool writes_ = false;
+};
+
+}  // namespace
+
+Result<BoundQuery> Bind(Query* query, const ValueMap& params, std::string_view text) {
+  Binder b(params, text);
+  return b.Run(query);
+}
+
+}  // namespace pactgraph::query

@@ -1,0 +1,227 @@
+// The tokenizer: hand-written, one pass, no allocation beyond token texts.
+#include "query/parser/lexer.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+
+namespace pactgraph::query {
+
+std::string DescribePosition(std::string_view query, size_t pos) {
+  if (pos > query.size()) pos = query.size();
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < pos; ++i) {
+    if (query[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  size_t line_end = query.find('\n', line_start);
+  if (line_end == std::string_view::npos) line_end = query.size();
+  // Columns count characters (UTF-8 continuation bytes do not advance the caret).
+  size_t col = 1;
+  std::string caret;
+  for (size_t i = line_start; i < pos; ++i) {
+    if ((static_cast<unsigned char>(query[i]) & 0xC0) == 0x80) continue;
+    ++col;
+    caret += query[i] == '\t' ? '\t' : ' ';
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(col) + ":\n  " +
+         std::string(query.substr(line_start, line_end - line_start)) + "\n  " + caret + "^";
+}
+
+Status ErrorAt(Status::Code code, std::string_view query, size_t pos, const std::string& message) {
+  std::string text = message + " at " + DescribePosition(query, pos);
+  switch (code) {
+    case Status::Code::kParseError:
+      return Status::ParseError(text);
+    case Status::Code::kNotSupported:
+      return Status::NotSupported(text);
+    case Status::Code::kNotFound:
+      return Status::NotFound(text);
+    default:
+      return Status::InvalidArgument(text);
+  }
+}
+
+namespace {
+
+bool IsIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool IsIdentChar(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+
+void AppendUtf8(std::string* out, uint32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+Result<std::vector<Token>> Tokenize(std::string_view q) {
+  std::vector<Token> out;
+  size_t i = 0;
+  auto err = [&](size_t pos, const std::string& m) {
+    return ErrorAt(Status::Code::kParseError, q, pos, m);
+  };
+  while (true) {
+    while (i < q.size()) {
+      if (std::isspace(static_cast<unsigned char>(q[i]))) {
+        ++i;
+      } else if (q.substr(i, 2) == "//") {
+        while (i < q.size() && q[i] != '\n') ++i;
+      } else if (q.substr(i, 2) == "/*") {
+        size_t end = q.find("*/", i + 2);
+        if (end == std::string_view::npos) return err(i, "unterminated comment");
+        i = end + 2;
+      } else {
+        break;
+      }
+    }
+    Token t;
+    t.pos = i;
+    if (i >= q.size()) {
+      out.push_back(t);
+      return out;
+    }
+    unsigned char c = q[i];
+    if (IsIdentStart(c)) {
+      size_t j = i;
+      while (j < q.size() && IsIdentChar(q[j])) ++j;
+      t.kind = TokenKind::kIdent;
+      t.text = std::string(q.substr(i, j - i));
+      i = j;
+    } else if (c == '`') {
+      size_t end = q.find('`', i + 1);
+      if (end == std::string_view::npos) return err(i, "unterminated `quoted identifier`");
+      t.kind = TokenKind::kIdent;
+      t.quoted = true;
+      t.text = std::string(q.substr(i + 1, end - i - 1));
+      i = end + 1;
+    } else if (c == '$') {
+      size_t j = i + 1;
+      while (j < q.size() && IsIdentChar(q[j])) ++j;
+      if (j == i + 1) return err(i, "expected a parameter name after '$'");
+      t.kind = TokenKind::kParam;
+      t.text = std::string(q.substr(i + 1, j - i - 1));
+      i = j;
+    } else if (std::isdigit(c)) {
+      size_t j = i;
+      while (j < q.size() && std::isdigit(static_cast<unsigned char>(q[j]))) ++j;
+      bool is_float = false;
+      if (j + 1 < q.size() && q[j] == '.' && std::isdigit(static_cast<unsigned char>(q[j + 1]))) {
+        is_float = true;
+        ++j;
+        while (j < q.size() && std::isdigit(static_cast<unsigned char>(q[j]))) ++j;
+      }
+      if (j < q.size() && (q[j] == 'e' || q[j] == 'E')) {
+        size_t k = j + 1;
+        if (k < q.size() && (q[k] == '+' || q[k] == '-')) ++k;
+        if (k < q.size() && std::isdigit(static_cast<unsigned char>(q[k]))) {
+          is_float = true;
+          j = k;
+          while (j < q.size() && std::isdigit(static_cast<unsigned char>(q[j]))) ++j;
+        }
+      }
+      if (j < q.size() && IsIdentStart(q[j])) return err(j, "invalid number literal");
+      std::string text(q.substr(i, j - i));
+      errno = 0;
+      if (is_float) {
+        t.kind = TokenKind::kFloat;
+        t.float_value = std::strtod(text.c_str(), nullptr);
+      } else {
+        t.kind = TokenKind::kInt;
+        t.int_value = std::strtoll(text.c_str(), nullptr, 10);
+        if (errno == ERANGE) return err(i, "integer literal out of range");
+      }
+      t.text = text;
+      i = j;
+    } else if (c == '\'' || c == '"') {
+      size_t j = i + 1;
+      std::string s;
+      while (true) {
+        if (j >= q.size()) return err(i, "unterminated string literal");
+        char d = q[j];
+        if (d == static_cast<char>(c)) break;
+        if (d == '\\') {
+          if (j + 1 >= q.size()) return err(i, "unterminated string literal");
+          char e = q[j + 1];
+          j += 2;
+          switch (e) {
+            case 'n':
+              s += '\n';
+              break;
+            case 't':
+              s += '\t';
+              break;
+            case 'r':
+              s += '\r';
+              break;
+            case 'b':
+              s += '\b';
+              break;
+            case 'f':
+              s += '\f';
+              break;
+            case '\\':
+              s += '\\';
+              break;
+            case '\'':
+              s += '\'';
+              break;
+            case '"':
+              s += '"';
+              break;
+            case 'u': {
+              if (j + 4 > q.size()) return err(j - 2, "invalid \\u escape");
+              uint32_t cp = 0;
+              for (int k = 0; k < 4; ++k) {
+                char h = q[j + k];
+                if (!std::isxdigit(static_cast<unsigned char>(h))) {
+                  return err(j - 2, "invalid \\u escape");
+                }
+                cp = cp * 16 + (std::isdigit(static_cast<unsigned char>(h))
+                                    ? h - '0'
+                                    : (std::tolower(static_cast<unsigned char>(h)) - 'a' + 10));
+              }
+              AppendUtf8(&s, cp);
+              j += 4;
+              break;
+            }
+            default:
+              return err(j - 2, std::string("invalid escape sequence \\") + e);
+          }
+          continue;
+        }
+        s += d;
+        ++j;
+      }
+      t.kind = TokenKind::kString;
+      t.text = std::move(s);
+      i = j + 1;
+    } else {
+      static const char* kTwo[] = {"..", "<>", "!=", "<=", ">=", "=~", "+="};
+      t.kind = TokenKind::kSymbol;
+      for (const char* two : kTwo) {
+        if (q.substr(i, 2) == two) t.text = two;
+      }
+      if (t.text.empty()) {
+        static const std::string kOne = "()[]{},.:|;=<>+-*/%^";
+        if (kOne.find(static_cast<char>(c)) == std::string::npos) {
+          return err(i, std::string("unexpected character '") + static_cast<char>(c) + "'");
+        }
+        t.text = std::string(1, static_cast<char>(c));
+      }
+      i += t.text.size();
+    }
+    out.push_back(std::move(t));
+  }
+}
+
+}  // namespace pactgraph::query

@@ -1,0 +1,81 @@
+// Drives the stages for one query (see query_engine.h).
+#include "query/query_engine.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "query/binder/binder.h"
+#include "query/function/value_ops.h"
+#include "query/parser/parser.h"
+#include "query/planner/planner.h"
+
+namespace pactgraph::query {
+
+struct QueryRunner {
+  static Result<QueryOutput> Run(const PreparedQuery& pq, const GraphReader* reader,
+                                 GraphWriter* writer, const ValueMap& params,
+                                 const QueryLimits& limits) {
+    if (pq.writes() && !writer) {
+      return Status::InvalidArgument("this query writes: it needs a write transaction");
+    }
+    ExecContext ctx(writer ? writer : reader, writer, &params, pq.text_, limits);
+    PG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanQuery(pq.bound_, &ctx));
+    QueryOutput out;
+    if (pq.bound_.mode == Query::Mode::kExplain) {
+      out.columns = {"plan"};
+      for (auto& line : DescribePlan(*plan)) out.rows.push_back({Value(line)});
+      return out;
+    }
+    const bool profile = pq.bound_.mode == Query::Mode::kProfile;
+    ctx.set_profiling(profile);
+    for (auto& pipeline : plan->pipelines) {
+      Row row(pipeline.width);
+      Operator* head = pipeline.ops.front().get();
+      int64_t t0 = NowNs();
+      PG_RETURN_IF_ERROR(head->Push(row));
+      PG_RETURN_IF_ERROR(head->Finish());
+      head->add_inclusive_ns(NowNs() - t0);
+    }
+    if (plan->union_distinct) {
+      std::set<Row, RowLess> seen;
+      std::vector<Row> unique;
+      for (auto& r : plan->rows) {
+        if (seen.insert(r).second) unique.push_back(std::move(r));
+      }
+      plan->rows = std::move(unique);
+    }
+    out.stats = ctx.stats();
+    if (profile) {
+      out.columns = {"operator", "rows", "time_ms"};
+      for (size_t i = 0; i < plan->pipelines.size(); ++i) {
+        for (const auto& op : plan->pipelines[i].ops) {
+          char ms[32];
+          std::snprintf(ms, sizeof ms, "%.3f", op->self_ms());
+          out.rows.push_back({Value(op->Describe()), Value(static_cast<int64_t>(op->rows_out())),
+                              Value(std::stod(ms))});
+        }
+      }
+      return out;
+    }
+    out.columns = plan->columns;
+    out.rows = std::move(plan->rows);
+    return out;
+  }
+};
+
+Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const ValueMap& params) {
+  auto pq = std::make_unique<PreparedQuery>();
+  pq->text_ = std::string(text);
+  PG_ASSIGN_OR_RETURN(pq->ast_, ParseQuery(pq->text_));
+  PG_ASSIGN_OR_RETURN(pq->bound_, Bind(&pq->ast_, params, pq->text_));
+  return pq;
+}
+
+Result<QueryOutput> RunPrepared(const PreparedQuery& prepared, const GraphReader* reader,
+                                GraphWriter* writer, const ValueMap& params,
+                                const QueryLimits& limits) {
+  return QueryRunner::Run(prepared, reader, writer, params, limits);
+}
+
+}  // namespace pactgraph::query
