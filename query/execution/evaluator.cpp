@@ -79,7 +79,10 @@ Result<bool> RegexMatch(const std::string& s, const std::string& pattern) {
   if (it == cache.end()) {
     try {
       if (cache.size() > 256) cache.clear();
-      it = cache.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+      // Java's inline (?i) flag, common in Cypher queries, maps to std::regex::icase.
+      bool icase = pattern.rfind("(?i)", 0) == 0;
+      auto flags = std::regex::ECMAScript | (icase ? std::regex::icase : std::regex::flag_type{});
+      it = cache.emplace(pattern, std::regex(pattern.substr(icase ? 4 : 0), flags)).first;
     } catch (const std::regex_error& e) {
       return Status::InvalidArgument("invalid regular expression '" + pattern + "'");
     }

@@ -138,7 +138,12 @@ Result<std::vector<Token>> Tokenize(std::string_view q) {
       } else {
         t.kind = TokenKind::kInt;
         t.int_value = std::strtoll(text.c_str(), nullptr, 10);
-        if (errno == ERANGE) return err(i, "integer literal out of range");
+        if (errno == ERANGE) {
+          // 2^63 is only valid negated (the parser folds "-9223372036854775808").
+          if (text != "9223372036854775808") return err(i, "integer literal out of range");
+          t.int_value = INT64_MIN;
+          t.quoted = true;
+        }
       }
       t.text = text;
       i = j;

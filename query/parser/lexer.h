@@ -22,8 +22,8 @@ struct Token {
   std::string text;  // identifier/parameter name, unescaped string, or the symbol
   int64_t int_value = 0;
   double float_value = 0;
-  size_t pos = 0;  // byte offset in the query
-  bool quoted = false;
+  size_t pos = 0;       // byte offset in the query
+  bool quoted = false;  // identifiers: `quoted`; integers: the literal 2^63 (only valid negated)
 };
 
 // Tokenises `query`; ParseError (with line:column and caret) on a bad character, an unterminated

@@ -726,7 +726,7 @@ class Parser {
           !IsSymbol("[", 1) && !IsSymbol("^", 1)) {
         auto lit = std::make_shared<Expr>();
         lit->pos = e->pos;
-        lit->literal = Value(-Peek().int_value);
+        lit->literal = Value(Peek().quoted ? INT64_MIN : -Peek().int_value);
         Advance();
         return lit;
       }
@@ -815,6 +815,7 @@ class Parser {
     e->pos = t.pos;
     switch (t.kind) {
       case TokenKind::kInt:
+        if (t.quoted) return Error(t.pos, "integer literal out of range");
         e->literal = Value(t.int_value);
         Advance();
         return e;
