@@ -51,7 +51,7 @@ class RocksBulkLoader final : public BulkLoader {
     const NodeId id = ids_.next_node++;
     kv_[kCfNodes].emplace_back(IdKey{id}.Encode(), std::move(value));
     for (uint32_t l : rec.labels) {
-      kv_[kCfLabels].emplace_back(LabelKey{l, id}.Encode(), std::string());
+      labels_.push_back(LabelKey{l, id});
       label_counts_[l] += 1;
     }
     std::unordered_set<std::string> seen;
@@ -83,8 +83,8 @@ class RocksBulkLoader final : public BulkLoader {
     PG_RETURN_IF_ERROR(EncodeRelRecord(rec, &value));
     const RelId id = ids_.next_rel++;
     kv_[kCfRels].emplace_back(IdKey{id}.Encode(), std::move(value));
-    kv_[kCfAdj].emplace_back(AdjKey{start, kDirOut, rec.type, end, id}.Encode(), std::string());
-    kv_[kCfAdj].emplace_back(AdjKey{end, kDirIn, rec.type, start, id}.Encode(), std::string());
+    adj_.push_back(AdjKey{start, kDirOut, rec.type, end, id});
+    adj_.push_back(AdjKey{end, kDirIn, rec.type, start, id});
     type_counts_[rec.type] += 1;
     return id;
   }
@@ -171,14 +171,31 @@ class RocksBulkLoader final : public BulkLoader {
 
   Status WriteAndIngest(const std::string& staging,
                         const std::function<void(uint64_t, uint64_t)>& progress) {
-    uint64_t total = 0, done = 0;
+    uint64_t total = adj_.size() + labels_.size(), done = 0;
     for (const auto& v : kv_) total += v.size();
+    auto tick = [&] {
+      if (progress && (++done & 0xffff) == 0) progress(done, total);
+    };
     std::vector<rocksdb::IngestExternalFileArg> args;
+    // Integer-keyed column families sort as integer tuples (much cheaper than byte strings);
+    // id-keyed ones are generated in order and only checked.
+    std::sort(adj_.begin(), adj_.end(), [](const AdjKey& a, const AdjKey& b) {
+      return std::tie(a.node, a.dir, a.type, a.other, a.rel) <
+             std::tie(b.node, b.dir, b.type, b.other, b.rel);
+    });
+    std::sort(labels_.begin(), labels_.end(), [](const LabelKey& a, const LabelKey& b) {
+      return std::tie(a.label, a.node) < std::tie(b.label, b.node);
+    });
     for (int cf = 0; cf < kNumCf; ++cf) {
       auto& entries = kv_[cf];
-      if (entries.empty()) continue;
-      std::sort(entries.begin(), entries.end(),
-                [](const KV& a, const KV& b) { return a.first < b.first; });
+      const size_t count = cf == kCfAdj      ? adj_.size()
+                           : cf == kCfLabels ? labels_.size()
+                                             : entries.size();
+      if (count == 0) continue;
+      auto less = [](const KV& a, const KV& b) { return a.first < b.first; };
+      if (!std::is_sorted(entries.begin(), entries.end(), less)) {
+        std::sort(entries.begin(), entries.end(), less);
+      }
       for (size_t i = 1; i < entries.size(); ++i) {
         if (entries[i].first == entries[i - 1].first) {
           return Status::Internal(std::string("duplicate key in bulk load of ") +
@@ -189,12 +206,26 @@ class RocksBulkLoader final : public BulkLoader {
       rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), opts, db_->cf(cf));
       const std::string file = staging + "/" + kColumnFamilyNames[cf] + ".sst";
       PG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load"));
-      for (const auto& [k, v] : entries) {
-        PG_RETURN_IF_ERROR(FromRocks(writer.Put(k, v), "bulk load"));
-        if (progress && (++done & 0xffff) == 0) progress(done, total);
+      if (cf == kCfAdj) {
+        for (const auto& k : adj_) {
+          PG_RETURN_IF_ERROR(FromRocks(writer.Put(k.Encode(), rocksdb::Slice()), "bulk load"));
+          tick();
+        }
+        std::vector<AdjKey>().swap(adj_);
+      } else if (cf == kCfLabels) {
+        for (const auto& k : labels_) {
+          PG_RETURN_IF_ERROR(FromRocks(writer.Put(k.Encode(), rocksdb::Slice()), "bulk load"));
+          tick();
+        }
+        std::vector<LabelKey>().swap(labels_);
+      } else {
+        for (const auto& [k, v] : entries) {
+          PG_RETURN_IF_ERROR(FromRocks(writer.Put(k, v), "bulk load"));
+          tick();
+        }
+        std::vector<KV>().swap(entries);
       }
       PG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load"));
-      std::vector<KV>().swap(entries);
       rocksdb::IngestExternalFileArg arg;
       arg.column_family = db_->cf(cf);
       arg.external_files = {file};
@@ -210,7 +241,9 @@ class RocksBulkLoader final : public BulkLoader {
   std::unique_lock<std::mutex> lock_;
   IdCounters base_, ids_;
   std::unique_ptr<GraphReader> reader_;
-  std::vector<KV> kv_[kNumCf];
+  std::vector<KV> kv_[kNumCf];  // adj and labels use the typed vectors below
+  std::vector<AdjKey> adj_;
+  std::vector<LabelKey> labels_;
   std::unordered_map<char, std::vector<std::pair<uint32_t, std::string>>> pending_dict_;
   std::unordered_map<char, std::unordered_map<std::string, uint32_t>> pending_index_;
   std::unordered_map<uint32_t, uint64_t> label_counts_, type_counts_;

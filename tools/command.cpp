@@ -49,6 +49,10 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write) {
 
 int ReportError(const Status& status) { return ReportError(status.message(), status.ExitCode()); }
 
+int ReportError(const Status& status, int exit_code) {
+  return ReportError(status.message(), exit_code);
+}
+
 int ReportError(const std::string& message, int exit_code) {
   const bool color = UseColor(stderr);
   std::cerr << (color ? "\033[1;31mpactgraph: error:\033[0m " : "pactgraph: error: ") << message;

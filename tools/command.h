@@ -52,6 +52,8 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write);
 
 // Prints "pactgraph: error: <message>" to stderr and returns the exit code for `status`.
 int ReportError(const Status& status);
+// Same, with an explicit exit code instead of the status's own.
+int ReportError(const Status& status, int exit_code);
 // Same for a plain message with an explicit exit code.
 int ReportError(const std::string& message, int exit_code);
 

@@ -1,0 +1,221 @@
+#include "engine/io/csv_reader.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace pactgraph::io {
+
+void LineColumn(std::string_view text, size_t offset, size_t* line, size_t* column) {
+  size_t l = 1, start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++l;
+      start = i + 1;
+    }
+  }
+  *line = l;
+  *column = offset - start + 1;
+}
+
+size_t FindInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    // Overlong encodings, surrogates and values past U+10FFFF are invalid.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+Status ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::InvalidArgument(path + ": no such file");
+    return Status::IOError(path + ": " + std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(path + ": is a directory, not a file");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    return Status::InvalidArgument(path + ": not a regular file");
+  }
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return Status::InvalidArgument(path + ": file too large (" + std::to_string(st.st_size) +
+                                   " bytes; the limit is " + std::to_string(max_bytes) + ")");
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Status::IOError(path + ": cannot open: " + std::strerror(errno));
+  out->clear();
+  char buf[1 << 16];
+  while (f.read(buf, sizeof buf) || f.gcount() > 0) {
+    out->append(buf, static_cast<size_t>(f.gcount()));
+    if (out->size() > max_bytes) {
+      return Status::InvalidArgument(path + ": file too large (the limit is " +
+                                     std::to_string(max_bytes) + " bytes)");
+    }
+  }
+  if (f.bad()) return Status::IOError(path + ": read error");
+  return Status::OK();
+}
+
+Result<CsvReader> CsvReader::Open(const std::string& path) {
+  std::string text;
+  PG_RETURN_IF_ERROR(ReadWholeFile(path, &text));
+  return FromString(path, std::move(text));
+}
+
+Result<CsvReader> CsvReader::FromString(std::string display_name, std::string text) {
+  CsvReader r(std::move(display_name), std::move(text));
+  PG_RETURN_IF_ERROR(r.Validate());
+  // A UTF-8 byte-order mark is tolerated.
+  if (r.text_.compare(0, 3, "\xEF\xBB\xBF") == 0) r.pos_ = r.line_start_ = 3;
+  return r;
+}
+
+Status CsvReader::Validate() const {
+  if (text_.empty())
+    return Status::InvalidArgument(name_ + ":1:1: empty file (expected a header row)");
+  size_t line, col;
+  if (size_t nul = text_.find('\0'); nul != std::string::npos) {
+    LineColumn(text_, nul, &line, &col);
+    return Status::InvalidArgument(name_ + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                                   ": NUL byte: this looks like a binary file, not CSV");
+  }
+  if (size_t bad = FindInvalidUtf8(text_); bad != std::string::npos) {
+    LineColumn(text_, bad, &line, &col);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text_[bad]));
+    return Status::InvalidArgument(name_ + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                                   ": invalid UTF-8 (byte " + hex + " at offset " +
+                                   std::to_string(bad) + ")");
+  }
+  return Status::OK();
+}
+
+std::string CsvReader::Where(size_t field) const {
+  return name_ + ":" + std::to_string(record_line_) + ":" + std::to_string(column(field));
+}
+
+std::string CsvReader::WhereLine() const { return name_ + ":" + std::to_string(record_line_); }
+
+bool CsvReader::Next(std::vector<std::string>* fields) {
+  fields->clear();
+  columns_.clear();
+  if (!status_.ok()) return false;
+  const size_t n = text_.size();
+  // Skip blank lines between records.
+  while (pos_ < n && (text_[pos_] == '\n' ||
+                      (text_[pos_] == '\r' && pos_ + 1 < n && text_[pos_ + 1] == '\n'))) {
+    pos_ += text_[pos_] == '\r' ? 2 : 1;
+    ++line_;
+    line_start_ = pos_;
+  }
+  if (pos_ >= n) return false;
+  record_line_ = line_;
+  while (true) {
+    columns_.push_back(pos_ - line_start_ + 1);
+    std::string field;
+    if (pos_ < n && text_[pos_] == '"') {
+      const size_t open_line = line_, open_col = pos_ - line_start_ + 1;
+      ++pos_;
+      bool closed = false;
+      while (pos_ < n) {
+        char c = text_[pos_];
+        if (c == '"') {
+          if (pos_ + 1 < n && text_[pos_ + 1] == '"') {
+            field.push_back('"');
+            pos_ += 2;
+            continue;
+          }
+          ++pos_;
+          closed = true;
+          break;
+        }
+        if (c == '\n') {
+          ++line_;
+          line_start_ = pos_ + 1;
+        }
+        field.push_back(c);
+        ++pos_;
+      }
+      if (!closed) {
+        status_ = Status::InvalidArgument(name_ + ":" + std::to_string(open_line) + ":" +
+                                          std::to_string(open_col) +
+                                          ": unbalanced quote: this quoted field never ends");
+        return false;
+      }
+      if (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+        status_ = Status::InvalidArgument(
+            name_ + ":" + std::to_string(line_) + ":" + std::to_string(pos_ - line_start_ + 1) +
+            ": unexpected character after a closing quote (expected ',' or end of line)");
+        return false;
+      }
+    } else {
+      size_t start = pos_;
+      while (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r') {
+        if (text_[pos_] == '"') {
+          status_ = Status::InvalidArgument(name_ + ":" + std::to_string(line_) + ":" +
+                                            std::to_string(pos_ - line_start_ + 1) +
+                                            ": stray quote inside an unquoted field (quote the "
+                                            "whole field and double the quote)");
+          return false;
+        }
+        ++pos_;
+      }
+      field.assign(text_, start, pos_ - start);
+    }
+    fields->push_back(std::move(field));
+    if (pos_ >= n) return true;
+    char c = text_[pos_];
+    if (c == ',') {
+      ++pos_;
+      continue;
+    }
+    if (c == '\r') {
+      if (pos_ + 1 < n && text_[pos_ + 1] == '\n') {
+        ++pos_;
+      } else {
+        status_ = Status::InvalidArgument(name_ + ":" + std::to_string(line_) + ":" +
+                                          std::to_string(pos_ - line_start_ + 1) +
+                                          ": carriage return without a line feed");
+        return false;
+      }
+    }
+    ++pos_;  // '\n'
+    ++line_;
+    line_start_ = pos_;
+    return true;
+  }
+}
+
+}  // namespace pactgraph::io

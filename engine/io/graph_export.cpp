@@ -1,0 +1,335 @@
+#include "engine/io/graph_export.h"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "engine/io/graph_import.h"
+
+namespace pactgraph::io {
+namespace {
+
+struct Snapshot {
+  std::vector<Node> nodes;
+  std::vector<Relationship> rels;
+  std::unordered_map<NodeId, uint64_t> number;  // stored id -> export id (1..N)
+};
+
+Status Collect(const GraphReader& r, Snapshot* s) {
+  std::vector<NodeId> ids;
+  PG_RETURN_IF_ERROR(r.ScanNodes("", [&](NodeId id) {
+    ids.push_back(id);
+    return true;
+  }));
+  s->nodes.resize(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    PG_RETURN_IF_ERROR(r.GetNode(ids[i], &s->nodes[i]));
+    s->number[ids[i]] = i + 1;
+  }
+  std::vector<RelId> rel_ids;
+  PG_RETURN_IF_ERROR(r.ScanRelationships([&](const RelEndpoints& e) {
+    rel_ids.push_back(e.id);
+    return true;
+  }));
+  s->rels.resize(rel_ids.size());
+  for (size_t i = 0; i < rel_ids.size(); ++i) {
+    PG_RETURN_IF_ERROR(r.GetRelationship(rel_ids[i], &s->rels[i]));
+  }
+  return Status::OK();
+}
+
+std::string FloatText(double d) {
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d);
+  std::string s(buf, res.ptr);
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  return s;
+}
+
+std::string CsvQuote(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos && !s.empty() && s.front() != ' ' &&
+      s.back() != ' ') {
+    return s;
+  }
+  if (s.empty()) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string DotEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string NameOf(const Node& n) {
+  auto it = n.properties.find("name");
+  return it != n.properties.end() && it->second.is_string() ? it->second.as_string() : "";
+}
+
+nlohmann::json PropsJson(const ValueMap& m, const char* skip) {
+  nlohmann::json j = nlohmann::json::parse(MapToJson(m));
+  if (skip) j.erase(skip);
+  return j;
+}
+
+Status WriteJson(const Snapshot& s, std::ostream& out) {
+  nlohmann::json doc;
+  doc["nodes"] = nlohmann::json::array();
+  doc["edges"] = nlohmann::json::array();
+  for (const auto& n : s.nodes) {
+    nlohmann::json j;
+    j["id"] = s.number.at(n.id);
+    j["name"] = NameOf(n);
+    if (n.labels.size() == 1) {
+      j["kind"] = LabelToKind(n.labels[0]);
+    } else {
+      j["labels"] = n.labels;
+    }
+    j["properties"] = PropsJson(n.properties, "name");
+    doc["nodes"].push_back(std::move(j));
+  }
+  for (const auto& r : s.rels) {
+    nlohmann::json j;
+    j["src"] = s.number.at(r.start);
+    j["dst"] = s.number.at(r.end);
+    j["type"] = TypeToCsv(r.type);
+    j["properties"] = PropsJson(r.properties, nullptr);
+    doc["edges"].push_back(std::move(j));
+  }
+  out << doc.dump(1) << "\n";
+  return out ? Status::OK() : Status::IOError("write failed");
+}
+
+std::string GraphmlType(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kBool:
+      return "boolean";
+    case Value::Type::kInt:
+      return "long";
+    case Value::Type::kFloat:
+      return "double";
+    default:
+      return "string";
+  }
+}
+
+std::string GraphmlText(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kString:
+      return v.as_string();
+    case Value::Type::kDate:
+      return v.as_date().ToString();
+    case Value::Type::kFloat:
+      return FloatText(v.as_float());
+    case Value::Type::kList:
+    case Value::Type::kMap:
+      return v.ToJson();
+    default:
+      return v.ToString();
+  }
+}
+
+Status WriteGraphml(const Snapshot& s, std::ostream& out) {
+  // One key per (domain, property): the first value seen fixes its declared type.
+  std::map<std::string, std::string> node_keys, edge_keys;
+  for (const auto& n : s.nodes)
+    for (const auto& [k, v] : n.properties) node_keys.emplace(k, GraphmlType(v));
+  for (const auto& r : s.rels)
+    for (const auto& [k, v] : r.properties) edge_keys.emplace(k, GraphmlType(v));
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+         "  <key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>\n"
+         "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n";
+  for (const auto& [k, t] : node_keys) {
+    out << "  <key id=\"n_" << XmlEscape(k) << "\" for=\"node\" attr.name=\"" << XmlEscape(k)
+        << "\" attr.type=\"" << t << "\"/>\n";
+  }
+  for (const auto& [k, t] : edge_keys) {
+    out << "  <key id=\"e_" << XmlEscape(k) << "\" for=\"edge\" attr.name=\"" << XmlEscape(k)
+        << "\" attr.type=\"" << t << "\"/>\n";
+  }
+  out << "  <graph id=\"pactgraph\" edgedefault=\"directed\">\n";
+  for (const auto& n : s.nodes) {
+    std::string labels;
+    for (const auto& l : n.labels) labels += ":" + l;
+    out << "    <node id=\"n" << s.number.at(n.id) << "\"><data key=\"labels\">"
+        << XmlEscape(labels) << "</data>";
+    for (const auto& [k, v] : n.properties) {
+      out << "<data key=\"n_" << XmlEscape(k) << "\">" << XmlEscape(GraphmlText(v)) << "</data>";
+    }
+    out << "</node>\n";
+  }
+  uint64_t e = 0;
+  for (const auto& r : s.rels) {
+    out << "    <edge id=\"e" << ++e << "\" source=\"n" << s.number.at(r.start) << "\" target=\"n"
+        << s.number.at(r.end) << "\"><data key=\"type\">" << XmlEscape(r.type) << "</data>";
+    for (const auto& [k, v] : r.properties) {
+      out << "<data key=\"e_" << XmlEscape(k) << "\">" << XmlEscape(GraphmlText(v)) << "</data>";
+    }
+    out << "</edge>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
+  return out ? Status::OK() : Status::IOError("write failed");
+}
+
+Status WriteDot(const Snapshot& s, std::ostream& out) {
+  out << "digraph pactgraph {\n  node [shape=box, style=rounded];\n";
+  for (const auto& n : s.nodes) {
+    std::string label = NameOf(n);
+    if (!n.labels.empty()) label += "\n(" + n.labels[0] + ")";
+    out << "  n" << s.number.at(n.id) << " [label=\"" << DotEscape(label) << "\"];\n";
+  }
+  for (const auto& r : s.rels) {
+    out << "  n" << s.number.at(r.start) << " -> n" << s.number.at(r.end) << " [label=\""
+        << DotEscape(r.type) << "\"];\n";
+  }
+  out << "}\n";
+  return out ? Status::OK() : Status::IOError("write failed");
+}
+
+}  // namespace
+
+Result<ExportFormat> ParseExportFormat(std::string_view name) {
+  if (name == "json") return ExportFormat::kJson;
+  if (name == "csv") return ExportFormat::kCsv;
+  if (name == "graphml") return ExportFormat::kGraphml;
+  if (name == "dot") return ExportFormat::kDot;
+  return Status::InvalidArgument("unknown export format '" + std::string(name) +
+                                 "' (expected json, csv, graphml or dot)");
+}
+
+std::string CsvCell(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kNull:
+      return "";
+    case Value::Type::kString:
+      return v.as_string();
+    case Value::Type::kFloat:
+      return FloatText(v.as_float());
+    case Value::Type::kDate:
+      return v.as_date().ToString();
+    case Value::Type::kList: {
+      bool all_strings = true;
+      for (const auto& e : v.as_list()) all_strings &= e.is_string();
+      if (!all_strings) return v.ToJson();
+      std::string out;
+      for (const auto& e : v.as_list()) out += (out.empty() ? "" : ";") + e.as_string();
+      return out;
+    }
+    case Value::Type::kMap:
+      return v.ToJson();
+    default:
+      return v.ToString();
+  }
+}
+
+Status ExportGraph(const GraphReader& reader, ExportFormat format, std::ostream& out) {
+  Snapshot s;
+  PG_RETURN_IF_ERROR(Collect(reader, &s));
+  switch (format) {
+    case ExportFormat::kJson:
+      return WriteJson(s, out);
+    case ExportFormat::kGraphml:
+      return WriteGraphml(s, out);
+    case ExportFormat::kDot:
+      return WriteDot(s, out);
+    case ExportFormat::kCsv:
+      return Status::InvalidArgument("CSV export writes two files: give a directory with --out");
+  }
+  return Status::Internal("unknown format");
+}
+
+Status ExportCsv(const GraphReader& reader, const std::string& dir) {
+  Snapshot s;
+  PG_RETURN_IF_ERROR(Collect(reader, &s));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
+  bool multi = false;
+  std::set<std::string> node_cols, edge_cols;
+  for (const auto& n : s.nodes) {
+    multi |= n.labels.size() != 1;
+    for (const auto& [k, v] : n.properties)
+      if (k != "name") node_cols.insert(k);
+  }
+  for (const auto& r : s.rels)
+    for (const auto& [k, v] : r.properties) edge_cols.insert(k);
+  std::ofstream nodes(dir + "/nodes.csv", std::ios::trunc);
+  if (!nodes) return Status::IOError("cannot write " + dir + "/nodes.csv");
+  nodes << "id,name,kind" << (multi ? ",labels" : "");
+  for (const auto& c : node_cols) nodes << "," << CsvQuote(c);
+  nodes << "\n";
+  for (const auto& n : s.nodes) {
+    nodes << s.number.at(n.id) << "," << CsvQuote(NameOf(n)) << ","
+          << (n.labels.empty() ? "" : LabelToKind(n.labels[0]));
+    if (multi) {
+      std::string l;
+      for (const auto& x : n.labels) l += (l.empty() ? "" : ";") + x;
+      nodes << "," << CsvQuote(l);
+    }
+    for (const auto& c : node_cols) {
+      auto it = n.properties.find(c);
+      nodes << "," << (it == n.properties.end() ? "" : CsvQuote(CsvCell(it->second)));
+    }
+    nodes << "\n";
+  }
+  std::ofstream edges(dir + "/edges.csv", std::ios::trunc);
+  if (!edges) return Status::IOError("cannot write " + dir + "/edges.csv");
+  edges << "src,dst,type";
+  for (const auto& c : edge_cols) edges << "," << CsvQuote(c);
+  edges << "\n";
+  for (const auto& r : s.rels) {
+    edges << s.number.at(r.start) << "," << s.number.at(r.end) << "," << TypeToCsv(r.type);
+    for (const auto& c : edge_cols) {
+      auto it = r.properties.find(c);
+      edges << "," << (it == r.properties.end() ? "" : CsvQuote(CsvCell(it->second)));
+    }
+    edges << "\n";
+  }
+  nodes.flush();
+  edges.flush();
+  if (!nodes || !edges) return Status::IOError("write failed in " + dir);
+  return Status::OK();
+}
+
+}  // namespace pactgraph::io

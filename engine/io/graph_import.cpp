@@ -1,0 +1,560 @@
+#include "engine/io/graph_import.h"
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "engine/io/csv_reader.h"
+
+namespace pactgraph::io {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+struct PendingNode {
+  std::vector<std::string> labels;
+  ValueMap props;
+};
+struct PendingEdge {
+  uint64_t src, dst;  // indexes into the node list
+  std::string type;
+  ValueMap props;
+};
+struct Parsed {
+  std::vector<PendingNode> nodes;
+  std::vector<PendingEdge> edges;
+};
+
+Status Bad(const std::string& where, const std::string& what) {
+  return Status::InvalidArgument(where + ": " + what);
+}
+
+std::optional<int64_t> ParseInt(std::string_view s) {
+  int64_t v;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+std::optional<double> ParseDouble(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::string tmp(s);
+  char* end = nullptr;
+  errno = 0;
+  double d = std::strtod(tmp.c_str(), &end);
+  if (end != tmp.c_str() + tmp.size() || errno == ERANGE || !std::isfinite(d)) return std::nullopt;
+  // Reject hex floats, "inf", "nan" and leading spaces that strtod accepts.
+  for (char c : s) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
+          c == 'e' || c == 'E')) {
+      return std::nullopt;
+    }
+  }
+  return d;
+}
+
+ValueList SplitList(std::string_view s) {
+  ValueList out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(';', start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view part = s.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) out.emplace_back(std::string(part));
+    start = end + 1;
+  }
+  return out;
+}
+
+// Types the value of a known column, or reports why it cannot.
+Status TypedCell(const std::string& column, std::string_view cell, Value* out, std::string* why) {
+  if (column == "weight") {
+    auto d = ParseDouble(cell);
+    if (!d) {
+      *why = "bad number '" + std::string(cell) + "' in column 'weight'";
+      return Status::InvalidArgument(*why);
+    }
+    *out = Value(*d);
+    return Status::OK();
+  }
+  if (column == "date") {
+    auto d = Date::Parse(cell);
+    if (!d) {
+      *why = "bad date '" + std::string(cell) + "' in column 'date' (expected YYYY-MM-DD)";
+      return Status::InvalidArgument(*why);
+    }
+    *out = Value(*d);
+    return Status::OK();
+  }
+  if (column == "aliases" || column == "labels") {
+    *out = Value(SplitList(cell));
+    return Status::OK();
+  }
+  *out = InferValue(cell);
+  return Status::OK();
+}
+
+Status LoadParsed(Database& db, Parsed& parsed, const ImportProgress& progress,
+                  ImportSummary* summary) {
+  auto start = Clock::now();
+  PG_ASSIGN_OR_RETURN(auto loader, db.BeginBulkLoad());
+  std::vector<NodeId> ids(parsed.nodes.size());
+  const uint64_t total = parsed.nodes.size() + parsed.edges.size();
+  uint64_t done = 0;
+  for (size_t i = 0; i < parsed.nodes.size(); ++i) {
+    PG_ASSIGN_OR_RETURN(ids[i], loader->AddNode(parsed.nodes[i].labels, parsed.nodes[i].props));
+    if (progress && (++done & 0x3fff) == 0) progress("load", done, total);
+  }
+  for (const auto& e : parsed.edges) {
+    PG_RETURN_IF_ERROR(loader->AddRelationship(ids[e.src], ids[e.dst], e.type, e.props).status());
+    if (progress && (++done & 0x3fff) == 0) progress("load", done, total);
+  }
+  std::vector<PendingNode>().swap(parsed.nodes);  // free before the SST phase needs memory
+  PG_RETURN_IF_ERROR(loader->Finish([&](uint64_t d, uint64_t t) {
+    if (progress) progress("write", d, t);
+  }));
+  if (summary) {
+    summary->nodes = ids.size();
+    summary->relationships = parsed.edges.size();
+    summary->load_seconds = Seconds(start);
+  }
+  return Status::OK();
+}
+
+// File-local node ids -> position in the node list. Canonical non-negative decimal ids (the
+// common case: 0..N-1) live in a vector; any other string in a hash map.
+class NodeIdIndex {
+ public:
+  // Returns the line of the first definition when `id` was already defined.
+  std::optional<size_t> Insert(const std::string& id, uint64_t index, size_t line) {
+    if (auto n = Dense(id)) {
+      if (*n >= dense_.size()) {
+        dense_.resize(std::min<size_t>(kDenseLimit, std::max<size_t>(*n + 1, dense_.size() * 2)),
+                      kNone);
+      }
+      if (dense_[*n].first != kNone.first) return dense_[*n].second;
+      dense_[*n] = {index, line};
+      return std::nullopt;
+    }
+    auto [it, fresh] = sparse_.emplace(id, std::make_pair(index, line));
+    if (!fresh) return it->second.second;
+    return std::nullopt;
+  }
+  std::optional<uint64_t> Find(const std::string& id) const {
+    if (auto n = Dense(id)) {
+      if (*n < dense_.size() && dense_[*n].first != kNone.first) return dense_[*n].first;
+      return std::nullopt;
+    }
+    auto it = sparse_.find(id);
+    if (it == sparse_.end()) return std::nullopt;
+    return it->second.first;
+  }
+
+ private:
+  static constexpr std::pair<uint64_t, size_t> kNone{UINT64_MAX, 0};
+  static constexpr uint64_t kDenseLimit = uint64_t{1} << 24;  // bounds the vector to 256 MiB
+  static std::optional<uint64_t> Dense(const std::string& id) {
+    if (id.empty() || id.size() > 8 || (id.size() > 1 && id[0] == '0')) return std::nullopt;
+    uint64_t v = 0;
+    for (char c : id) {
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    if (v >= kDenseLimit) return std::nullopt;
+    return v;
+  }
+  std::vector<std::pair<uint64_t, size_t>> dense_;
+  std::unordered_map<std::string, std::pair<uint64_t, size_t>> sparse_;
+};
+
+// Column name -> index, with required columns checked.
+Status ReadHeader(CsvReader& csv, const std::vector<std::string>& required,
+                  std::vector<std::string>* header,
+                  std::unordered_map<std::string, size_t>* index) {
+  if (!csv.Next(header)) {
+    PG_RETURN_IF_ERROR(csv.status());
+    return Bad(csv.name() + ":1:1", "empty file (expected a header row)");
+  }
+  for (size_t i = 0; i < header->size(); ++i) {
+    std::string& h = (*header)[i];
+    while (!h.empty() && h.back() == ' ') h.pop_back();
+    while (!h.empty() && h.front() == ' ') h.erase(h.begin());
+    if (h.empty()) return Bad(csv.Where(i), "empty column name in the header");
+    if (!index->emplace(h, i).second) return Bad(csv.Where(i), "duplicate column '" + h + "'");
+  }
+  for (const auto& r : required) {
+    if (!index->count(r)) {
+      std::string have;
+      for (const auto& h : *header) have += (have.empty() ? "" : ",") + h;
+      return Bad(csv.WhereLine(), "missing required column '" + r + "' (header is: " + have + ")");
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string KindToLabel(std::string_view kind) {
+  std::string out;
+  bool upper = true;
+  for (char c : kind) {
+    if (c == '_' || c == ' ' || c == '-') {
+      upper = true;
+      continue;
+    }
+    out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    upper = false;
+  }
+  return out;
+}
+
+std::string LabelToKind(std::string_view label) {
+  std::string out;
+  for (size_t i = 0; i < label.size(); ++i) {
+    char c = label[i];
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (i > 0) out.push_back('_');
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string TypeFromCsv(std::string_view type) {
+  std::string out;
+  for (char c : type) {
+    unsigned char u = static_cast<unsigned char>(c);
+    out.push_back(std::isalnum(u) ? static_cast<char>(std::toupper(u)) : (u >= 0x80 ? c : '_'));
+  }
+  return out;
+}
+
+std::string TypeToCsv(std::string_view type) {
+  std::string out;
+  for (char c : type) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+Value InferValue(std::string_view cell) {
+  if (cell.empty()) return Value();
+  if (auto i = ParseInt(cell)) return Value(*i);
+  if (auto d = ParseDouble(cell)) return Value(*d);
+  if (cell == "true") return Value(true);
+  if (cell == "false") return Value(false);
+  if (auto d = Date::Parse(cell)) return Value(*d);
+  return Value(std::string(cell));
+}
+
+Status ImportCsv(Database& db, const std::string& nodes_path, const std::string& edges_path,
+                 const ImportProgress& progress, ImportSummary* summary) {
+  auto start = Clock::now();
+  Parsed parsed;
+  NodeIdIndex id_index;
+  {
+    PG_ASSIGN_OR_RETURN(CsvReader csv, CsvReader::Open(nodes_path));
+    std::vector<std::string> header, row;
+    std::unordered_map<std::string, size_t> col;
+    PG_RETURN_IF_ERROR(ReadHeader(csv, {"id", "name", "kind"}, &header, &col));
+    const size_t c_id = col["id"], c_name = col["name"], c_kind = col["kind"];
+    const size_t c_labels = col.count("labels") ? col["labels"] : SIZE_MAX;
+    while (csv.Next(&row)) {
+      if (row.size() != header.size()) {
+        return Bad(csv.WhereLine(), "expected " + std::to_string(header.size()) +
+                                        " fields, found " + std::to_string(row.size()));
+      }
+      if (row[c_id].empty()) return Bad(csv.Where(c_id), "empty node id");
+      if (auto first = id_index.Insert(row[c_id], parsed.nodes.size(), csv.line())) {
+        return Bad(csv.Where(c_id), "duplicate node id '" + row[c_id] +
+                                        "' (first defined on line " + std::to_string(*first) + ")");
+      }
+      PendingNode n;
+      if (c_labels != SIZE_MAX && !row[c_labels].empty()) {
+        for (const auto& l : SplitList(row[c_labels])) n.labels.push_back(l.as_string());
+      } else {
+        if (row[c_kind].empty()) return Bad(csv.Where(c_kind), "empty kind");
+        n.labels.push_back(KindToLabel(row[c_kind]));
+      }
+      if (!row[c_name].empty()) n.props["name"] = Value(row[c_name]);
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (i == c_id || i == c_name || i == c_kind || i == c_labels || row[i].empty()) continue;
+        std::string why;
+        Value v;
+        if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
+        n.props[header[i]] = std::move(v);
+      }
+      parsed.nodes.push_back(std::move(n));
+      if (progress && (parsed.nodes.size() & 0x3fff) == 0)
+        progress("parse", parsed.nodes.size(), 0);
+    }
+    PG_RETURN_IF_ERROR(csv.status());
+  }
+  if (!edges_path.empty()) {
+    PG_ASSIGN_OR_RETURN(CsvReader csv, CsvReader::Open(edges_path));
+    std::vector<std::string> header, row;
+    std::unordered_map<std::string, size_t> col;
+    PG_RETURN_IF_ERROR(ReadHeader(csv, {"src", "dst", "type"}, &header, &col));
+    const size_t c_src = col["src"], c_dst = col["dst"], c_type = col["type"];
+    while (csv.Next(&row)) {
+      if (row.size() != header.size()) {
+        return Bad(csv.WhereLine(), "expected " + std::to_string(header.size()) +
+                                        " fields, found " + std::to_string(row.size()));
+      }
+      PendingEdge e;
+      for (auto [c, target] : {std::pair{c_src, &e.src}, std::pair{c_dst, &e.dst}}) {
+        auto index = id_index.Find(row[c]);
+        if (!index) {
+          return Bad(csv.Where(c), "unknown node id '" + row[c] + "' in column '" + header[c] +
+                                       "' (not in " + nodes_path + ")");
+        }
+        *target = *index;
+      }
+      if (row[c_type].empty()) return Bad(csv.Where(c_type), "empty relationship type");
+      e.type = TypeFromCsv(row[c_type]);
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (i == c_src || i == c_dst || i == c_type || row[i].empty()) continue;
+        std::string why;
+        Value v;
+        if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
+        e.props[header[i]] = std::move(v);
+      }
+      parsed.edges.push_back(std::move(e));
+      if (progress && (parsed.edges.size() & 0x3fff) == 0)
+        progress("parse", parsed.edges.size(), 0);
+    }
+    PG_RETURN_IF_ERROR(csv.status());
+  }
+  if (summary) summary->parse_seconds = Seconds(start);
+  return LoadParsed(db, parsed, progress, summary);
+}
+
+namespace {
+
+// Line of the start of element `index` of the top-level array `key`, found by a light scan of
+// the JSON text (strings and escapes aware). 0 when not found.
+size_t ElementLine(std::string_view text, std::string_view key, size_t index) {
+  int depth = 0;
+  bool in_string = false;
+  size_t line = 1;
+  std::string last_string;
+  std::string current;
+  bool in_target = false;
+  size_t element = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+        continue;
+      }
+      if (c == '"') {
+        in_string = false;
+        last_string = current;
+      } else {
+        current.push_back(c);
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      current.clear();
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+      if (c == '[' && depth == 2 && last_string == key) in_target = true;
+      if (in_target && depth == 3) {
+        if (element == index) return line;
+        ++element;
+      }
+    } else if (c == '}' || c == ']') {
+      if (c == ']' && depth == 2) in_target = false;
+      --depth;
+    }
+  }
+  return 0;
+}
+
+Value JsonToValue(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::null:
+      return Value();
+    case nlohmann::json::value_t::boolean:
+      return Value(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+      return Value(j.get<int64_t>());
+    case nlohmann::json::value_t::number_unsigned: {
+      uint64_t u = j.get<uint64_t>();
+      if (u > static_cast<uint64_t>(INT64_MAX)) return Value(static_cast<double>(u));
+      return Value(static_cast<int64_t>(u));
+    }
+    case nlohmann::json::value_t::number_float:
+      return Value(j.get<double>());
+    case nlohmann::json::value_t::string: {
+      const auto& s = j.get_ref<const std::string&>();
+      if (auto d = Date::Parse(s)) return Value(*d);
+      return Value(s);
+    }
+    case nlohmann::json::value_t::array: {
+      ValueList l;
+      for (const auto& e : j) l.push_back(JsonToValue(e));
+      return Value(std::move(l));
+    }
+    case nlohmann::json::value_t::object: {
+      ValueMap m;
+      for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = JsonToValue(it.value());
+      return Value(std::move(m));
+    }
+    default:
+      return Value();
+  }
+}
+
+std::string IdString(const nlohmann::json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_number_integer() || j.is_number_unsigned()) return j.dump();
+  return "";
+}
+
+}  // namespace
+
+Status ImportJson(Database& db, const std::string& path, const ImportProgress& progress,
+                  ImportSummary* summary) {
+  auto start = Clock::now();
+  std::string text;
+  PG_RETURN_IF_ERROR(ReadWholeFile(path, &text));
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Bad(path + ":1:1", "empty file (expected a JSON object with \"nodes\" and \"edges\")");
+  }
+  size_t line, col;
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
+    LineColumn(text, bad, &line, &col);
+    return Bad(path + ":" + std::to_string(line) + ":" + std::to_string(col), "invalid UTF-8");
+  }
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text, nullptr, true, false);
+  } catch (const nlohmann::json::parse_error& e) {
+    size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    LineColumn(text, offset, &line, &col);
+    std::string what = e.what();
+    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+    return Bad(path + ":" + std::to_string(line) + ":" + std::to_string(col),
+               "malformed JSON: " + what);
+  }
+  if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) {
+    return Bad(path + ":1:1", "expected an object with a \"nodes\" array (and an \"edges\" array)");
+  }
+  if (doc.contains("edges") && !doc["edges"].is_array()) {
+    return Bad(path + ":" + std::to_string(ElementLine(text, "edges", 0)),
+               "\"edges\" must be an array");
+  }
+  auto where = [&](const char* key, size_t i) {
+    size_t l = ElementLine(text, key, i);
+    return path + ":" + std::to_string(l ? l : 1) + ": " + key + "[" + std::to_string(i) + "]";
+  };
+  Parsed parsed;
+  std::unordered_map<std::string, uint64_t> id_index;
+  const auto& nodes = doc["nodes"];
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const auto& n = nodes[i];
+    if (!n.is_object()) return Bad(where("nodes", i), "expected an object");
+    std::string id = n.contains("id") ? IdString(n["id"]) : "";
+    if (id.empty()) return Bad(where("nodes", i), "missing or bad \"id\" (a string or an integer)");
+    if (!id_index.emplace(id, parsed.nodes.size()).second) {
+      return Bad(where("nodes", i), "duplicate node id '" + id + "'");
+    }
+    PendingNode pn;
+    if (n.contains("labels")) {
+      if (!n["labels"].is_array() || n["labels"].empty()) {
+        return Bad(where("nodes", i), "\"labels\" must be a non-empty array of strings");
+      }
+      for (const auto& l : n["labels"]) {
+        if (!l.is_string() || l.get<std::string>().empty()) {
+          return Bad(where("nodes", i), "\"labels\" must be a non-empty array of strings");
+        }
+        pn.labels.push_back(l.get<std::string>());
+      }
+    } else if (n.contains("kind") && n["kind"].is_string() &&
+               !n["kind"].get<std::string>().empty()) {
+      pn.labels.push_back(KindToLabel(n["kind"].get<std::string>()));
+    } else {
+      return Bad(where("nodes", i), "missing \"kind\" (or \"labels\")");
+    }
+    if (n.contains("name") && !n["name"].is_string()) {
+      return Bad(where("nodes", i), "\"name\" must be a string");
+    }
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string& k = it.key();
+      if (k == "id" || k == "kind" || k == "labels") continue;
+      if (k == "properties") {
+        if (!it.value().is_object())
+          return Bad(where("nodes", i), "\"properties\" must be an object");
+        for (auto p = it.value().begin(); p != it.value().end(); ++p) {
+          pn.props[p.key()] = JsonToValue(p.value());
+        }
+        continue;
+      }
+      if (k == "name") {
+        if (!it.value().get<std::string>().empty())
+          pn.props[k] = Value(it.value().get<std::string>());
+        continue;
+      }
+      pn.props[k] = JsonToValue(it.value());
+    }
+    parsed.nodes.push_back(std::move(pn));
+  }
+  if (doc.contains("edges")) {
+    const auto& edges = doc["edges"];
+    for (size_t i = 0; i < edges.size(); ++i) {
+      const auto& e = edges[i];
+      if (!e.is_object()) return Bad(where("edges", i), "expected an object");
+      PendingEdge pe;
+      for (auto [key, target] : {std::pair{"src", &pe.src}, std::pair{"dst", &pe.dst}}) {
+        std::string id = e.contains(key) ? IdString(e[key]) : "";
+        if (id.empty()) return Bad(where("edges", i), std::string("missing \"") + key + "\"");
+        auto it = id_index.find(id);
+        if (it == id_index.end()) {
+          return Bad(where("edges", i),
+                     std::string("unknown node id '") + id + "' in \"" + key + "\"");
+        }
+        *target = it->second;
+      }
+      if (!e.contains("type") || !e["type"].is_string() || e["type"].get<std::string>().empty()) {
+        return Bad(where("edges", i), "missing or empty \"type\"");
+      }
+      pe.type = TypeFromCsv(e["type"].get<std::string>());
+      for (auto it = e.begin(); it != e.end(); ++it) {
+        const std::string& k = it.key();
+        if (k == "src" || k == "dst" || k == "type" || k == "id") continue;
+        if (k == "properties") {
+          if (!it.value().is_object())
+            return Bad(where("edges", i), "\"properties\" must be an object");
+          for (auto p = it.value().begin(); p != it.value().end(); ++p) {
+            pe.props[p.key()] = JsonToValue(p.value());
+          }
+          continue;
+        }
+        if (k == "weight" && !it.value().is_number()) {
+          return Bad(where("edges", i), "\"weight\" must be a number");
+        }
+        pe.props[k] = JsonToValue(it.value());
+      }
+      parsed.edges.push_back(std::move(pe));
+    }
+  }
+  if (summary) summary->parse_seconds = Seconds(start);
+  return LoadParsed(db, parsed, progress, summary);
+}
+
+}  // namespace pactgraph::io
