@@ -1,6 +1,8 @@
 // Storage operations checked against an in-memory model, on random graphs.
 #include "pactgraph/database.h"
 
+#include <rocksdb/db.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -324,4 +326,41 @@ TEST_CASE("Database: a secondary reader catches up with the writer", "[storage][
   REQUIRE(reader->CatchUp().ok());
   REQUIRE(reader->NewReader()->FindNodesByName("togo", &found).ok());
   CHECK(found.size() == 1);
+}
+
+TEST_CASE("Database: another format version is refused with both versions named", "[storage][db]") {
+  TempDir dir;
+  { OpenOrDie(dir / "db"); }
+  {
+    rocksdb::DB* raw;
+    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir / "db", &names).ok());
+    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), dir / "db", cfs, &handles, &raw).ok());
+    std::string v("\0\0\0\0\0\0\0\x02", 8);
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), handles[0], "format_version", v).ok());
+    for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+    delete raw;
+  }
+  auto r = Database::Open(dir / "db", {});
+  CHECK(r.status().code() == Status::Code::kVersionMismatch);
+  CHECK_THAT(r.status().message(),
+             Catch::Contains("format version 2") && Catch::Contains("reads version 1"));
+}
+
+TEST_CASE("Database: a plain RocksDB database is not a pactgraph database", "[storage][db]") {
+  TempDir dir;
+  {
+    rocksdb::DB* raw;
+    rocksdb::Options o;
+    o.create_if_missing = true;
+    REQUIRE(rocksdb::DB::Open(o, dir / "rdb", &raw).ok());
+    REQUIRE(raw->Put(rocksdb::WriteOptions(), "k", "v").ok());
+    delete raw;
+  }
+  auto r = Database::Open(dir / "rdb", {});
+  CHECK(r.status().code() == Status::Code::kInvalidArgument);
+  CHECK_THAT(r.status().message(), Catch::Contains("not a pactgraph database"));
 }
