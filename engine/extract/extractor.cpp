@@ -152,10 +152,7 @@ void ResolvePersons(Document* doc) {
       }
     }
     if (aff < 0) aff = p.title_nation;
-    bool official =
-        head.find("minister") != std::string::npos || head.find("president") != std::string::npos ||
-        head.find("ambassador") != std::string::npos || head.find("secretary") != std::string::npos;
-    if (aff < 0 && official) aff = dominant;
+    // An office without a stated body or nation stays unaffiliated: no relation endpoint.
     p.affiliation = aff;
   }
   // Government bodies without a stated country fall back to the document's main nation.
@@ -184,7 +181,7 @@ std::string Canonical(const DocEntity& e) {
 
 Status Extractor::Extract(const Article& article, Extraction* out) const {
   *out = Extraction();
-  Segmenter seg;
+  thread_local Segmenter seg;  // ICU iterators are costly to build: one per thread
   if (!seg.ok()) return Status::Internal("ICU break iterators unavailable");
   Document doc;
   doc.article = &article;

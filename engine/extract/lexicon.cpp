@@ -114,6 +114,8 @@ void Lexicon::AddGaz(const std::string& phrase, const GazEntry& entry, Segmenter
   e.upper_only = entry.upper_only || UpperOnly(phrase);
   gaz_[key] = e;
   max_tokens_ = std::max(max_tokens_, toks.size());
+  size_t& first = first_word_len_[toks[0].fold];
+  first = std::max(first, toks.size());
 }
 
 Status Lexicon::LoadIso(const std::string& dir, Segmenter* seg) {

@@ -71,6 +71,11 @@ class Lexicon {
   // The nation entry whose canonical name is `name`, or null.
   const GazEntry* Nation(const std::string& name) const;
   size_t max_phrase_tokens() const { return max_tokens_; }
+  // Longest gazetteer phrase starting with the word `first` (0: none starts with it).
+  size_t MaxTokensFrom(const std::string& first) const {
+    auto it = first_word_len_.find(first);
+    return it == first_word_len_.end() ? 0 : it->second;
+  }
 
   bool Has(const std::string& category, const std::string& phrase) const;
   // Longest phrase of `category` starting at tokens[i] (0 when none); max 5 words.
@@ -98,6 +103,7 @@ class Lexicon {
   std::vector<CueRule> cues_;
   std::vector<std::pair<std::string, std::string>> pending_subdivisions_;
   size_t max_tokens_ = 1;
+  std::unordered_map<std::string, size_t> first_word_len_;
 };
 
 // True when `fold` matches the slot.

@@ -82,7 +82,7 @@ class Finder {
     gaz_cover_.assign(n_, 0);
     for (size_t k = 0; k < n_; ++k) {
       if (!CapLike(t_[k]) && !(t_[k].Is(kWord) && t_[k].Is(kDigit))) continue;
-      size_t max = std::min(lex_.max_phrase_tokens(), n_ - k);
+      size_t max = std::min(lex_.MaxTokensFrom(t_[k].fold), n_ - k);
       for (size_t len = max; len >= 1; --len) {
         const GazEntry* e = lex_.Lookup(JoinFolds(t_, k, k + len));
         if (e == nullptr) continue;
@@ -177,6 +177,12 @@ class Finder {
 
   bool OrgSpan(size_t b, size_t e) const {
     if (lex_.Has("org_head", F(e - 1))) return true;
+    for (size_t x = b + 1; x + 1 < e; ++x) {
+      if ((F(x + 1) == "of" || F(x + 1) == "for") && lex_.Has("org_head", F(x)) &&
+          !lex_.Has("gov_head", F(x))) {
+        return true;  // "Kenya Advanced Institute of Science and Technology"
+      }
+    }
     return lex_.Has("org_start", F(b)) && b + 1 < e && (F(b + 1) == "of" || F(b + 1) == "for");
   }
   bool ProgramSpan(size_t b, size_t e) const {
@@ -214,7 +220,7 @@ class Finder {
       if (!substantial) continue;
       if (after < n_ && t_[after].Is(kLower) && lex_.Has("program_head", F(after))) {
         *kind = EntityKind::kProgram;
-        if (after == end) *name_end = end + 1;  // "DigiTruck initiative"
+        *name_end = after + 1;  // "DigiTruck initiative", "DPI (ABC) strategy"
         *next = after + 1;
         return end;
       }

@@ -59,6 +59,8 @@ const std::string& SentenceFrames::F(size_t k) const {
 }
 
 void SentenceFrames::ResolveSlots() {
+  std::vector<size_t> deferred_its;
+  const std::vector<int> actors_before = state_->actors;
   for (const Mention& m : doc_->mentions[si_]) {
     Slot s;
     s.tb = m.tb;
@@ -93,7 +95,8 @@ void SentenceFrames::ResolveSlots() {
             break;
           }
         }
-        if (s.ents.empty() && !state_->actors.empty()) s.ents = {state_->actors.back()};
+        // "Through its platform, the bank ...": the subject after the fronted phrase.
+        if (s.ents.empty()) deferred_its.push_back(slots_.size());
       } else if (k.rfind("org:", 0) == 0) {
         std::string head = k.substr(4);
         bool company = head == "company" || head == "firm" || head == "giant";
@@ -127,6 +130,18 @@ void SentenceFrames::ResolveSlots() {
       }
     }
     slots_.push_back(std::move(s));
+  }
+  for (size_t i : deferred_its) {
+    Slot& s = slots_[i];
+    bool comma = false;
+    for (size_t j = i + 1; j < slots_.size() && s.ents.empty(); ++j) {
+      for (size_t x = s.te; x < slots_[j].tb; ++x) comma |= F(x) == ",";
+      if (comma && slots_[j].actor && !slots_[j].modifier && slots_[j].ents.size() == 1) {
+        s.ents = slots_[j].ents;
+      }
+    }
+    if (s.ents.empty() && !actors_before.empty()) s.ents = {actors_before.back()};
+    s.actor = !s.ents.empty();
   }
 }
 
@@ -170,6 +185,7 @@ bool SentenceFrames::Coordinated(size_t a_end, size_t b_begin) const {
     }
     if (f == "-") {
       if (x == a_end && t_[x].begin == t_[x - 1].end) conj = true;
+      if (F(x + 1) == "based") ++x;  // "Abu Dhabi-based"
       continue;
     }
     if (f == "the" || f == "of" || f == "for" || f == "on" || t_[x].Is(kPoss) || f == "(" ||
@@ -233,7 +249,7 @@ int SentenceFrames::FirstActorAfter(size_t from, size_t to, bool allow_place) co
     const Slot& s = slots_[j];
     if (s.tb < from) continue;
     if (s.tb >= to) break;
-    if (s.ents.empty() || (s.modifier && !s.possessive)) continue;
+    if (s.ents.empty() || s.modifier) continue;
     if (s.coref && (F(s.tb) == "its" || F(s.tb) == "their")) continue;
     if (s.actor || (allow_place && s.place)) return static_cast<int>(j);
   }
@@ -277,10 +293,15 @@ std::string SentenceFrames::Modality(size_t clause, size_t ts, size_t te, bool d
       if (len == 0) continue;
       if (c.category == "planned") planned = true;
       if (c.category == "committed" && (!document || ts - k <= 4)) committed = true;
-      if (c.category == "negation" && ts - k <= 5) *negated = true;
+      if (c.category == "negation" && ts - k <= 8) *negated = true;
     }
   }
   if (!planned && ts > 0 && F(ts - 1) == "to") committed = true;
+  // "an investment to build ...": a purpose not yet carried out.
+  if (!planned && !document && F(te) == "to" && te + 1 < n_ && t_[te + 1].Is(kLower) &&
+      lex_.Has("purpose_verb", F(te + 1))) {
+    committed = true;
+  }
   size_t subj = clause;
   if (F(subj) == "the") ++subj;
   if (planned && lex_.Has("document_noun", F(subj))) return "committed";

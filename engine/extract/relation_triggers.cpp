@@ -63,11 +63,18 @@ void SentenceFrames::Structural(std::vector<RelationRecord>* out) {
     const Slot* next = i + 1 < slots_.size() ? &slots_[i + 1] : nullptr;
     // "U.S.-based AI company Anthropic"
     if (where && s.te + 1 < n_ && F(s.te) == "-" && F(s.te + 1) == "based") {
+      bool done = false;
       for (size_t j = i + 1; j < slots_.size() && slots_[j].tb <= s.te + 7; ++j) {
         if (slots_[j].actor && slots_[j].ents.size() == 1 && !slots_[j].via_person) {
           based(slots_[j].ents[0], e);
+          done = true;
           break;
         }
+      }
+      // "Andela, a Lagos-based startup": the organisation before the apposition.
+      if (!done && i > 0 && slots_[i - 1].actor && slots_[i - 1].ents.size() == 1 &&
+          !slots_[i - 1].via_person && slots_[i - 1].te + 2 >= s.tb && F(slots_[i - 1].te) == ",") {
+        based(slots_[i - 1].ents[0], e);
       }
       continue;
     }
@@ -84,6 +91,21 @@ void SentenceFrames::Structural(std::vector<RelationRecord>* out) {
       bool of = F(x) == "of" || (F(x) == "in" && d.gov_body);
       if (of && (next->tb == x + 1 || (next->tb == x + 2 && F(x + 1) == "the"))) {
         based(e, next->ents[0]);
+      }
+    }
+    // "The Smart Africa Secretariat is based in Kigali, Rwanda"
+    if (d.kind == EntityKind::kOrganization && !s.via_person && next && next->ents.size() == 1 &&
+        !doc_->ents[next->ents[0]].name.empty()) {
+      size_t x = s.te;
+      if (F(x) == "is" || F(x) == "are" || F(x) == "was" || F(x) == ",") ++x;
+      if ((F(x) == "based" || F(x) == "headquartered") && F(x + 1) == "in" && next->tb == x + 2) {
+        based(e, next->ents[0]);
+        size_t after = next->te;
+        if (after + 1 < n_ && F(after) == "," && i + 2 < slots_.size() &&
+            slots_[i + 2].tb == after + 1 && slots_[i + 2].ents.size() == 1 &&
+            doc_->ents[slots_[i + 2].ents[0]].kind == EntityKind::kNation) {
+          based(e, slots_[i + 2].ents[0]);  // "in Kigali, Rwanda"
+        }
       }
     }
     // "India through the Ministry of Electronics and Information Technology"

@@ -34,7 +34,9 @@ void SentenceFrames::Trigger(const TriggerRule& rule, size_t ts, size_t te, size
   bool nonparty = false;
   for (size_t k = clause; k < ts; ++k) {
     for (const CueRule& c : lex_.cues()) {
-      if (c.category == "nonparty" && MatchPattern(c.pattern, t_, k, ts) > 0) nonparty = true;
+      if (c.category == "nonparty" && rule.document && MatchPattern(c.pattern, t_, k, ts) > 0) {
+        nonparty = true;
+      }
     }
   }
   std::vector<int> subj = nonparty ? std::vector<int>{} : SubjectGroup(clause, ts);
@@ -105,15 +107,26 @@ void SentenceFrames::Trigger(const TriggerRule& rule, size_t ts, size_t te, size
     if (conj.size() >= 2) {
       EmitPairs(type, conj, ViaPerson(subj), modality, negated, trig, out);
       produced = true;
-    } else if (conj.size() == 1 && conj[0].size() == 2) {
+    } else if (conj.size() == 1 && conj[0].size() == 2 && !definite) {
       Emit(type, {conj[0][0]}, {conj[0][1]}, false, modality, negated, trig, out);
       produced = true;
     }
-    std::vector<int> with = GroupAfterWord("with", te, right, 4);
+    size_t with_at = te > 0 && (F(te - 1) == "with" || F(te - 1) == "of") ? te - 1 : te;
+    std::vector<int> with = GroupAfterWord(with_at < te ? F(with_at) : "with", with_at, right, 4);
     if (conj.size() == 1 && conj[0].size() == 1 && !with.empty()) {
       Emit(type, conj[0], Ents(with), ViaPerson(subj) || ViaPerson(with), modality, negated, trig,
            out);
       produced = true;
+    }
+    // "Minister X met his counterpart Y": a verb trigger's object.
+    if (!produced && !rule.noun && conj.size() == 1 && conj[0].size() == 1 && with.empty()) {
+      int a = FirstActorAfter(te, std::min(right, te + 4), false);
+      if (a >= 0 &&
+          !(slots_[a].tb > 0 && (F(slots_[a].tb - 1) == "in" || F(slots_[a].tb - 1) == "at"))) {
+        Emit(type, conj[0], slots_[a].ents, ViaPerson(subj) || slots_[a].via_person, modality,
+             negated, trig, out);
+        produced = true;
+      }
     }
     std::vector<int> by = GroupAfterWord("by", te, right, 3);
     if (!produced && subj.empty() && by.size() >= 2) {
@@ -154,6 +167,8 @@ void SentenceFrames::Trigger(const TriggerRule& rule, size_t ts, size_t te, size
   std::vector<int> dst;
   if (type == "launch" || type == "runs") {
     int p = FirstProgramAfter(te, std::min(right, te + 10));
+    // "An Open API platform was launched by Bank of Kigali": the programme is the subject.
+    if (rule.passive) p = FirstProgramAfter(clause, ts);
     if (p >= 0) dst = slots_[p].ents;
   } else if (type == "invest" || type == "visit") {
     bool received = false;
@@ -175,7 +190,25 @@ void SentenceFrames::Trigger(const TriggerRule& rule, size_t ts, size_t te, size
         if (a >= 0) dst = slots_[a].ents;
       }
     }
-  } else if (type == "support" || type == "fund" || type == "member_of") {
+  } else if (type == "fund") {
+    // "with financing from China", "a loan to Kenya", "funded by X ... for Y".
+    std::vector<int> from = GroupAfterWord("from", te, right, 1);
+    if (!from.empty()) {
+      src = Ents(from);
+      via = ViaPerson(from);
+    }
+    for (size_t k = clause; k < right && dst.empty(); ++k) {
+      if (F(k) != "to" && F(k) != "for") continue;
+      int a = FirstActorAfter(k + 1, std::min(right, k + 4), false);
+      if (a >= 0 && std::find(src.begin(), src.end(), slots_[a].ents[0]) == src.end()) {
+        dst = slots_[a].ents;
+      }
+    }
+    if (dst.empty() && !rule.passive) {
+      int a = FirstActorAfter(te, std::min(right, te + 3), false);
+      if (a >= 0) dst = slots_[a].ents;
+    }
+  } else if (type == "support" || type == "member_of") {
     int a = FirstActorAfter(te, std::min(right, te + 4), false);
     if (a >= 0 && !(slots_[a].tb > 0 && F(slots_[a].tb - 1) == "in")) dst = slots_[a].ents;
     if (dst.empty() && type == "support") {

@@ -1,0 +1,199 @@
+// Storing extractions (see ingest.h).
+#include "engine/extract/ingest.h"
+
+#include <algorithm>
+#include <map>
+
+#include "engine/extract/sha256.h"
+
+namespace pactgraph::extract {
+
+namespace {
+
+std::string Upper(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+  }
+  return out;
+}
+
+bool HasLabel(const Node& n, const std::string& label) {
+  return std::find(n.labels.begin(), n.labels.end(), label) != n.labels.end();
+}
+
+std::vector<std::string> StringList(const ValueMap& props, const std::string& key) {
+  std::vector<std::string> out;
+  auto it = props.find(key);
+  if (it == props.end() || !it->second.is_list()) return out;
+  for (const Value& v : it->second.as_list()) {
+    if (v.is_string()) out.push_back(v.as_string());
+  }
+  return out;
+}
+
+// The node for `e`: an existing node with the same label found by name or alias, else new.
+Result<NodeId> ResolveNode(GraphWriter* w, const ExtractedEntity& e, IngestStats* stats) {
+  const std::string label = EntityKindLabel(e.kind);
+  std::vector<std::string> names = {e.canonical};
+  // Persons are matched on their full name only: a surname alone is too weak.
+  if (e.kind != EntityKind::kPerson) names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    std::vector<NodeId> ids;
+    PG_RETURN_IF_ERROR(w->FindNodesByName(name, &ids));
+    for (NodeId id : ids) {
+      Node n;
+      PG_RETURN_IF_ERROR(w->GetNode(id, &n));
+      if (!HasLabel(n, label)) continue;
+      // Accumulate aliases.
+      std::vector<std::string> aliases = StringList(n.properties, "aliases");
+      std::string node_name = n.properties.count("name") && n.properties.at("name").is_string()
+                                  ? n.properties.at("name").as_string()
+                                  : "";
+      bool changed = false;
+      for (const std::string& a : names) {
+        if (a.empty() || a == node_name) continue;
+        if (std::find(aliases.begin(), aliases.end(), a) == aliases.end()) {
+          aliases.push_back(a);
+          changed = true;
+        }
+      }
+      if (changed) {
+        ValueList list(aliases.begin(), aliases.end());
+        n.properties["aliases"] = Value(std::move(list));
+        PG_RETURN_IF_ERROR(w->UpdateNode(n));
+      }
+      ++stats->nodes_merged;
+      return id;
+    }
+  }
+  ValueMap props;
+  props["name"] = Value(e.canonical);
+  if (!e.aliases.empty()) {
+    props["aliases"] = Value(ValueList(e.aliases.begin(), e.aliases.end()));
+  }
+  props["kind"] = Value(EntityKindName(e.kind));
+  if (!e.iso_alpha3.empty()) props["iso_alpha3"] = Value(e.iso_alpha3);
+  if (!e.nation.empty()) props["nation"] = Value(e.nation);
+  if (!e.affiliation.empty()) props["affiliation"] = Value(e.affiliation);
+  auto id = w->CreateNode({label}, props);
+  if (id.ok()) ++stats->nodes_added;
+  return id;
+}
+
+// An existing relationship (s)-[type]->(t), or (t)-[type]->(s) for undirected types; 0 if none.
+Result<RelId> FindRelationship(GraphWriter* w, NodeId s, NodeId t, const std::string& type,
+                               bool directed) {
+  auto type_id = w->FindType(type);
+  if (!type_id.ok()) return RelId{0};
+  TypeId tid = *type_id;
+  RelId found = 0;
+  Status st = w->Neighbors(s, directed ? Direction::kOut : Direction::kBoth, {&tid, 1},
+                           [&](const NeighborEntry& n) {
+                             if (n.other == t) {
+                               found = n.rel;
+                               return false;
+                             }
+                             return true;
+                           });
+  if (!st.ok()) return st;
+  return found;
+}
+
+}  // namespace
+
+Status IngestArticle(Database* db, const Article& article, const Extraction& x,
+                     IngestStats* stats) {
+  PG_ASSIGN_OR_RETURN(auto w, db->BeginWrite());
+  const std::string hash = Sha256Hex(article.body);
+  ArticleId existing = 0;
+  Status found = w->FindArticleByHash(hash, &existing);
+  if (found.ok()) {
+    ++stats->articles_skipped;
+    return Status::OK();  // the writer is dropped without committing
+  }
+  if (found.code() != Status::Code::kNotFound) return found;
+  pactgraph::Article a;
+  a.title = article.title;
+  a.source = article.source;
+  a.date = article.date;
+  a.text = article.body;
+  a.content_hash = hash;
+  a.file = article.file;
+  PG_ASSIGN_OR_RETURN(ArticleId article_id, w->AddArticle(a));
+  IngestStats local;
+  std::map<std::string, NodeId> ids;
+  for (const ExtractedEntity& e : x.entities) {
+    PG_ASSIGN_OR_RETURN(NodeId id, ResolveNode(w.get(), e, &local));
+    ids[e.canonical] = id;
+  }
+  for (const ExtractedRelation& r : x.relations) {
+    if (r.negated) continue;  // denied relations are not asserted in the graph
+    auto si = ids.find(r.source), ti = ids.find(r.target);
+    if (si == ids.end() || ti == ids.end()) continue;
+    const std::string type = Upper(r.type);
+    std::vector<const ExtractedRelation*> evidence;
+    for (const ExtractedRelation& ev : x.evidence) {
+      if (!ev.negated && ev.source == r.source && ev.type == r.type && ev.target == r.target) {
+        evidence.push_back(&ev);
+      }
+    }
+    std::string first, last;
+    for (const auto* ev : evidence) {
+      if (ev->date.empty()) continue;
+      if (first.empty() || ev->date < first) first = ev->date;
+      if (last.empty() || ev->date > last) last = ev->date;
+    }
+    PG_ASSIGN_OR_RETURN(RelId rel,
+                        FindRelationship(w.get(), si->second, ti->second, type, r.directed));
+    if (rel != 0) {
+      Relationship old;
+      PG_RETURN_IF_ERROR(w->GetRelationship(rel, &old));
+      ValueMap p = old.properties;
+      auto str = [&](const char* k) {
+        auto it = p.find(k);
+        return it != p.end() && it->second.is_string() ? it->second.as_string() : std::string();
+      };
+      std::string f0 = str("first_date"), l0 = str("last_date");
+      if (!first.empty() && (f0.empty() || first < f0)) p["first_date"] = Value(first);
+      if (!last.empty() && (l0.empty() || last > l0)) p["last_date"] = Value(last);
+      int64_t count = p.count("evidence_count") && p["evidence_count"].is_int()
+                          ? p["evidence_count"].as_int()
+                          : 0;
+      p["evidence_count"] = Value(count + static_cast<int64_t>(evidence.size()));
+      PG_RETURN_IF_ERROR(w->UpdateRelationship(rel, p));
+      ++local.relationships_merged;
+    } else {
+      ValueMap p;
+      if (!first.empty()) p["first_date"] = Value(first);
+      if (!last.empty()) p["last_date"] = Value(last);
+      p["evidence_count"] = Value(static_cast<int64_t>(evidence.size()));
+      p["modality"] = Value(r.modality);
+      PG_ASSIGN_OR_RETURN(rel, w->CreateRelationship(si->second, ti->second, type, p));
+      ++local.relationships_added;
+    }
+    for (const auto* ev : evidence) {
+      Evidence e;
+      e.relationship = rel;
+      e.article = article_id;
+      e.sentence = ev->sentence;
+      e.begin = ev->sentence_span.begin;
+      e.end = ev->sentence_span.end;
+      e.modality = ev->modality;
+      e.date = ev->date;
+      PG_RETURN_IF_ERROR(w->AddEvidence(e));
+      ++local.evidence_added;
+    }
+  }
+  PG_RETURN_IF_ERROR(w->Commit());
+  ++stats->articles_added;
+  stats->nodes_added += local.nodes_added;
+  stats->nodes_merged += local.nodes_merged;
+  stats->relationships_added += local.relationships_added;
+  stats->relationships_merged += local.relationships_merged;
+  stats->evidence_added += local.evidence_added;
+  return Status::OK();
+}
+
+}  // namespace pactgraph::extract

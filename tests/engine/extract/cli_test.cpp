@@ -1,0 +1,83 @@
+// End-to-end tests of `pactgraph extract`, `ingest` and `evidence` (the real binary).
+#include <nlohmann/json.hpp>
+
+#include "tests/engine/extract/extract_test_util.h"
+
+namespace pactgraph::extract {
+using pactgraph::testing::RunPactgraph;
+using pactgraph::testing::TempDir;
+using pactgraph::testing::WriteFile;
+
+TEST_CASE("Extract: `pactgraph extract --format json` on the sample corpus", "[extract][cli]") {
+  auto r = RunPactgraph({"extract", "--format", "json", testing::DataDir() + "/articles"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["documents"].size() >= 15);
+  bool found = false;
+  for (const auto& d : j["documents"]) {
+    if (d["file"] != "02-rwanda-anthropic-mou.txt") continue;
+    for (const auto& rel : d["relations"]) {
+      if (rel["type"] == "mou" && rel["modality"] == "actual") found = true;
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("Extract: bad inputs are skipped with messages and a non-zero exit", "[extract][cli]") {
+  TempDir dir;
+  WriteFile(dir / "good.txt", "Kenya and Ghana signed an MoU.\n");
+  WriteFile(dir / "bad.txt", std::string("Kenya\xff met Ghana.\n"));
+  WriteFile(dir / "empty.txt", "");
+  WriteFile(dir / "bin.dat", std::string("\x7f"
+                                         "ELF\0\0\0",
+                                         7));
+  auto r = RunPactgraph({"extract", "--format", "json", dir.path()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("bad.txt:1:6: invalid UTF-8 (byte 5)") != std::string::npos);
+  CHECK(r.err.find("empty.txt: empty file") != std::string::npos);
+  CHECK(r.err.find("bin.dat: binary file") != std::string::npos);
+  CHECK(r.err.find("3 inputs failed, 1 article read") != std::string::npos);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["documents"].size() == 1);
+  CHECK(j["documents"][0]["file"] == "good.txt");
+}
+
+TEST_CASE("Extract: `pactgraph ingest` stores the sample corpus once", "[extract][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  auto r = RunPactgraph({"--db", db, "ingest", testing::DataDir() + "/articles"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("articles read 16, stored 16") != std::string::npos);
+  auto again = RunPactgraph({"--db", db, "ingest", testing::DataDir() + "/articles"});
+  REQUIRE(again.exit_code == 0);
+  CHECK(again.err.find("skipped (already stored) 16") != std::string::npos);
+  CHECK(again.err.find("relationships added 0") != std::string::npos);
+  auto ev = RunPactgraph({"--db", db, "evidence", "Rwanda", "Anthropic"});
+  INFO(ev.err);
+  REQUIRE(ev.exit_code == 0);
+  CHECK(ev.out.find("-[MOU]->") != std::string::npos);
+  CHECK(ev.out.find("three-year Memorandum of Understanding") != std::string::npos);
+  // One node per actor across articles: the demonym found the nation.
+  auto alias = RunPactgraph({"--db", db, "evidence", "Rwandan", "Japan", "--format", "json"});
+  REQUIRE(alias.exit_code == 0);
+  CHECK(alias.out.find("\"Rwanda\"") != std::string::npos);
+  auto none = RunPactgraph({"--db", db, "evidence", "Rwanda", "Nowhere Land"});
+  CHECK(none.exit_code == 1);
+}
+
+TEST_CASE("Extract: `pactgraph ingest` with a bad file keeps the good ones", "[extract][cli]") {
+  TempDir dir;
+  WriteFile(dir / "a.txt", "Kenya and Ghana signed an MoU.\n");
+  WriteFile(dir / "b.txt", std::string("Ghana\xc3 and Togo met.\n"));
+  auto r = RunPactgraph({"--db", dir / "db", "ingest", dir / "a.txt", dir / "b.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("b.txt:1:6: invalid UTF-8") != std::string::npos);
+  CHECK(r.err.find("articles read 1, stored 1") != std::string::npos);
+  auto st = RunPactgraph({"--db", dir / "db", "stats", "--format", "json"});
+  REQUIRE(st.exit_code == 0);
+  CHECK(nlohmann::json::parse(st.out)["articles"] == 1);
+}
+
+}  // namespace pactgraph::extract
