@@ -71,6 +71,47 @@ bool IsLockError(const rocksdb::Status& s) {
          (m.find("lock") != std::string::npos || m.find("LOCK") != std::string::npos);
 }
 
+// Files RocksDB writes while creating a database, before CURRENT exists (a creation that failed,
+// e.g. on a full disk): no data was ever stored, so creating the database afresh loses nothing.
+bool IsUnfinishedCreation(const std::string& path) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(path, ec)) {
+    const std::string n = e.path().filename().string();
+    const bool leftover = n == "LOCK" || n == "IDENTITY" || n.rfind("LOG", 0) == 0 ||
+                          n.rfind("MANIFEST-", 0) == 0 || n.rfind("OPTIONS-", 0) == 0 ||
+                          n.ends_with(".dbtmp") ||
+                          (n.ends_with(".log") && e.is_regular_file(ec) && e.file_size(ec) == 0);
+    if (!leftover) return false;
+  }
+  return !ec;
+}
+
+// True when every column family in `names` is empty and all of them are pactgraph's: what a
+// creation that failed between RocksDB's first commit and the last column family leaves.
+bool IsEmptyRocks(const rocksdb::DBOptions& dbo, const std::string& path,
+                  const std::vector<std::string>& names) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const auto& n : names) {
+    if (std::find(std::begin(kColumnFamilyNames), std::end(kColumnFamilyNames), n) ==
+        std::end(kColumnFamilyNames)) {
+      return false;
+    }
+    cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  if (!rocksdb::DB::OpenForReadOnly(dbo, path, cfs, &handles, &raw).ok()) return false;
+  std::unique_ptr<rocksdb::DB> db(raw);
+  bool empty = true;
+  for (auto* h : handles) {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), h));
+    it->SeekToFirst();
+    empty = empty && !it->Valid() && it->status().ok();
+  }
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  return empty;
+}
+
 std::string U64(uint64_t v) {
   std::string s;
   PutU64BE(&s, v);
@@ -166,7 +207,7 @@ RocksDatabase::~RocksDatabase() {
 }
 
 Result<std::unique_ptr<Database>> RocksDatabase::Open(const std::string& path,
-                                                      const Options& options) {
+                                                      const Options& options, rocksdb::Env* env) {
   std::error_code ec;
   auto st = fs::status(path, ec);
   if (!fs::exists(st)) {
@@ -180,15 +221,17 @@ Result<std::unique_ptr<Database>> RocksDatabase::Open(const std::string& path,
   } else if (!fs::is_directory(st)) {
     return Status::InvalidArgument(path + " is not a pactgraph database (not a directory)");
   } else if (!fs::exists(fs::path(path) / "CURRENT")) {
-    if (!fs::is_empty(path, ec)) {
+    if (!fs::is_empty(path, ec) && !IsUnfinishedCreation(path)) {
       return Status::InvalidArgument(path + " is not a pactgraph database (no database files)");
     }
     if (options.read_only) return Status::NotFound("no database at " + path);
+    ::chmod(path.c_str(), 0700);  // a new database in an existing empty directory: private too
   }
   if (!options.read_only && ::access(path.c_str(), W_OK) != 0) {
     return Status::IOError("database directory " + path + " is not writable");
   }
   std::unique_ptr<RocksDatabase> db(new RocksDatabase(path, options));
+  db->env_ = env;
   PG_RETURN_IF_ERROR(db->OpenRocks());
   PG_RETURN_IF_ERROR(db->InitOrCheckMeta());
   PG_RETURN_IF_ERROR(db->LoadState());
@@ -206,6 +249,7 @@ Result<std::unique_ptr<Database>> RocksDatabase::Open(const std::string& path,
 
 Status RocksDatabase::OpenRocks() {
   rocksdb::DBOptions dbo;
+  if (env_ != nullptr) dbo.env = env_;
   dbo.create_if_missing = !options_.read_only;
   dbo.create_missing_column_families = false;
   dbo.IncreaseParallelism(2);
@@ -224,8 +268,11 @@ Status RocksDatabase::OpenRocks() {
     }
     for (int i = 1; i < kNumCf; ++i) {
       if (std::find(existing.begin(), existing.end(), kColumnFamilyNames[i]) == existing.end()) {
-        return Status::InvalidArgument(path_ + " is not a pactgraph database (a RocksDB database " +
-                                       "without pactgraph's column families)");
+        if (options_.read_only || !IsEmptyRocks(dbo, path_, existing)) {
+          return Status::InvalidArgument(path_ + " is not a pactgraph database (a RocksDB " +
+                                         "database without pactgraph's column families)");
+        }
+        dbo.create_missing_column_families = true;  // a creation interrupted (e.g. disk full)
       }
     }
   } else {

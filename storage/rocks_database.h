@@ -56,7 +56,9 @@ struct IdCounters {
 
 class RocksDatabase final : public Database {
  public:
-  static Result<std::unique_ptr<Database>> Open(const std::string& path, const Options& options);
+  // `env`: for fault-injection tests (tests/reliability/fault_fs.h); null means the default.
+  static Result<std::unique_ptr<Database>> Open(const std::string& path, const Options& options,
+                                                rocksdb::Env* env = nullptr);
   ~RocksDatabase() override;
 
   std::unique_ptr<GraphReader> NewReader() override;
@@ -87,6 +89,7 @@ class RocksDatabase final : public Database {
 
   std::string path_;
   Options options_;
+  rocksdb::Env* env_ = nullptr;
   std::string secondary_path_;  // owned temp dir of a read-only instance
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
