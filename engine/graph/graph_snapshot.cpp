@@ -159,6 +159,12 @@ Status GraphSnapshot::LoadRelationshipColumns(const GraphReader& reader) {
       if (!dates_.empty()) {
         auto it = rel.properties.find(options_.date_property);
         if (it != rel.properties.end()) dates_[r] = DateDays(it->second);
+        if (dates_[r] == kNoDate) {
+          // Extracted relationships carry their dates on the evidence: use the newest.
+          evidence.clear();
+          PG_RETURN_IF_ERROR(reader.GetEvidence(rel_ids_[r], &evidence));
+          for (const Evidence& e : evidence) dates_[r] = std::max(dates_[r], IsoDateDays(e.date));
+        }
       }
       if (!by_recency && !weights_.empty()) {
         weights_[r] = NumericOr(rel.properties, options_.weight, 1.0);

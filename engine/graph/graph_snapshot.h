@@ -50,7 +50,8 @@ struct SnapshotOptions {
   // relative to the newest date in the graph; undated relationships cost the oldest age + 2.
   std::string weight;
   // Relationship property holding the date used by time windows (a date or an ISO
-  // "YYYY-MM-DD" / "YYYY-MM" / "YYYY" string). Empty: no dates loaded.
+  // "YYYY-MM-DD" / "YYYY-MM" / "YYYY" string); a relationship without it takes the newest
+  // date of its evidence. Empty: no dates loaded.
   std::string date_property;
 
   bool operator==(const SnapshotOptions&) const = default;

@@ -1,0 +1,167 @@
+// End-to-end tests of `pactgraph path` and `pactgraph algo` on a small stored graph.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "pactgraph/database.h"
+#include "tests/test_util.h"
+
+namespace pactgraph {
+namespace {
+
+using pactgraph::testing::RunPactgraph;
+using pactgraph::testing::TempDir;
+
+// Kenya -MOU-> ICT Authority -COOPERATION-> Japan; Kenya -TRADE-> Japan (2010);
+// two nodes named "Georgia"; Iceland alone.
+std::string MakeDb(const TempDir& dir) {
+  std::string path = dir / "db";
+  auto db = Database::Open(path, Options());
+  REQUIRE(db.ok());
+  auto w = (*db)->BeginWrite();
+  REQUIRE(w.ok());
+  auto node = [&](const char* label, const char* name) {
+    auto id = (*w)->CreateNode({label}, {{"name", Value(name)}});
+    REQUIRE(id.ok());
+    return *id;
+  };
+  NodeId kenya = node("Country", "Kenya"), ict = node("Organization", "ICT Authority"),
+         japan = node("Country", "Japan");
+  node("Country", "Georgia");
+  node("Place", "Georgia");
+  node("Country", "Iceland");
+  auto rel = [&](NodeId a, NodeId b, const char* type, ValueMap props) {
+    auto id = (*w)->CreateRelationship(a, b, type, props);
+    REQUIRE(id.ok());
+    return *id;
+  };
+  RelId mou = rel(kenya, ict, "MOU", {{"weight", Value(1.0)}, {"date", Value("2021-03-04")}});
+  rel(ict, japan, "COOPERATION", {{"weight", Value(1.0)}, {"date", Value("2022-05-01")}});
+  rel(kenya, japan, "TRADE", {{"weight", Value(5.0)}, {"date", Value("2010-01-01")}});
+  Article a;
+  a.title = "Kenya signs ICT pact";
+  a.source = "example.org";
+  a.date = "2021-03-04";
+  a.text = "Kenya signed an MOU with the ICT Authority.";
+  a.content_hash = std::string(64, 'a');
+  auto aid = (*w)->AddArticle(a);
+  REQUIRE(aid.ok());
+  Evidence e;
+  e.relationship = mou;
+  e.article = *aid;
+  e.sentence = "Kenya signed an MOU with the ICT Authority.";
+  e.end = static_cast<uint32_t>(e.sentence.size());
+  e.modality = "actual";
+  e.date = "2021-03-04";
+  REQUIRE((*w)->AddEvidence(e).ok());
+  REQUIRE((*w)->Commit().ok());
+  return path;
+}
+
+TEST_CASE("CLI: pactgraph path finds, filters and explains paths", "[graph][cli]") {
+  TempDir dir;
+  std::string db = MakeDb(dir);
+  auto r = RunPactgraph({"--db", db, "path", "Kenya", "Japan"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("1 hop") != std::string::npos);
+  CHECK(r.out.find("TRADE") != std::string::npos);
+
+  r = RunPactgraph(
+      {"--db", db, "path", "kenya", "japan", "--types", "mou,cooperation", "--explain"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("2 hops") != std::string::npos);
+  CHECK(r.out.find("Kenya signed an MOU") != std::string::npos);
+  CHECK(r.out.find("Kenya signs ICT pact") != std::string::npos);
+
+  r = RunPactgraph(
+      {"--db", db, "path", "Kenya", "Japan", "--since", "2020-01-01", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["paths"].size() == 1);
+  CHECK(j["paths"][0]["length"] == 2);
+  CHECK(j["paths"][0]["nodes"][1]["name"] == "ICT Authority");
+  CHECK(j["paths"][0]["relationships"][0]["type"] == "MOU");
+  CHECK(j["paths"][0]["relationships"][0]["evidence"].size() == 1);
+
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--weighted", "weight", "--k", "3",
+                    "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  REQUIRE(j["paths"].size() == 2);
+  CHECK(j["paths"][0]["cost"] == 2.0);
+  CHECK(j["paths"][1]["cost"] == 5.0);
+
+  r = RunPactgraph({"--db", db, "path", "Japan", "Kenya", "--directed", "--format", "dot"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no path") != std::string::npos);
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--format", "dot"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("digraph") != std::string::npos);
+  CHECK(r.out.find("-> n") != std::string::npos);
+
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Iceland"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no path") != std::string::npos);
+}
+
+TEST_CASE("CLI: pactgraph path reports bad input", "[graph][cli]") {
+  TempDir dir;
+  std::string db = MakeDb(dir);
+  auto r = RunPactgraph({"--db", db, "path", "Kenya", "Georgia"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("ambiguous") != std::string::npos);
+  CHECK(r.err.find("Place") != std::string::npos);
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Atlantis"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no node named 'Atlantis'") != std::string::npos);
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--types", "NOPE"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("NOPE") != std::string::npos);
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--since", "2020-13-45"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--since") != std::string::npos);
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--format", "xml"});
+  CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("CLI: pactgraph path --svg renders with graphviz", "[graph][cli]") {
+  TempDir dir;
+  std::string db = MakeDb(dir);
+  auto r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--svg", dir / "p.svg"});
+  REQUIRE(r.exit_code == 0);
+  std::string svg = pactgraph::testing::ReadFile(dir / "p.svg");
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(svg.find("Kenya") != std::string::npos);
+}
+
+TEST_CASE("CLI: pactgraph algo runs the algorithms", "[graph][cli]") {
+  TempDir dir;
+  std::string db = MakeDb(dir);
+  auto r = RunPactgraph({"--db", db, "algo", "wcc", "--format", "json", "--limit", "0"});
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["groups"] == 4);  // {Kenya, ICT, Japan}, Georgia, Georgia, Iceland
+  CHECK(j["rows"].size() == 6);
+  CHECK(j["rows"][0]["group_size"] == 3);
+
+  r = RunPactgraph({"--db", db, "algo", "degree", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["rows"][0]["value"] == 2.0);
+
+  r = RunPactgraph({"--db", db, "algo", "pagerank", "--format", "csv", "--limit", "1"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("id,name,labels,value\n", 0) == 0);
+
+  for (const char* name : {"scc", "betweenness", "community", "kcore"}) {
+    r = RunPactgraph({"--db", db, "algo", name});
+    CHECK(r.exit_code == 0);
+  }
+  r = RunPactgraph({"--db", db, "algo", "magic"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("unknown algorithm") != std::string::npos);
+  r = RunPactgraph({"--db", db, "algo", "pagerank", "--damping", "1.5"});
+  CHECK(r.exit_code == 2);
+}
+
+}  // namespace
+}  // namespace pactgraph

@@ -1,0 +1,315 @@
+// `pactgraph path FROM TO`: shortest, all shortest, weighted and k shortest paths between two
+// actors, with the evidence for every hop, as a table, JSON, Graphviz DOT or an SVG picture.
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "engine/graph/path_resolve.h"
+#include "engine/graph/paths.h"
+#include "tools/command.h"
+
+extern char** environ;
+
+namespace pactgraph::tools {
+namespace {
+
+using graph::GraphPath;
+using graph::ResolvedPath;
+
+struct PathArgs {
+  std::string from, to, types, labels, avoid, weighted, since, until, format = "table", svg;
+  uint32_t max_hops = 6;
+  uint32_t k = 0;
+  bool all = false, directed = false, explain = false;
+  size_t limit = 100;
+};
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+// "YYYY-MM-DD", "YYYY-MM" or "YYYY" (the first day of the month or year).
+Result<Date> ParseDateOption(const char* option, const std::string& text) {
+  int32_t days = graph::IsoDateDays(text);
+  if (days == graph::kNoDate) {
+    return Status::InvalidArgument(std::string(option) + ": '" + text +
+                                   "' is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
+  }
+  return Date{days};
+}
+
+std::string DotQuote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+std::string ToDot(const std::vector<ResolvedPath>& paths) {
+  std::ostringstream o;
+  o << "digraph path {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=Helvetica];\n"
+    << "  edge [fontname=Helvetica, fontsize=10];\n";
+  std::set<NodeId> nodes;
+  std::set<RelId> rels;
+  for (const ResolvedPath& p : paths) {
+    for (const Node& n : p.path.nodes) {
+      if (!nodes.insert(n.id).second) continue;
+      std::string labels;
+      for (const auto& l : n.labels) labels += (labels.empty() ? "" : ":") + l;
+      o << "  n" << n.id << " [label=" << DotQuote(graph::NodeName(n) + "\n" + labels) << "];\n";
+    }
+    for (size_t i = 0; i < p.path.relationships.size(); ++i) {
+      const Relationship& r = p.path.relationships[i];
+      if (!rels.insert(r.id).second) continue;
+      std::string label = r.type;
+      if (i < p.evidence.size() && !p.evidence[i].empty()) {
+        label += " (" + std::to_string(p.evidence[i].size()) + " evidence)";
+      }
+      o << "  n" << r.start << " -> n" << r.end << " [label=" << DotQuote(label) << "];\n";
+    }
+  }
+  o << "}\n";
+  return o.str();
+}
+
+nlohmann::json ToJson(const std::vector<ResolvedPath>& paths) {
+  nlohmann::json out = {{"paths", nlohmann::json::array()}};
+  for (const ResolvedPath& p : paths) {
+    nlohmann::json jp = {{"length", p.path.relationships.size()}, {"cost", p.cost}};
+    jp["nodes"] = nlohmann::json::array();
+    for (const Node& n : p.path.nodes) {
+      jp["nodes"].push_back({{"id", n.id}, {"name", graph::NodeName(n)}, {"labels", n.labels}});
+    }
+    jp["relationships"] = nlohmann::json::array();
+    for (size_t i = 0; i < p.path.relationships.size(); ++i) {
+      const Relationship& r = p.path.relationships[i];
+      nlohmann::json ev = nlohmann::json::array();
+      for (const Evidence& e : i < p.evidence.size() ? p.evidence[i] : std::vector<Evidence>{}) {
+        const Article& a = p.articles.at(e.article);
+        ev.push_back(
+            {{"sentence", e.sentence},
+             {"modality", e.modality},
+             {"date", e.date},
+             {"article",
+              {{"id", a.id}, {"title", a.title}, {"source", a.source}, {"date", a.date}}}});
+      }
+      jp["relationships"].push_back({{"id", r.id},
+                                     {"type", r.type},
+                                     {"start", r.start},
+                                     {"end", r.end},
+                                     {"properties", nlohmann::json::parse(MapToJson(r.properties))},
+                                     {"evidence", ev}});
+    }
+    out["paths"].push_back(std::move(jp));
+  }
+  return out;
+}
+
+void PrintTable(const std::vector<ResolvedPath>& paths, bool explain, bool weighted) {
+  for (size_t k = 0; k < paths.size(); ++k) {
+    const ResolvedPath& p = paths[k];
+    size_t hops = p.path.relationships.size();
+    std::cout << "Path " << k + 1 << " of " << paths.size() << ": " << hops
+              << (hops == 1 ? " hop" : " hops");
+    if (weighted) std::cout << ", cost " << p.cost;
+    std::cout << "\n  " << graph::DescribeNode(p.path.nodes[0]) << "\n";
+    for (size_t i = 0; i < hops; ++i) {
+      const Relationship& r = p.path.relationships[i];
+      const Node& next = p.path.nodes[i + 1];
+      bool forward = r.end == next.id && r.start == p.path.nodes[i].id;
+      std::cout << "    " << (forward ? "-[:" : "<-[:") << r.type << (forward ? "]-> " : "]- ")
+                << graph::DescribeNode(next) << "\n";
+      if (!explain) continue;
+      if (p.evidence[i].empty()) std::cout << "        (no evidence recorded)\n";
+      for (const Evidence& e : p.evidence[i]) {
+        const Article& a = p.articles.at(e.article);
+        std::cout << "        \"" << e.sentence << "\"\n          — " << a.title;
+        std::string meta = a.source;
+        if (!a.date.empty()) meta += (meta.empty() ? "" : ", ") + a.date;
+        if (!e.modality.empty() && e.modality != "actual")
+          meta += (meta.empty() ? "" : ", ") + e.modality;
+        if (!meta.empty()) std::cout << " (" << meta << ")";
+        std::cout << "\n";
+      }
+    }
+    if (k + 1 < paths.size()) std::cout << "\n";
+  }
+}
+
+// Runs `dot -Tsvg -o file` with `dot_text` on its standard input.
+Status RenderSvg(const std::string& dot_text, const std::string& file) {
+  int fds[2];
+  if (pipe(fds) != 0) return Status::IOError("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
+  posix_spawn_file_actions_addclose(&actions, fds[1]);
+  std::string out_arg = "-o" + file;
+  const char* argv[] = {"dot", "-Tsvg", out_arg.c_str(), nullptr};
+  pid_t pid;
+  int rc = posix_spawnp(&pid, "dot", &actions, nullptr, const_cast<char**>(argv), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(fds[0]);
+  if (rc != 0) {
+    close(fds[1]);
+    return Status::IOError("cannot run graphviz 'dot' to render " + file +
+                           " (is graphviz installed?)");
+  }
+  size_t done = 0;
+  while (done < dot_text.size()) {
+    ssize_t n = write(fds[1], dot_text.data() + done, dot_text.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  close(fds[1]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return Status::IOError("graphviz 'dot' failed to write " + file);
+  }
+  return Status::OK();
+}
+
+int RunPath(GlobalOptions& g, const PathArgs& a) {
+  if (a.format != "table" && a.format != "json" && a.format != "dot") {
+    return ReportError("--format: unknown format '" + a.format + "' (expected table, json or dot)",
+                       kExitBadInput);
+  }
+  if (a.all && (a.k > 0 || !a.weighted.empty())) {
+    return ReportError("--all cannot be combined with --k or --weighted", kExitBadInput);
+  }
+  if (a.max_hops == 0 || a.max_hops > 64) {
+    return ReportError("--max-hops must be between 1 and 64", kExitBadInput);
+  }
+  graph::PathQuery q;
+  q.filter.types = SplitList(a.types);
+  q.filter.allow_labels = SplitList(a.labels);
+  q.filter.avoid_labels = SplitList(a.avoid);
+  q.filter.directed = a.directed;
+  q.filter.max_hops = a.max_hops;
+  q.limit = a.limit;
+  if (!a.since.empty()) {
+    auto d = ParseDateOption("--since", a.since);
+    if (!d.ok()) return ReportError(d.status());
+    q.filter.since = *d;
+  }
+  if (!a.until.empty()) {
+    auto d = ParseDateOption("--until", a.until);
+    if (!d.ok()) return ReportError(d.status());
+    q.filter.until = *d;
+  }
+  if (a.all) {
+    q.mode = graph::PathMode::kAllShortest;
+  } else if (a.k > 0) {
+    q.mode = graph::PathMode::kKShortest;
+    q.k = a.k;
+    q.weighted = !a.weighted.empty();
+  } else if (!a.weighted.empty()) {
+    q.mode = graph::PathMode::kWeighted;
+  }
+
+  auto db = OpenDatabase(g, false);
+  if (!db) return g.exit_code;
+  auto reader = db->NewReader();
+  auto from = graph::ResolveNodeName(*reader, a.from);
+  if (!from.ok()) return ReportError(from.status().WithContext("FROM").message(), kExitBadInput);
+  auto to = graph::ResolveNodeName(*reader, a.to);
+  if (!to.ok()) return ReportError(to.status().WithContext("TO").message(), kExitBadInput);
+
+  graph::SnapshotOptions so;
+  so.weight = a.weighted;
+  if (q.filter.has_window()) so.date_property = "date";
+  auto snapshot = graph::GraphSnapshot::Build(*reader, so);
+  if (!snapshot.ok()) return ReportError(snapshot.status());
+  const graph::GraphSnapshot& s = **snapshot;
+  std::vector<GraphPath> found;
+  bool truncated = false;
+  Status st = graph::FindPaths(s, s.FindVertex(*from), s.FindVertex(*to), q, &found, &truncated);
+  if (!st.ok()) return ReportError(st);
+  Node from_node, to_node;
+  (void)reader->GetNode(*from, &from_node);
+  (void)reader->GetNode(*to, &to_node);
+  if (found.empty()) {
+    std::string why = "no path from " + graph::DescribeNode(from_node) + " to " +
+                      graph::DescribeNode(to_node) + " within " + std::to_string(a.max_hops) +
+                      " hops";
+    if (!q.filter.types.empty()) why += " using types " + a.types;
+    if (q.filter.has_window()) why += " in the date window";
+    if (a.directed) why += " following direction";
+    std::cerr << "pactgraph: " << why << "\n";
+    return kExitNoResult;
+  }
+  const bool evidence = a.explain || a.format == "json" || a.format == "dot" || !a.svg.empty();
+  std::vector<ResolvedPath> paths(found.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (Status rs = graph::ResolvePath(*reader, s, found[i], evidence, &paths[i]); !rs.ok()) {
+      return ReportError(rs);
+    }
+  }
+  if (a.format == "json") {
+    std::cout << ToJson(paths).dump() << "\n";
+  } else if (a.format == "dot") {
+    std::cout << ToDot(paths);
+  } else {
+    PrintTable(paths, a.explain, !a.weighted.empty());
+  }
+  if (truncated && !g.quiet) {
+    std::cerr << "pactgraph: more than " << a.limit << " shortest paths; showing the first "
+              << a.limit << " (raise --limit)\n";
+  }
+  if (!a.svg.empty()) {
+    if (Status rs = RenderSvg(ToDot(paths), a.svg); !rs.ok()) return ReportError(rs);
+  }
+  return kExitOk;
+}
+
+CommandRegistration path_cmd(50, [](CLI::App& app, GlobalOptions& g) {
+  auto a = std::make_shared<PathArgs>();
+  auto* sub = app.add_subcommand("path", "How two actors are connected, hop by hop, with evidence");
+  sub->add_option("from", a->from, "Name, alias or id of the first node")->required();
+  sub->add_option("to", a->to, "Name, alias or id of the second node")->required();
+  sub->add_option("--types", a->types, "Relationship types to follow, comma-separated")
+      ->type_name("T1,T2");
+  sub->add_option("--labels", a->labels, "Only pass through nodes with one of these labels");
+  sub->add_option("--avoid", a->avoid, "Never pass through nodes with these labels");
+  sub->add_option("--max-hops", a->max_hops, "Longest path considered")->capture_default_str();
+  sub->add_option("--weighted", a->weighted,
+                  "Cheapest path by a numeric relationship property (e.g. weight), or by "
+                  "'evidence' (well-attested ties are cheap) or 'recency'")
+      ->type_name("PROP");
+  sub->add_option("--k", a->k, "The K shortest loopless paths (Yen)");
+  sub->add_flag("--all", a->all, "Every shortest path");
+  sub->add_option("--limit", a->limit, "At most this many paths with --all")->capture_default_str();
+  sub->add_option("--since", a->since, "Only relationships dated on or after DATE")
+      ->type_name("DATE");
+  sub->add_option("--until", a->until, "Only relationships dated on or before DATE")
+      ->type_name("DATE");
+  sub->add_flag("--directed", a->directed, "Follow relationships only in their direction");
+  sub->add_flag("--explain", a->explain, "Show the evidence sentences and articles of each hop");
+  sub->add_option("--format", a->format, "table | json | dot")->capture_default_str();
+  sub->add_option("--svg", a->svg, "Also render the path(s) as an SVG picture (graphviz)")
+      ->type_name("FILE");
+  sub->footer(
+      "Examples:\n"
+      "  pactgraph path Kenya Japan --explain\n"
+      "  pactgraph path Kenya Japan --types MOU,COOPERATION --max-hops 4 --all\n"
+      "  pactgraph path Kenya Japan --weighted weight --k 3 --format json\n"
+      "  pactgraph path Kenya Japan --since 2020-01-01 --svg kenya-japan.svg\n"
+      "Exit codes: 0 found, 1 no path, 2 bad input (unknown or ambiguous name, bad option).");
+  sub->callback([&g, a] { g.exit_code = RunPath(g, *a); });
+});
+
+}  // namespace
+}  // namespace pactgraph::tools
