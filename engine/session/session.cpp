@@ -20,6 +20,7 @@ query::QueryLimits ToLimits(const SessionOptions& o) {
   l.timeout_ms = o.timeout_ms;
   l.max_rows = o.max_rows;
   l.max_memory_bytes = o.max_memory_mb << 20;
+  l.cancel = o.cancel;
   return l;
 }
 

@@ -251,7 +251,8 @@ class Binder {
   }
 
   // Inline {k: v} maps become `var.k = v` predicates.
-  Status AddPropertyPredicates(ExprPtr props, int slot, size_t pos, std::vector<ExprPtr>* preds) {
+  Status AddPropertyPredicates(ExprPtr props, int slot, size_t pos, const std::string& var,
+                               std::vector<ExprPtr>* preds) {
     if (!props) return Status::OK();
     std::vector<std::string> keys;
     std::vector<ExprPtr> values;
@@ -277,7 +278,7 @@ class Binder {
       prop->kind = ExprKind::kProperty;
       prop->name = keys[i];
       prop->pos = pos;
-      prop->args.push_back(MakeVar(slot, pos));
+      prop->args.push_back(MakeVar(slot, pos, var));
       auto eq = std::make_shared<Expr>();
       eq->kind = ExprKind::kBinary;
       eq->op = "=";
@@ -310,8 +311,8 @@ class Binder {
         int slot;
         PG_RETURN_IF_ERROR(DeclareNode(part.nodes[i], &m->new_slots, &slot, false));
         bp.node_slots.push_back(slot);
-        PG_RETURN_IF_ERROR(
-            AddPropertyPredicates(part.nodes[i].props, slot, part.nodes[i].pos, &m->predicates));
+        PG_RETURN_IF_ERROR(AddPropertyPredicates(part.nodes[i].props, slot, part.nodes[i].pos,
+                                                 part.nodes[i].var, &m->predicates));
         if (i < part.rels.size()) {
           const RelPattern& r = part.rels[i];
           int rslot;
@@ -329,7 +330,7 @@ class Binder {
             m->new_slots.insert(seg);
             if (r.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<RelPattern&>(r).props, nullptr));
           } else {
-            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, &m->predicates));
+            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, r.var, &m->predicates));
           }
           bp.segment_node_slots.push_back(seg);
         }
@@ -382,7 +383,7 @@ class Binder {
         }
         if (n.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<NodePattern&>(n).props, nullptr));
         if (merge && n.props) {
-          PG_RETURN_IF_ERROR(AddPropertyPredicates(n.props, slot, n.pos, &m->predicates));
+          PG_RETURN_IF_ERROR(AddPropertyPredicates(n.props, slot, n.pos, n.var, &m->predicates));
         }
         if (i < part.rels.size()) {
           const RelPattern& r = part.rels[i];
@@ -400,7 +401,7 @@ class Binder {
           bp.segment_node_slots.push_back(-1);
           if (r.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<RelPattern&>(r).props, nullptr));
           if (merge && r.props) {
-            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, &m->predicates));
+            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, r.var, &m->predicates));
           }
         }
       }

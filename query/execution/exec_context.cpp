@@ -25,6 +25,12 @@ Status ExecContext::CountRow() {
 }
 
 Status ExecContext::Check() {
+  if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed)) {
+    return Status::Cancelled("query cancelled");
+  }
+  if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
+    return Status::Cancelled("query cancelled");
+  }
   if (limits_.timeout_ms > 0) {
     auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::steady_clock::now() - start_)

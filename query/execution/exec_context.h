@@ -7,6 +7,7 @@
 // message naming the limit and how to raise it. Single-threaded, lives for one query.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -23,10 +24,11 @@ namespace pactgraph::query {
 using Row = std::vector<Value>;
 
 struct QueryLimits {
-  uint32_t max_var_length_depth = 10;      // depth of `*` without an upper bound
-  int64_t timeout_ms = 30'000;             // wall-clock time per query; <= 0: none
-  uint64_t max_rows = 10'000'000;          // rows produced by all operators together
-  uint64_t max_memory_bytes = 1ull << 30;  // rows buffered by sorts, aggregations, writes
+  uint32_t max_var_length_depth = 10;         // depth of `*` without an upper bound
+  int64_t timeout_ms = 30'000;                // wall-clock time per query; <= 0: none
+  uint64_t max_rows = 10'000'000;             // rows produced by all operators together
+  uint64_t max_memory_bytes = 1ull << 30;     // rows buffered by sorts, aggregations, writes
+  const std::atomic<bool>* cancel = nullptr;  // true: stop with Cancelled at the next check
 };
 
 struct WriteStats {

@@ -164,4 +164,7 @@ struct Query {
   bool union_all = false;          // mixing UNION and UNION ALL is refused by the parser
 };
 
+// Cypher-like text of an expression (EXPLAIN, diagnostics).
+std::string ExprToText(const Expr& e);
+
 }  // namespace pactgraph::query

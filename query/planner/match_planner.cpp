@@ -101,10 +101,7 @@ class MatchPlanner {
     }
   }
 
-  std::string Text(const Expr& e) const {
-    (void)e;
-    return "(predicate at " + std::to_string(e.pos) + ")";
-  }
+  std::string Text(const Expr& e) const { return ExprToText(e); }
 
   // An expression `slot.name = <expr of bound slots>` among the pending predicates.
   ExprPtr NameLookup(int slot) const {

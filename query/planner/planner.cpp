@@ -78,7 +78,7 @@ class PipelineBuilder {
       return;
     }
     Add(std::make_unique<PruneOp>(ctx_, p.slots));
-    if (p.where) Add(std::make_unique<FilterOp>(ctx_, p.where, "(WITH … WHERE)"));
+    if (p.where) Add(std::make_unique<FilterOp>(ctx_, p.where, ExprToText(*p.where)));
   }
 
   Status Build(const BoundSingleQuery& q, std::vector<Row>* rows) {
@@ -105,7 +105,7 @@ class PipelineBuilder {
           for (int s : c.yield_slots) {
             if (s >= 0) bound_.insert(s);
           }
-          if (c.where) Add(std::make_unique<FilterOp>(ctx_, c.where, "(YIELD … WHERE)"));
+          if (c.where) Add(std::make_unique<FilterOp>(ctx_, c.where, ExprToText(*c.where)));
           break;
         case Clause::Kind::kCreate:
           Add(std::make_unique<CreateOp>(ctx_, c.match.parts, c.match.new_slots));

@@ -13,6 +13,7 @@
 // Thread-safety: a Session is used by one thread at a time; use one Session per thread.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -30,6 +31,9 @@ struct SessionOptions {
   int64_t timeout_ms = 30'000;         // per query; <= 0 disables
   uint64_t max_rows = 10'000'000;      // rows produced by all operators of one query
   uint64_t max_memory_mb = 1024;       // rows buffered by sorts, aggregations and writes
+  // When set, a running query stops with Cancelled soon after *cancel becomes true (e.g. from
+  // a SIGINT handler). The flag is not reset by the Session.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct QueryStats {
