@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a:Nation)-[*]-(b:Organization)) RETURN length(p), nodes(p)

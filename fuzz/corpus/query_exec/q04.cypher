@@ -1,0 +1,1 @@
+MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n.name, type(r), m.name, CASE WHEN m IS NULL THEN 'none' ELSE 'some' END

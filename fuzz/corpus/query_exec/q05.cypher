@@ -1,0 +1,1 @@
+CREATE (n:Test {name: 'x', list: [1, 2.5, 'three', null, true]}) RETURN n

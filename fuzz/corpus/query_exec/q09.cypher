@@ -1,0 +1,1 @@
+RETURN 1 + 2 * 3, 'a' + 'b', toUpper('x'), [x IN [1,2,3] | x * x], {a: 1, b: [2]}

@@ -1,0 +1,1 @@
+MATCH (n:Nation) RETURN n.name ORDER BY n.name LIMIT 5

@@ -1,0 +1,1 @@
+MATCH (a {name: $name})-[r:MOU|FUNDS*1..3]->(b) WHERE b.rank > $n RETURN a, r, b

@@ -1,0 +1,1 @@
+MATCH (n:Nation) WITH n.name AS name, size(n.name) AS len RETURN name, len ORDER BY len DESC SKIP 1

@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) RETURN a.name, count(r), avg(r.year), min(r.year), max(r.year)
