@@ -68,7 +68,11 @@ class Finder {
   }
   // A word that can be part of a person's name.
   bool NameToken(size_t k) const {
-    if (k >= n_ || !CapLike(t_[k]) || gaz_cover_[k] || Vocab(k)) return false;
+    if (k >= n_ || !CapLike(t_[k]) || Vocab(k)) return false;
+    if (gaz_cover_[k] &&
+        !(gaz_entry_[k] && gaz_entry_[k]->kind == EntityKind::kPlace && gaz_end_[k] == k + 1)) {
+      return false;  // a nation or organisation; a one-word place may be a name ("Paul")
+    }
     if (lex_.MatchWords("title", t_, k) > 0) return false;
     return !t_[k].Is(kUpper) || t_[k].fold.size() > 4;  // "MENE" but not "DICT"
   }

@@ -51,7 +51,7 @@ class SentenceFrames {
   void EmitPairs(const std::string& type, const std::vector<std::vector<int>>& conjuncts, bool via,
                  const std::string& modality, bool negated, const std::string& trig,
                  std::vector<RelationRecord>* out);
-  void Trigger(const TriggerRule& rule, size_t ts, size_t te, size_t clause_end, bool doc_seen,
+  void Trigger(const TriggerRule& rule, size_t ts, size_t te, size_t clause_end, size_t doc_end,
                std::vector<RelationRecord>* out);
   std::vector<int> Ents(const std::vector<int>& slots) const;
   bool ViaPerson(const std::vector<int>& slots) const;
@@ -63,7 +63,9 @@ class SentenceFrames {
   const std::vector<Token>& t_;
   size_t n_;
   std::vector<Slot> slots_;
-  std::vector<char> masked_;  // inside ", who/which ... ," relative clauses
+  std::vector<char> masked_;
+  size_t last_doc_start_ =
+      0;  // start of the latest document trigger  // inside ", who/which ... ," relative clauses
 };
 
 }  // namespace pactgraph::extract

@@ -27,7 +27,7 @@ void SentenceFrames::Emit(const std::string& type, const std::vector<int>& src,
       r.trigger = trig;
       r.via_person = via;
       out->push_back(r);
-      if (!IsDirected(type) && !negated) state_->last_pair = {s, t};
+      if ((!IsDirected(type) || type == "visit") && !negated) state_->last_pair = {s, t};
     }
   }
 }
@@ -83,6 +83,14 @@ void SentenceFrames::Structural(std::vector<RelationRecord>* out) {
         !next->via_person && next->ents.size() == 1) {
       bool direct = doc_->mentions[si_][i].demonym || s.possessive;
       if (direct) based(next->ents[0], e);
+    }
+    // "Safaricom, the Kenyan telecom operator": a demonym in an apposition.
+    if (d.kind == EntityKind::kNation && doc_->mentions[si_][i].demonym && i > 0 && s.tb >= 2 &&
+        (F(s.tb - 1) == "the" || F(s.tb - 1) == "a" || F(s.tb - 1) == "an") && F(s.tb - 2) == "," &&
+        slots_[i - 1].te + 2 == s.tb && slots_[i - 1].actor && slots_[i - 1].ents.size() == 1 &&
+        !slots_[i - 1].via_person &&
+        doc_->ents[slots_[i - 1].ents[0]].kind == EntityKind::kOrganization) {
+      based(slots_[i - 1].ents[0], e);
     }
     // "Department of ... in the Philippines", "Ministry of ... of Kenya"
     if (d.kind == EntityKind::kOrganization && !s.via_person && next && next->ents.size() == 1 &&
@@ -150,7 +158,7 @@ void SentenceFrames::Structural(std::vector<RelationRecord>* out) {
 }
 
 void SentenceFrames::Triggers(std::vector<RelationRecord>* out) {
-  bool doc_seen = false;
+  size_t doc_end = 0;  // end of the latest document trigger + 1 (0: none yet)
   std::vector<int> cands;
   size_t k = 0;
   while (k < n_) {
@@ -175,8 +183,11 @@ void SentenceFrames::Triggers(std::vector<RelationRecord>* out) {
     size_t clause_end = k + best_len;
     while (clause_end < n_ && F(clause_end) != ";") ++clause_end;
     const TriggerRule& rule = lex_.triggers()[best];
-    Trigger(rule, k, k + best_len, clause_end, doc_seen, out);
-    if (rule.document) doc_seen = true;
+    Trigger(rule, k, k + best_len, clause_end, doc_end, out);
+    if (rule.document) {
+      doc_end = k + best_len + 1;
+      last_doc_start_ = k;
+    }
     k += best_len;
   }
 }

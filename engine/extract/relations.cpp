@@ -27,7 +27,7 @@ void RelationFinder::Run(size_t si, std::vector<RelationRecord>* out) {
 }
 
 void SentenceFrames::Trigger(const TriggerRule& rule, size_t ts, size_t te, size_t clause_end,
-                             bool doc_seen, std::vector<RelationRecord>* out) {
+                             size_t doc_end, std::vector<RelationRecord>* out) {
   const std::string& type = rule.type;
   const std::string trig = rule.text;
   size_t clause = ClauseStart(ts);
@@ -58,10 +58,16 @@ void SentenceFrames::Trigger(const TriggerRule& rule, size_t ts, size_t te, size
 
   if (!IsDirected(type)) {
     // "an MoU on cooperation in ...": the document's subject matter, not a new relation.
-    if (type == "cooperation" && doc_seen) {
-      for (size_t p = ts >= 3 ? ts - 3 : 0; p < ts; ++p) {
-        if (F(p) == "for" || F(p) == "on" || F(p) == "of" || F(p) == "in") return;
+    // "an MoU to strengthen cooperation in ...": the document's subject matter, not a new
+    // relation — unless new parties are named in between ("commits Kenya and the UAE to ...").
+    size_t doc_clause = ClauseStart(last_doc_start_);
+    bool doc_is_subject = doc_end > 0 && last_doc_start_ <= doc_clause + 1;  // "The MoU intends"
+    if (type == "cooperation" && doc_end > 0 && !doc_is_subject) {
+      bool parties = false;
+      for (const Slot& s : slots_) {
+        if (s.tb + 1 >= doc_end && s.tb < ts && s.actor && !s.modifier) parties = true;
       }
+      if (!parties) return;
     }
     // "The agreement will see them ...": a definite document refers back to one already read.
     bool definite = rule.document && ts > 0 &&
