@@ -89,6 +89,14 @@ class RocksBulkLoader final : public BulkLoader {
     return id;
   }
 
+  void Reserve(uint64_t nodes, uint64_t relationships) override {
+    kv_[kCfNodes].reserve(kv_[kCfNodes].size() + nodes);
+    kv_[kCfNames].reserve(kv_[kCfNames].size() + nodes);
+    labels_.reserve(labels_.size() + nodes);
+    kv_[kCfRels].reserve(kv_[kCfRels].size() + relationships);
+    adj_.reserve(adj_.size() + 2 * relationships);
+  }
+
   uint64_t pending_nodes() const override { return ids_.next_node - base_.next_node; }
   uint64_t pending_relationships() const override { return ids_.next_rel - base_.next_rel; }
 

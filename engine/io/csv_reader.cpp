@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -120,6 +121,10 @@ Status CsvReader::Validate() const {
                                    std::to_string(bad) + ")");
   }
   return Status::OK();
+}
+
+size_t CsvReader::CountLines() const {
+  return static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
 }
 
 std::string CsvReader::Where(size_t field) const {

@@ -38,6 +38,8 @@ class CsvReader {
   std::string Where(size_t field) const;
   std::string WhereLine() const;
   const std::string& name() const { return name_; }
+  // Lines in the input: an upper bound on the records (for reserving memory).
+  size_t CountLines() const;
 
  private:
   CsvReader(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {}

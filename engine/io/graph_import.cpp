@@ -106,6 +106,7 @@ Status LoadParsed(Database& db, Parsed& parsed, const ImportProgress& progress,
                   ImportSummary* summary) {
   auto start = Clock::now();
   PG_ASSIGN_OR_RETURN(auto loader, db.BeginBulkLoad());
+  loader->Reserve(parsed.nodes.size(), parsed.edges.size());
   std::vector<NodeId> ids(parsed.nodes.size());
   const uint64_t total = parsed.nodes.size() + parsed.edges.size();
   uint64_t done = 0;
@@ -265,6 +266,7 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     std::vector<std::string> header, row;
     std::unordered_map<std::string, size_t> col;
     PG_RETURN_IF_ERROR(ReadHeader(csv, {"id", "name", "kind"}, &header, &col));
+    parsed.nodes.reserve(csv.CountLines());
     const size_t c_id = col["id"], c_name = col["name"], c_kind = col["kind"];
     const size_t c_labels = col.count("labels") ? col["labels"] : SIZE_MAX;
     while (csv.Next(&row)) {
@@ -303,6 +305,7 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     std::vector<std::string> header, row;
     std::unordered_map<std::string, size_t> col;
     PG_RETURN_IF_ERROR(ReadHeader(csv, {"src", "dst", "type"}, &header, &col));
+    parsed.edges.reserve(csv.CountLines());
     const size_t c_src = col["src"], c_dst = col["dst"], c_type = col["type"];
     while (csv.Next(&row)) {
       if (row.size() != header.size()) {

@@ -170,6 +170,11 @@ class BulkLoader {
   // `start`/`end` are ids returned by AddNode or ids of nodes already in the database.
   virtual Result<RelId> AddRelationship(NodeId start, NodeId end, std::string_view type,
                                         const ValueMap& properties) = 0;
+  // A hint: about this many nodes and relationships will be added (avoids regrowth).
+  virtual void Reserve(uint64_t nodes, uint64_t relationships) {
+    (void)nodes;
+    (void)relationships;
+  }
   virtual uint64_t pending_nodes() const = 0;
   virtual uint64_t pending_relationships() const = 0;
   // Writes and ingests everything. `progress(done, total)` may be called along the way.
