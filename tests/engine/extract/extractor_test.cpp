@@ -163,3 +163,37 @@ TEST_CASE("Extract: --rules files add triggers; bad lines name file and line", "
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Extract: frames on unseen sentences", "[extract]") {
+  Extraction a =
+      ExtractText("Airtel Africa has partnered with Mastercard and Visa to expand payments.");
+  CHECK(FindRel(a, "Airtel", "cooperation", "Mastercard"));
+  CHECK(FindRel(a, "Airtel", "cooperation", "Visa"));
+  CHECK_FALSE(FindRel(a, "Mastercard", "cooperation", "Visa"));
+  Extraction b = ExtractText("Safaricom, the Kenyan telecom operator, expanded its network.");
+  CHECK(FindRel(b, "Safaricom", "based_in", "Kenya"));
+  Extraction c = ExtractText("The World Bank approved a $200 million grant to Ethiopia.");
+  const ExtractedRelation* fund = FindRel(c, "World Bank", "fund", "Ethiopia");
+  REQUIRE(fund);
+  CHECK(fund->modality == "actual");
+  Extraction d =
+      ExtractText("Ghana's Minister for Communications, Ursula Owusu-Ekuful, met Kenya's envoy.");
+  const ExtractedEntity* p = FindEntity(d, "Ursula Owusu-Ekuful");
+  REQUIRE(p);
+  CHECK(p->affiliation == "Ghana");
+  Extraction e = ExtractText("Egypt did not renew its agreement with Orange.");
+  CHECK_FALSE(FindRel(e, "Egypt", "agreement", "Orange"));
+  bool negated = false;
+  for (const auto& r : e.relations) negated |= r.negated && r.type == "agreement";
+  CHECK(negated);
+  Extraction f = ExtractText(
+      "Mauritius and India are expected to sign a memorandum of understanding next month.");
+  const ExtractedRelation* mou = FindRel(f, "Mauritius", "mou", "India");
+  REQUIRE(mou);
+  CHECK(mou->modality == "planned");
+}
+
+}  // namespace pactgraph::extract
