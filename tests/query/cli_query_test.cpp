@@ -1,0 +1,66 @@
+// End-to-end tests of `pactgraph query`: formats, parameters, files, exit codes.
+#include <catch2/catch.hpp>
+
+#include "tests/test_util.h"
+
+using pactgraph::testing::RunPactgraph;
+using pactgraph::testing::TempDir;
+using pactgraph::testing::WriteFile;
+
+TEST_CASE("query: pactgraph query prints tables, JSON, JSONL, CSV and markdown", "[query][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  auto w = RunPactgraph({"--db", db, "-q", "query",
+                         "CREATE (:Country {name: 'Rwanda'})<-[:MOU {year: 2020}]-(:Org {name: "
+                         "'JICA, Japan'})"});
+  REQUIRE(w.exit_code == 0);
+  const std::string q = "MATCH (o)-[r:MOU]->(c) RETURN o.name AS org, r.year AS year, c";
+  auto json = RunPactgraph({"--db", db, "query", q, "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  CHECK(json.out ==
+        "[{\"org\":\"JICA, Japan\",\"year\":2020,\"c\":{\"id\":1,\"labels\":[\"Country\"],"
+        "\"properties\":{\"name\":\"Rwanda\"}}}]\n");
+  auto jsonl =
+      RunPactgraph({"--db", db, "query", "UNWIND [1, 2] AS x RETURN x", "--format", "jsonl"});
+  CHECK(jsonl.out == "{\"x\":1}\n{\"x\":2}\n");
+  auto csv = RunPactgraph({"--db", db, "query", q, "--format", "csv"});
+  CHECK(csv.out ==
+        "org,year,c\n\"JICA, Japan\",2020,\"{\"\"id\"\":1,\"\"labels\"\":[\"\"Country\"\"],"
+        "\"\"properties\"\":{\"\"name\"\":\"\"Rwanda\"\"}}\"\n");
+  auto md = RunPactgraph({"--db", db, "query", "RETURN 'a|b' AS x", "--format", "markdown"});
+  CHECK(md.out == "| x |\n| --- |\n| a\\|b |\n");
+  auto table = RunPactgraph({"--db", db, "query", "RETURN 'Rwanda' AS name, 1 AS n"});
+  CHECK(table.out == "name   | n\n-------+--\nRwanda | 1\n(1 row)\n");
+}
+
+TEST_CASE("query: --param and -f FILE", "[query][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  WriteFile(dir / "q.cypher",
+            "// curation script\nCREATE (:Country {name: 'Kenya'});\n"
+            "MATCH (c:Country {name: $name}) SET c.iso = $iso;\n"
+            "MATCH (c:Country) RETURN c.name, c.iso, $n + 1 AS n;\n");
+  auto r = RunPactgraph({"--db", db, "-q", "query", "-f", dir / "q.cypher", "--param", "name=Kenya",
+                         "--param", "iso=\"KE\"", "--param", "n=41", "--format", "jsonl"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == "{\"c.name\":\"Kenya\",\"c.iso\":\"KE\",\"n\":42}\n");
+}
+
+TEST_CASE("query: errors give a caret, a non-zero exit and no change", "[query][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(RunPactgraph({"--db", db, "-q", "query", "CREATE (:A)"}).exit_code == 0);
+  auto bad = RunPactgraph({"--db", db, "query", "MATCH (a:A)\nRETURN a.x +"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("at line 2, column 13") != std::string::npos);
+  CHECK(bad.err.find("^") != std::string::npos);
+  auto fail = RunPactgraph({"--db", db, "query", "MATCH (a:A) CREATE (:B) WITH a RETURN 1 / 0"});
+  CHECK(fail.exit_code == 2);
+  CHECK(fail.err.find("/ by zero") != std::string::npos);
+  auto count =
+      RunPactgraph({"--db", db, "query", "MATCH (n) RETURN count(n) AS n", "--format", "csv"});
+  CHECK(count.out == "n\n1\n");
+  auto fmt = RunPactgraph({"--db", db, "query", "RETURN 1", "--format", "xml"});
+  CHECK(fmt.exit_code == 2);
+  CHECK(fmt.err.find("unknown format 'xml'") != std::string::npos);
+}
