@@ -10,6 +10,13 @@ namespace pactgraph::extract {
 
 namespace {
 
+// A full ISO date is stored as a DATE (so queries can compare it with date(…)); a partial one
+// ("2024-05") stays a string.
+Value DateValue(const std::string& iso) {
+  if (auto d = Date::Parse(iso)) return Value(*d);
+  return Value(iso);
+}
+
 std::string Upper(const std::string& s) {
   std::string out = s;
   for (char& c : out) {
@@ -153,11 +160,13 @@ Status IngestArticle(Database* db, const Article& article, const Extraction& x,
       ValueMap p = old.properties;
       auto str = [&](const char* k) {
         auto it = p.find(k);
-        return it != p.end() && it->second.is_string() ? it->second.as_string() : std::string();
+        if (it == p.end()) return std::string();
+        if (it->second.is_date()) return it->second.as_date().ToString();
+        return it->second.is_string() ? it->second.as_string() : std::string();
       };
       std::string f0 = str("first_date"), l0 = str("last_date");
-      if (!first.empty() && (f0.empty() || first < f0)) p["first_date"] = Value(first);
-      if (!last.empty() && (l0.empty() || last > l0)) p["last_date"] = Value(last);
+      if (!first.empty() && (f0.empty() || first < f0)) p["first_date"] = DateValue(first);
+      if (!last.empty() && (l0.empty() || last > l0)) p["last_date"] = DateValue(last);
       int64_t count = p.count("evidence_count") && p["evidence_count"].is_int()
                           ? p["evidence_count"].as_int()
                           : 0;
@@ -166,8 +175,8 @@ Status IngestArticle(Database* db, const Article& article, const Extraction& x,
       ++local.relationships_merged;
     } else {
       ValueMap p;
-      if (!first.empty()) p["first_date"] = Value(first);
-      if (!last.empty()) p["last_date"] = Value(last);
+      if (!first.empty()) p["first_date"] = DateValue(first);
+      if (!last.empty()) p["last_date"] = DateValue(last);
       p["evidence_count"] = Value(static_cast<int64_t>(evidence.size()));
       p["modality"] = Value(r.modality);
       PG_ASSIGN_OR_RETURN(rel, w->CreateRelationship(si->second, ti->second, type, p));

@@ -57,8 +57,9 @@ TEST_CASE("Extract: ingest merges actors and relationships across articles", "[e
   REQUIRE(r->GetRelationship(rels[0].rel, &rel).ok());
   CHECK(rel.type == "MOU");
   CHECK(rel.properties.at("evidence_count").as_int() == 2);
-  CHECK(rel.properties.at("first_date").as_string() == "2023-05-01");
-  CHECK(rel.properties.at("last_date").as_string() == "2024-02-01");
+  // Full dates are stored as DATE values, so queries can compare them with date(…).
+  CHECK(rel.properties.at("first_date") == Value(*Date::Parse("2023-05-01")));
+  CHECK(rel.properties.at("last_date") == Value(*Date::Parse("2024-02-01")));
   std::vector<Evidence> ev;
   REQUIRE(r->GetEvidence(rels[0].rel, &ev).ok());
   REQUIRE(ev.size() == 2);
