@@ -10,7 +10,7 @@
 //
 // The generator draws a Chung–Lu graph: node i gets weight (i + 1)^(-1/(gamma - 1)) with
 // gamma = 2.5, and each edge picks both endpoints in proportion to weight, giving heavy-tailed
-// degrees (the largest hub of M has about 1.4% of all edge ends). Weights are assigned to ids
+// degrees (the largest hub of M, seed 1, has 0.7% of all edge ends). Weights are assigned to ids
 // through a seeded permutation so hubs are spread over the id range. Self-loops are redrawn;
 // parallel edges are kept (as in news-derived graphs). Names are unique after normalisation.
 // Everything is a pure function of (size, seed): its own xoshiro256** generator and integer
