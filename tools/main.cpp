@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "tools/command.h"
+#include "tools/support_repl.h"
 
 int main(int argc, char** argv) {
   // Database files are private to their owner (0600 files, 0700 directories).
@@ -14,10 +15,13 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("pactgraph ") + PACTGRAPH_VERSION);
   app.footer(
       "Examples:\n"
+      "  pactgraph                      # the interactive shell (statements from stdin if piped)\n"
       "  pactgraph import --nodes nodes.csv --edges edges.csv\n"
       "  pactgraph stats --format json\n"
       "  pactgraph node Rwanda\n"
-      "Environment: PACTGRAPH_DB selects the database when --db is not given.");
+      "Environment: PACTGRAPH_DB selects the database when --db is not given.\n"
+      "Exit codes: 0 ok, 1 no result, 2 bad input or usage, 3 storage or I/O error, 4 internal,\n"
+      "130 interrupted. See docs/cli.md.");
   GlobalOptions global;
   app.option_defaults()->always_capture_default();
   app.add_option("--db", global.db, "Database directory (default: $PACTGRAPH_DB or ./pactgraph.db)")
@@ -26,6 +30,9 @@ int main(int argc, char** argv) {
   app.add_flag("--sync", global.sync, "fsync every commit (survives power loss)");
   app.add_flag("--read-only", global.read_only,
                "Open as a reader beside a running writer (RocksDB secondary instance)");
+  ReplOptions repl;
+  app.add_flag("-k,--keep-going", repl.keep_going,
+               "No command, statements from a pipe: carry on after an error");
   app.fallthrough();
   app.require_subcommand(0, 1);
   SetupAllCommands(app, global);
@@ -42,9 +49,8 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
   if (app.get_subcommands().empty()) {
-    // No command: the REPL when it exists; until then, help.
-    std::cout << app.help();
-    return kExitOk;
+    // No command: the shell on a terminal, else statements read from stdin (docs/cli.md).
+    return RunRepl(global, repl);
   }
   return global.exit_code;
 }

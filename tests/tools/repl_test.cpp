@@ -1,0 +1,218 @@
+// End-to-end tests of the REPL: the real binary on a pseudo-terminal (pty_harness.h), and
+// non-interactive runs from a file and from a pipe.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "tests/test_util.h"
+#include "tests/tools/pty_harness.h"
+
+namespace pactgraph::testing {
+namespace {
+
+// A small database: two countries, an organisation, one MOU.
+struct ReplFixture {
+  TempDir dir;
+  std::string db = dir / "db";
+  ReplFixture() {
+    auto r = RunPactgraph({"--db", db, "query",
+                           "CREATE (r:Country {name: 'Rwanda'}), (k:Country {name: 'Kenya'}), "
+                           "(o:Organization {name: 'East African Community'}), "
+                           "(r)-[:MOU {date: '2020-01-02'}]->(k), (r)-[:MEMBER_OF]->(o)"});
+    REQUIRE(r.exit_code == 0);
+  }
+  std::vector<std::string> Env() const {
+    return {"HOME=" + dir.path(), "PACTGRAPH_HISTORY=" + dir / "history", "TERM=xterm",
+            "NO_COLOR=1"};
+  }
+  std::unique_ptr<PtySession> Start(std::vector<std::string> extra = {}) const {
+    std::vector<std::string> args = {PACTGRAPH_BIN, "--db", db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto s = std::make_unique<PtySession>(args, Env());
+    REQUIRE(s->WaitFor("pactgraph> "));
+    return s;
+  }
+};
+
+void Quit(PtySession& s) {
+  REQUIRE(s.WaitFor("pactgraph> "));
+  s.Send("\x04");  // Ctrl-D
+  CHECK(s.WaitExit() == 0);
+}
+
+TEST_CASE("repl: a statement over several lines uses the continuation prompt", "[repl]") {
+  ReplFixture f;
+  auto s = f.Start();
+  s->Send("MATCH (c:Country)\r");
+  REQUIRE(s->WaitFor("...> "));
+  s->Send("RETURN c.name AS name\r");
+  REQUIRE(s->WaitFor("...> "));
+  s->Send("ORDER BY name;\r");
+  REQUIRE(s->WaitFor("│ name   │"));  // cells are padded to the column width
+  REQUIRE(s->WaitFor("│ Kenya  │"));
+  REQUIRE(s->WaitFor("│ Rwanda │"));
+  REQUIRE(s->WaitFor("(2 rows"));
+  Quit(*s);
+}
+
+TEST_CASE("repl: Tab completes labels, relationship types and node names", "[repl]") {
+  ReplFixture f;
+  auto s = f.Start();
+  // The terminal only redraws the completed tail, so the results prove the completions:
+  // without them these statements would find nothing or fail to parse.
+  s->Send("MATCH (c:Cou\t) RETURN count(c) AS countries;\r");
+  REQUIRE(s->WaitFor("│         2 │"));
+  s->Send("MATCH ()-[r:MO\t]->() RETURN r.date AS d;\r");
+  REQUIRE(s->WaitFor("2020-01-02"));
+  // Inside a string literal: node names, quoted; "east" finds "East African Community".
+  s->Send("MATCH (n {name: 'east\t}) RETURN labels(n) AS l;\r");
+  REQUIRE(s->WaitFor("Organization"));
+  REQUIRE(s->WaitFor("(1 row"));
+  // Meta-commands complete too.
+  s->Send(":sch\t\r");
+  REQUIRE(s->WaitFor("Node labels:"));
+  REQUIRE(s->WaitFor(":Country  (2)"));
+  Quit(*s);
+}
+
+TEST_CASE("repl: Ctrl-C cancels a long query and the shell carries on", "[repl]") {
+  ReplFixture f;
+  REQUIRE(RunPactgraph({"--db", f.db, "query", "UNWIND range(1, 300) AS i CREATE (:N {i: i})"})
+              .exit_code == 0);
+  auto s = f.Start({"repl", "--max-rows", "100000000000"});
+  // 300^4 = 8.1e9 rows: minutes of work, unless cancelled.
+  s->Send("MATCH (a:N), (b:N), (c:N), (d:N) RETURN count(*) AS n;\r");
+  REQUIRE(s->WaitFor("count(*) AS n;"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // let it start
+  auto t0 = std::chrono::steady_clock::now();
+  s->Send("\x03");
+  REQUIRE(s->WaitFor("query cancelled", 5000));
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
+  CHECK(ms < 2000);
+  REQUIRE(s->WaitFor("pactgraph> "));
+  s->Send("RETURN 40 + 2 AS answer;\r");
+  REQUIRE(s->WaitFor("│     42 │"));
+  // Ctrl-C at the prompt drops the half-typed statement.
+  s->Send("MATCH (n)\r");
+  REQUIRE(s->WaitFor("...> "));
+  s->Send("\x03");
+  REQUIRE(s->WaitFor("pactgraph> "));
+  s->Send("RETURN 'fresh' AS x;\r");
+  REQUIRE(s->WaitFor("│ fresh │"));
+  Quit(*s);
+}
+
+TEST_CASE("repl: history persists across sessions; Up and Ctrl-R recall it", "[repl]") {
+  ReplFixture f;
+  {
+    auto s = f.Start();
+    s->Send("RETURN 'remember me'\r");
+    REQUIRE(s->WaitFor("...> "));
+    s->Send("AS x;\r");
+    REQUIRE(s->WaitFor("│ remember me │"));
+    s->Send("RETURN 'latest' AS y;\r");
+    REQUIRE(s->WaitFor("│ latest │"));
+    Quit(*s);
+  }
+  std::string saved = ReadFile(f.dir / "history");
+  CHECK(saved.find("remember") != std::string::npos);
+  auto s = f.Start();
+  s->Send("\x1b[A\r");  // Up, Enter: the last statement again
+  REQUIRE(s->WaitFor("│ latest │"));
+  s->Send("\x12remember");  // Ctrl-R, then type: the older statement
+  REQUIRE(s->WaitFor("RETURN 'remember me' AS x;"));
+  s->Send("\r");
+  REQUIRE(s->WaitFor("│ remember me │"));
+  s->Send(":history\r");
+  REQUIRE(s->WaitFor("RETURN 'latest' AS y;"));
+  Quit(*s);
+}
+
+TEST_CASE("repl: an error shows the caret diagnostic and the next query runs", "[repl]") {
+  ReplFixture f;
+  auto s = f.Start();
+  s->Send("MATCH (n RETURN n;\r");
+  REQUIRE(s->WaitFor("error: "));
+  REQUIRE(s->WaitFor("line 1, column"));
+  REQUIRE(s->WaitFor("^"));
+  s->Send(":shema\r");
+  REQUIRE(s->WaitFor("did you mean ':schema'?"));
+  s->Send("MATCH (n:Country) RETURN count(n) AS c;\r");
+  REQUIRE(s->WaitFor("│ 2 │"));
+  Quit(*s);
+}
+
+TEST_CASE("repl: every output mode, :maxrows, :param and :output", "[repl]") {
+  ReplFixture f;
+  auto s = f.Start();
+  const std::string q = "MATCH (c:Country) RETURN c.name AS name ORDER BY name;\r";
+  s->Send(":mode json\r" + q);
+  REQUIRE(s->WaitFor("[{\"name\":\"Kenya\"},\r\n {\"name\":\"Rwanda\"}]"));
+  s->Send(":mode jsonl\r" + q);
+  REQUIRE(s->WaitFor("{\"name\":\"Kenya\"}\r\n{\"name\":\"Rwanda\"}\r\n"));
+  s->Send(":mode csv\r" + q);
+  REQUIRE(s->WaitFor("name\r\nKenya\r\nRwanda\r\n"));
+  s->Send(":mode markdown\r" + q);
+  REQUIRE(s->WaitFor("| name |\r\n| --- |\r\n| Kenya |\r\n| Rwanda |"));
+  s->Send(":mode table\r:maxrows 1\r" + q);
+  REQUIRE(s->WaitFor("│ Kenya │"));
+  REQUIRE(s->WaitFor("(showing 1 of 2 rows"));
+  CHECK(s->pending().find("Rwanda") == std::string::npos);
+  s->Send(":mode yaml\r");
+  REQUIRE(s->WaitFor("unknown format 'yaml'"));
+  s->Send(":param who \"Kenya\"\rMATCH (c {name: $who}) RETURN labels(c) AS l;\r");
+  REQUIRE(s->WaitFor("Country"));
+  const std::string out = f.dir / "out.csv";
+  s->Send(":maxrows 0\r:mode csv\r:output " + out + "\r" + q + ":output\rRETURN 'back' AS b;\r");
+  REQUIRE(s->WaitFor("b\r\nback\r\n"));
+  CHECK(ReadFile(out) == "name\nKenya\nRwanda\n");
+  Quit(*s);
+}
+
+TEST_CASE("repl: statements from a file run in order; the first error stops", "[repl]") {
+  ReplFixture f;
+  const std::string script =
+      "// a comment\n"
+      "MATCH (c:Country)\n  RETURN c.name AS name ORDER BY name;\n"
+      ":mode csv\n"
+      "RETURN 1 AS one; RETURN 2 AS two;\n"
+      "RETURN nosuchfunction(1);\n"
+      "RETURN 'after' AS a;\n";
+  auto r = RunPactgraph({"--db", f.db}, script);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find("│ Kenya") != std::string::npos);
+  CHECK(r.out.find("one\n1\ntwo\n2\n") != std::string::npos);
+  CHECK(r.out.find("after") == std::string::npos);
+  CHECK(r.err.find("stdin:6") != std::string::npos);
+  CHECK(r.out.find("pactgraph>") == std::string::npos);  // no prompts
+
+  auto k = RunPactgraph({"--db", f.db, "--keep-going"}, script);
+  CHECK(k.exit_code == 2);
+  CHECK(k.out.find("a\nafter\n") != std::string::npos);
+
+  auto ok = RunPactgraph({"--db", f.db, "repl", "--format", "jsonl"},
+                         "MATCH (c:Country {name: 'Rwanda'})\nRETURN c.name AS n");
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out == "{\"n\":\"Rwanda\"}\n");
+}
+
+TEST_CASE("repl: statements from a pipe, and the start-up file", "[repl]") {
+  ReplFixture f;
+  WriteFile(f.dir / ".pactgraphrc", ":mode markdown\n");
+  auto r = RunProgram({"sh", "-c",
+                       "printf 'RETURN 1 AS x;\\nRETURN 2 AS y;\\n' | HOME='" + f.dir.path() +
+                           "' '" + PACTGRAPH_BIN + "' --db '" + f.db + "'"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "| x |\n| --- |\n| 1 |\n| y |\n| --- |\n| 2 |\n");
+  auto bad = RunProgram({"sh", "-c",
+                         "echo 'RETURN 1 +;' | '" + std::string(PACTGRAPH_BIN) + "' --db '" + f.db +
+                             "' repl --no-rc"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("line 1, column") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace pactgraph::testing

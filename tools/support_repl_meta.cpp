@@ -1,0 +1,244 @@
+// The REPL's meta-commands (`:help`, `:schema`, `:mode`, …; see support_repl_shell.h).
+#include <cstring>
+#include <iostream>
+
+#include "tools/support_repl_shell.h"
+
+namespace pactgraph::tools {
+namespace {
+
+struct MetaHelp {
+  const char* name;
+  const char* usage;
+  const char* summary;
+};
+
+const MetaHelp kMetaHelp[] = {
+    {":help", ":help [TOPIC]", "This help; topics: a command name, query, keys"},
+    {":schema", ":schema", "Labels and relationship types (with counts) and property keys"},
+    {":stats", ":stats", "Counts of nodes, relationships, articles; disk size (= stats)"},
+    {":ingest", ":ingest PATH… [options]", "Extract and store articles (= pactgraph ingest)"},
+    {":path", ":path A B [options]", "How two actors are connected (= pactgraph path)"},
+    {":node", ":node NAME", "A node, its properties and neighbours (= pactgraph node)"},
+    {":explain", ":explain QUERY", "Show the plan of QUERY without running it"},
+    {":param", ":param NAME VALUE", "Set $NAME (VALUE: JSON, date:YYYY-MM-DD, else text)"},
+    {":params", ":params", "List the parameters set with :param"},
+    {":source", ":source FILE", "Run the statements and meta-commands in FILE"},
+    {":output", ":output [FILE]", "Send results to FILE; no FILE: back to the terminal"},
+    {":mode", ":mode [table|json|jsonl|csv|markdown]", "Choose or show the output mode"},
+    {":timer", ":timer on|off", "Show query times in the result footer"},
+    {":maxrows", ":maxrows [N]", "Show at most N rows of a result (0: all)"},
+    {":history", ":history", "The statements entered so far (also in ~/.pactgraph_history)"},
+    {":quit", ":quit", "Leave the shell (also :exit, quit, exit, Ctrl-D)"},
+};
+
+const char* kKeysHelp =
+    "Keys: Tab completes keywords, labels (after ':'), relationship types (after '[:'),\n"
+    "property keys (after '.'), node names (inside a quote), commands and file paths.\n"
+    "Ctrl-R searches the history backwards, Up/Down walk it; Ctrl-C cancels the running query\n"
+    "or the line being typed; Ctrl-D on an empty line leaves. Bindings can be changed in\n"
+    "~/.editrc (libedit).\n";
+
+const char* kQueryHelp =
+    "Statements are openCypher (a subset, see docs/query.md) and end with ';' — they may span\n"
+    "several lines. Examples:\n"
+    "  MATCH (c:Country {name: 'Rwanda'})-[r]-(x) RETURN x.name, type(r) LIMIT 10;\n"
+    "  MATCH p = shortestPath((a {name: $from})-[*..6]-(b {name: $to})) RETURN p;\n"
+    "  CREATE (:Organization {name: 'Acme'});\n"
+    "Parameters: :param from \"Kenya\" then use $from.\n";
+
+std::string Rest(const std::string& line) {
+  size_t sp = line.find_first_of(" \t");
+  if (sp == std::string::npos) return "";
+  size_t b = line.find_first_not_of(" \t", sp);
+  return b == std::string::npos ? "" : line.substr(b);
+}
+
+}  // namespace
+
+void Shell::PrintHelp(const std::string& topic) {
+  std::ostream& o = std::cout;
+  if (topic.empty()) {
+    o << "Meta-commands (statements end with ';'):\n";
+    for (const auto& h : kMetaHelp) {
+      o << "  " << h.usage << std::string(40 - std::min<size_t>(38, std::strlen(h.usage)), ' ')
+        << h.summary << "\n";
+    }
+    o << "More: :help query, :help keys, :help COMMAND; docs/cli.md.\n";
+    return;
+  }
+  if (topic == "query") {
+    o << kQueryHelp;
+    return;
+  }
+  if (topic == "keys") {
+    o << kKeysHelp;
+    return;
+  }
+  std::string name = topic[0] == ':' ? topic : ":" + topic;
+  for (const auto& h : kMetaHelp) {
+    if (name == h.name) {
+      o << h.usage << "\n  " << h.summary << "\n";
+      if (name == ":path" || name == ":ingest" || name == ":node" || name == ":stats") {
+        RunSubcommand({name.substr(1), "--help"});
+      }
+      return;
+    }
+  }
+  std::string near = ClosestMetaCommand(name);
+  std::cerr << "no help on '" << topic << "'"
+            << (near.empty() ? "" : "; did you mean '" + near.substr(1) + "'?") << "\n";
+}
+
+void Shell::PrintSchema() {
+  auto reader = db_->NewReader();
+  GraphStats stats;
+  Status st = reader->GetStats(&stats);
+  if (!st.ok()) {
+    ReportError(st, "");
+    return;
+  }
+  std::ostream& o = out();
+  o << "Node labels:\n";
+  for (const auto& [label, n] : stats.labels) o << "  :" << label << "  (" << n << ")\n";
+  o << "Relationship types:\n";
+  for (const auto& [type, n] : stats.types) o << "  [:" << type << "]  (" << n << ")\n";
+  o << "Property keys:\n  ";
+  size_t col = 2;
+  for (const auto& key : reader->PropertyKeys()) {
+    if (col + key.size() > 78) {
+      o << "\n  ";
+      col = 2;
+    }
+    o << key << " ";
+    col += key.size() + 1;
+  }
+  o << "\n";
+}
+
+int Shell::RunSubcommand(std::vector<std::string> args) {
+  // The command opens the database itself: close ours meanwhile (one writer per database).
+  session_.reset();
+  db_.reset();
+  GlobalOptions g = global_;
+  g.db = ResolveDbPath(global_);
+  g.exit_code = 0;
+  CLI::App app{"pactgraph", "pactgraph"};
+  app.require_subcommand(1, 1);
+  SetupAllCommands(app, g);
+  args.insert(args.begin(), "pactgraph");
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  std::streambuf* saved = output_file_ ? std::cout.rdbuf(output_file_->rdbuf()) : nullptr;
+  g_repl_interrupted.store(false);
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    if (code != 0) g.exit_code = kExitBadInput;
+  }
+  if (saved) std::cout.rdbuf(saved);
+  std::cout.flush();
+  if (!Open()) return kExitStorage;
+  return g.exit_code;
+}
+
+int Shell::RunMeta(const std::string& line) {
+  std::vector<std::string> words = SplitWords(line);
+  if (words.empty()) return kExitOk;
+  const std::string cmd = words[0];
+  const std::string rest = Rest(line);
+  auto usage = [&](const std::string& text) {
+    return ReportError(Status::InvalidArgument("usage: " + text), "");
+  };
+  if (cmd == ":quit" || cmd == ":exit" || cmd == ":q") {
+    quit_ = true;
+  } else if (cmd == ":help" || cmd == ":h" || cmd == ":?") {
+    PrintHelp(words.size() > 1 ? words[1] : "");
+  } else if (cmd == ":schema") {
+    PrintSchema();
+  } else if (cmd == ":stats") {
+    return RunSubcommand({"stats"});
+  } else if (cmd == ":ingest" || cmd == ":path" || cmd == ":node") {
+    if (words.size() < (cmd == ":path" ? 3u : 2u)) {
+      for (const auto& h : kMetaHelp) {
+        if (cmd == h.name) return usage(h.usage);
+      }
+    }
+    words[0] = cmd.substr(1);
+    return RunSubcommand(words);
+  } else if (cmd == ":explain") {
+    if (rest.empty()) return usage(":explain QUERY");
+    std::vector<std::string> stmts;
+    std::string tail = TakeStatements(rest, &stmts);
+    if (!IsBlankStatement(tail)) stmts.push_back(tail);
+    if (stmts.size() != 1) return usage(":explain QUERY (one statement)");
+    return RunStatement("EXPLAIN " + stmts[0], "");
+  } else if (cmd == ":param") {
+    if (words.size() < 3) return usage(":param NAME VALUE");
+    std::string name = words[1][0] == '$' ? words[1].substr(1) : words[1];
+    params_[name] = ParseParamValue(Rest(rest));
+  } else if (cmd == ":params") {
+    if (params_.empty()) std::cout << "no parameters (set one with :param NAME VALUE)\n";
+    for (const auto& [k, v] : params_) std::cout << "$" << k << " = " << v.ToString() << "\n";
+  } else if (cmd == ":source") {
+    if (words.size() != 2) return usage(":source FILE");
+    std::ifstream in(words[1]);
+    if (!in) return ReportError(Status::IOError("cannot read " + words[1]), "");
+    if (source_depth_ >= 16)
+      return ReportError(Status::InvalidArgument(":source nested too deeply"), "");
+    ++source_depth_;
+    int code = RunStream(in, words[1], options_.keep_going);
+    --source_depth_;
+    return code;
+  } else if (cmd == ":output") {
+    if (words.size() == 1) {
+      output_file_.reset();
+      render_.color = interactive_ && UseColor(stdout);
+      return kExitOk;
+    }
+    auto f = std::make_unique<std::ofstream>(words[1], std::ios::trunc);
+    if (!*f) return ReportError(Status::IOError("cannot write " + words[1]), "");
+    output_file_ = std::move(f);
+    render_.color = false;
+  } else if (cmd == ":mode") {
+    if (words.size() == 1) {
+      const char* names[] = {"table", "json", "jsonl", "csv", "markdown"};
+      std::cout << names[static_cast<int>(render_.format)] << "\n";
+      return kExitOk;
+    }
+    auto f = ParseOutputFormat(words[1]);
+    if (!f.ok()) return ReportError(f.status(), "");
+    render_.format = *f;
+  } else if (cmd == ":timer") {
+    if (words.size() != 2 || (words[1] != "on" && words[1] != "off")) return usage(":timer on|off");
+    render_.timer = words[1] == "on";
+  } else if (cmd == ":maxrows") {
+    if (words.size() == 1) {
+      std::cout << render_.max_rows << "\n";
+      return kExitOk;
+    }
+    char* end = nullptr;
+    long long n = std::strtoll(words[1].c_str(), &end, 10);
+    if (words.size() != 2 || *end != '\0' || n < 0) return usage(":maxrows N (0: all)");
+    render_.max_rows = static_cast<size_t>(n);
+  } else if (cmd == ":history") {
+    if (!editor_) {
+      std::cout << "no history outside an interactive session\n";
+      return kExitOk;
+    }
+    auto entries = editor_->History();
+    for (size_t i = 0; i < entries.size(); ++i)
+      std::cout << "  " << i + 1 << "  " << entries[i] << "\n";
+  } else {
+    std::string near = ClosestMetaCommand(cmd);
+    return ReportError(
+        Status::InvalidArgument("unknown command '" + cmd + "'" +
+                                (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                                " (:help lists the commands)"),
+        "");
+  }
+  return kExitOk;
+}
+
+}  // namespace pactgraph::tools

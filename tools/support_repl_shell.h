@@ -1,0 +1,66 @@
+// tools/support_repl_shell.h — the REPL's state and its statement/meta-command runner.
+//
+// A Shell owns the open database and Session, the settings changed by meta-commands (mode,
+// timer, maxrows, parameters, output file) and the line editor when interactive. Run() is
+// the read-eval-print loop; RunStream() runs a script (stdin, :source FILE, ~/.pactgraphrc).
+#pragma once
+
+#include <atomic>
+#include <fstream>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pactgraph/database.h"
+#include "pactgraph/session.h"
+#include "tools/support_repl.h"
+#include "tools/support_repl_editor.h"
+#include "tools/support_repl_output.h"
+
+namespace pactgraph::tools {
+
+// Set by the SIGINT handler while the shell runs.
+extern std::atomic<bool> g_repl_interrupted;
+
+class Shell {
+ public:
+  Shell(GlobalOptions& global, const ReplOptions& options);
+  ~Shell();
+
+  // Opens the database; false (error printed) on failure.
+  bool Open();
+  // Interactive loop until :quit or Ctrl-D. Returns the exit code.
+  int Run();
+  // Runs statements and meta-commands from `in`, named `name` in errors. Returns the exit
+  // code of the first error (or 0); carries on after errors when keep_going.
+  int RunStream(std::istream& in, const std::string& name, bool keep_going);
+
+ private:
+  // Each returns an exit code (0: fine).
+  int RunStatement(const std::string& text, const std::string& where);
+  int RunMeta(const std::string& line);
+  int RunSubcommand(std::vector<std::string> args);
+  int ReportError(const Status& status, const std::string& where);
+  void PrintSchema();
+  void PrintHelp(const std::string& topic);
+  std::ostream& out();
+  Completion CompleteLine(std::string_view before_cursor);
+  std::string Prompt(bool continuation) const;
+
+  GlobalOptions& global_;
+  ReplOptions options_;
+  bool interactive_ = false;
+  bool quit_ = false;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<Session> session_;
+  std::unique_ptr<LineEditor> editor_;
+  RenderOptions render_;
+  ValueMap params_;
+  std::unique_ptr<std::ofstream> output_file_;
+  std::string output_path_;
+  std::string pending_;  // lines of the statement being typed
+  int source_depth_ = 0;
+};
+
+}  // namespace pactgraph::tools
