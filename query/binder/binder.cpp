@@ -160,9 +160,7 @@ class Binder {
     const Procedure* p = ProcedureRegistry::Global().Find(c.procedure);
     if (!p) {
       return ErrorAt(Status::Code::kNotFound, text_, c.pos,
-                     "unknown procedure " + c.procedure +
-                         " (CALL db.procedures is not "
-                         "available; see docs/query.md for the list)");
+                     "unknown procedure " + c.procedure + " (CALL db.procedures() lists them)");
     }
     const auto& sig = p->signature;
     size_t required = 0;

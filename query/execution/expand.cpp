@@ -80,8 +80,17 @@ Status ExpandOp::Push(Row& row) {
     Value target;
     PG_ASSIGN_OR_RETURN(bool ok, TargetOk(row, e.other, &target));
     if (!ok) continue;
-    PG_ASSIGN_OR_RETURN(Value rel, ctx_->LoadRel(e.rel));
-    row[spec_.rel_slot] = std::move(rel);
+    if (spec_.load_rel) {
+      PG_ASSIGN_OR_RETURN(Value rel, ctx_->LoadRel(e.rel));
+      row[spec_.rel_slot] = std::move(rel);
+    } else {
+      bool out = e.dir == Direction::kOut;
+      row[spec_.rel_slot] = Value(Relationship{e.rel,
+                                               ctx_->reader()->TypeName(e.type),
+                                               out ? start : e.other,
+                                               out ? e.other : start,
+                                               {}});
+    }
     row[spec_.to_slot] = std::move(target);
     PG_RETURN_IF_ERROR(Emit(row));
   }

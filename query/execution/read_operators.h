@@ -82,6 +82,9 @@ struct ExpandSpec {
   ExprPtr rel_props;              // var-length: {k: v} every relationship must match
   std::vector<int> unique_slots;  // relationship slots of the same MATCH already bound
   bool backward = false;          // walking the pattern right to left: outputs re-reversed
+  // Single hop: false when nothing reads the relationship's properties (anonymous, no path,
+  // no property map), so it is not loaded: the slot gets id, type and endpoints only.
+  bool load_rel = true;
 };
 
 class ExpandOp : public Operator {

@@ -203,6 +203,7 @@ class MatchPlanner {
     spec.rel_props = rp.var_length ? rp.props : nullptr;
     spec.unique_slots = clause_rels_;
     spec.backward = !forward;
+    spec.load_rel = !rp.var.empty() || rp.props || part.path_slot >= 0;
     Add(std::make_unique<ExpandOp>(ctx_, std::move(spec)));
     Bind(part.rel_slots[r]);
     Bind(part.node_slots[to]);

@@ -13,6 +13,27 @@ Status EmitNames(const std::vector<std::string>& names, const RowEmitter& emit) 
 }  // namespace
 
 void RegisterBuiltinProcedures(ProcedureRegistry* registry) {
+  registry->Replace(
+      {"db.procedures",
+       {},
+       {"name", "signature", "description"},
+       "Every registered procedure",
+       false},
+      [registry](ProcedureContext& ctx, const std::vector<Value>&,
+                 const RowEmitter& emit) -> Status {
+        for (const Procedure* p : registry->List()) {
+          PG_RETURN_IF_ERROR(ctx.Check());
+          const auto& sig = p->signature;
+          std::string text = sig.name + "(";
+          for (size_t i = 0; i < sig.params.size(); ++i) {
+            text += (i ? ", " : "") + sig.params[i].name + (sig.params[i].optional ? "?" : "");
+          }
+          text += ") :: (";
+          for (size_t i = 0; i < sig.yields.size(); ++i) text += (i ? ", " : "") + sig.yields[i];
+          PG_RETURN_IF_ERROR(emit({Value(sig.name), Value(text + ")"), Value(sig.description)}));
+        }
+        return Status::OK();
+      });
   registry->Replace({"db.labels", {}, {"label"}, "Every label with a live node", false},
                     [](ProcedureContext& ctx, const std::vector<Value>&, const RowEmitter& emit) {
                       return EmitNames(ctx.reader->Labels(), emit);
