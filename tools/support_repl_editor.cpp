@@ -2,10 +2,13 @@
 #include "tools/support_repl_editor.h"
 
 #include <histedit.h>
+#include <langinfo.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
+#include <cstring>
 
 namespace pactgraph::tools {
 namespace {
@@ -25,6 +28,10 @@ std::string CommonPrefix(const std::vector<std::string>& v) {
 
 LineEditor::LineEditor(const char* program, std::string history_file)
     : history_file_(std::move(history_file)) {
+  // libedit reads multibyte input by the locale; pactgraph text is UTF-8 whatever LANG says.
+  if (std::setlocale(LC_CTYPE, "") == nullptr || std::strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+    std::setlocale(LC_CTYPE, "C.UTF-8");
+  }
   HistEvent ev;
   hist_ = history_init();
   history(hist_, &ev, H_SETSIZE, 2000);

@@ -161,6 +161,10 @@ TEST_CASE("repl: every output mode, :maxrows, :param and :output", "[repl]") {
   REQUIRE(s->WaitFor("│ Kenya │"));
   REQUIRE(s->WaitFor("(showing 1 of 2 rows"));
   CHECK(s->pending().find("Rwanda") == std::string::npos);
+  // Columns are sized by display width: 日本 takes four columns, é one.
+  s->Send("RETURN '日本' AS wide, 'é' AS e, 'x' AS narrow;\r");
+  REQUIRE(s->WaitFor("│ wide │ e │ narrow │"));
+  REQUIRE(s->WaitFor("│ 日本 │ é │ x      │"));
   s->Send(":mode yaml\r");
   REQUIRE(s->WaitFor("unknown format 'yaml'"));
   s->Send(":param who \"Kenya\"\rMATCH (c {name: $who}) RETURN labels(c) AS l;\r");
@@ -170,6 +174,20 @@ TEST_CASE("repl: every output mode, :maxrows, :param and :output", "[repl]") {
   REQUIRE(s->WaitFor("b\r\nback\r\n"));
   CHECK(ReadFile(out) == "name\nKenya\nRwanda\n");
   Quit(*s);
+}
+
+TEST_CASE("repl: colour on a terminal unless NO_COLOR; wide cells are cut", "[repl]") {
+  ReplFixture f;
+  std::vector<std::string> env = f.Env();
+  env.back() = "NO_COLOR=";  // set but empty: colour stays on
+  PtySession s({PACTGRAPH_BIN, "--db", f.db}, env);
+  REQUIRE(s.WaitFor("\033[1;32mpactgraph>\033[0m "));
+  s.Send("RETURN 1 +;\r");
+  REQUIRE(s.WaitFor("\033[1;31merror:\033[0m"));
+  s.Send("RETURN '" + std::string(60, 'w') + "' AS long;\r");
+  REQUIRE(s.WaitFor(std::string(47, 'w') + "… │"));
+  s.Send("\x04");
+  CHECK(s.WaitExit() == 0);
 }
 
 TEST_CASE("repl: statements from a file run in order; the first error stops", "[repl]") {
