@@ -60,13 +60,13 @@ std::vector<std::pair<VertexIndex, VertexIndex>> Pairs() {
   return pairs;
 }
 
-void RunPaths(benchmark::State& state, PathMode mode) {
+void RunPaths(benchmark::State& state, PathMode mode, uint32_t max_hops = 10) {
   const GraphSnapshot& g = BenchGraph();
   auto pairs = Pairs();
   PathQuery q;
   q.mode = mode;
   q.k = 3;
-  q.filter.max_hops = 10;
+  q.filter.max_hops = max_hops;
   size_t found = 0, i = 0;
   std::vector<GraphPath> out;
   for (auto _ : state) {
@@ -80,6 +80,10 @@ void RunPaths(benchmark::State& state, PathMode mode) {
 
 void BM_ShortestPath(benchmark::State& state) { RunPaths(state, PathMode::kShortest); }
 void BM_WeightedPath(benchmark::State& state) { RunPaths(state, PathMode::kWeighted); }
+// The hop bound never binds: Dijkstra alone, without the hop-bounded fallback.
+void BM_WeightedPathUnbounded(benchmark::State& state) {
+  RunPaths(state, PathMode::kWeighted, 1000);
+}
 void BM_KShortestPaths3(benchmark::State& state) { RunPaths(state, PathMode::kKShortest); }
 
 void BM_ShortestPathFiltered(benchmark::State& state) {
@@ -116,6 +120,7 @@ void BM_BetweennessSampled(benchmark::State& state) { RunAlgo(state, "betweennes
 
 BENCHMARK(BM_ShortestPath)->Unit(benchmark::kMicrosecond)->Iterations(100);
 BENCHMARK(BM_WeightedPath)->Unit(benchmark::kMillisecond)->Iterations(100);
+BENCHMARK(BM_WeightedPathUnbounded)->Unit(benchmark::kMillisecond)->Iterations(100);
 BENCHMARK(BM_ShortestPathFiltered)->Unit(benchmark::kMicrosecond)->Iterations(100);
 BENCHMARK(BM_KShortestPaths3)->Unit(benchmark::kMillisecond)->Iterations(20);
 BENCHMARK(BM_Wcc)->Unit(benchmark::kMillisecond)->Iterations(5);
