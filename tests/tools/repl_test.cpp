@@ -232,5 +232,23 @@ TEST_CASE("repl: statements from a pipe, and the start-up file", "[repl]") {
   CHECK(bad.err.find("line 1, column") != std::string::npos);
 }
 
+TEST_CASE("bash completion offers commands, options and formats", "[repl]") {
+  const std::string script =
+      std::string(PACTGRAPH_SOURCE_DIR) + "/scripts/pactgraph-completion.bash";
+  auto complete = [&](const std::string& words, int cword) {
+    auto r = RunProgram({"bash", "-c",
+                         "complete() { :; }; source '" + script + "'; COMP_WORDS=(" + words +
+                             "); COMP_CWORD=" + std::to_string(cword) +
+                             "; _pactgraph; echo \"${COMPREPLY[*]}\""});
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  CHECK(complete("pactgraph qu", 1) == "query\n");
+  CHECK(complete("pactgraph --db x.db re", 3) == "repl\n");
+  CHECK(complete("pactgraph query --format j", 3) == "json jsonl\n");
+  CHECK(complete("pactgraph algo page", 2) == "pagerank\n");
+  CHECK(complete("pactgraph path A B --max", 4) == "--max-hops\n");
+}
+
 }  // namespace
 }  // namespace pactgraph::testing
