@@ -176,6 +176,27 @@ TEST_CASE("repl: every output mode, :maxrows, :param and :output", "[repl]") {
   Quit(*s);
 }
 
+TEST_CASE("repl: :node, :path, :stats and :source run the commands' code", "[repl]") {
+  ReplFixture f;
+  WriteFile(f.dir / "q.cypher", ":mode csv\nMATCH (c:Country) RETURN count(c) AS n;\n");
+  auto s = f.Start();
+  s->Send(":node Rwa\t\r");
+  REQUIRE(s->WaitFor("Rwanda (Country, id"));
+  REQUIRE(s->WaitFor("-[MOU]->"));
+  s->Send(":path \"Kenya\" \"East African Community\"\r");
+  REQUIRE(s->WaitFor("2 hops"));
+  s->Send(":path Kenya Atlantis\r");
+  REQUIRE(s->WaitFor("Atlantis"));
+  s->Send(":stats\r");
+  REQUIRE(s->WaitFor("relationships  2"));
+  s->Send(":source " + f.dir / "q.cypher" + "\r");
+  REQUIRE(s->WaitFor("n\r\n2\r\n"));
+  // The database is open again after the commands ran.
+  s->Send("CREATE (:Country {name: 'Chad'});\rMATCH (c:Country) RETURN count(c) AS n;\r");
+  REQUIRE(s->WaitFor("n\r\n3\r\n"));
+  Quit(*s);
+}
+
 TEST_CASE("repl: colour on a terminal unless NO_COLOR; wide cells are cut", "[repl]") {
   ReplFixture f;
   std::vector<std::string> env = f.Env();
