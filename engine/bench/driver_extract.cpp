@@ -66,9 +66,9 @@ Status RunExtractMetric(const BenchOptions& options, BenchReport* report) {
       },
       &m));
   const double mb_s = m.total_s > 0 ? static_cast<double>(bytes) / 1e6 / m.total_s : 0;
-  char note[96];
-  std::snprintf(note, sizeof note, "%.2f MB/s over %zu articles (%.2f MB)", mb_s, articles.size(),
-                static_cast<double>(bytes) / 1e6);
+  char note[128];
+  std::snprintf(note, sizeof note, "%.2f MB/s over %zu articles (%llu bytes of text)", mb_s,
+                articles.size(), static_cast<unsigned long long>(bytes));
   m.note = note;
   report->metrics.push_back(std::move(m));
   return Status::OK();

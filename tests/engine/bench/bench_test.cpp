@@ -148,6 +148,24 @@ TEST_CASE("Bench: a hand-made graph gives the answers worked out by hand", "[ben
   CHECK(a["wsp"] == json({1.125, 1.125, -1, 0, 0.3}));  // 0-3-2 (1.0 + 0.125) beats 0-1-2
   CHECK(a["wcc"] == 3);
 #endif
+  // The extract metric over a one-article corpus.
+  std::filesystem::create_directories(tmp / "corpus");
+  WriteFile(tmp / "corpus/a.txt",
+            "title: Test\ndate: 2024-05-01\n\nRwanda and Japan signed a memorandum of "
+            "understanding on artificial intelligence cooperation in Kigali.\n");
+  json with_corpus = RunJson(tmp.path(), {"--corpus", tmp / "corpus"});
+#ifdef PACTGRAPH_TEST_EXPECT_EXTRACT
+  CHECK(with_corpus["answers"]["extract"]["articles"] == 1);
+  CHECK(with_corpus["answers"]["extract"]["bytes"].get<int>() > 50);
+  CHECK(with_corpus["metrics"].contains("extract_mb_s"));
+#else
+  CHECK(with_corpus["unavailable"].contains("extract"));
+#endif
+  CHECK(with_corpus["answers"]["hop2"] == 6);
+  RunResult no_corpus = RunPactgraph({"-q", "bench", "run", tmp.path(), "--corpus", tmp / "nope"});
+  CHECK(no_corpus.exit_code != 0);
+  CHECK(no_corpus.err.find("nope") != std::string::npos);
+
   RunResult table = RunPactgraph({"-q", "bench", "run", tmp.path()});
   CHECK(table.exit_code == 0);
   CHECK(table.out.find("hop2") != std::string::npos);
