@@ -3,9 +3,9 @@
 //   ShortestPath        bidirectional breadth-first search: one path with the fewest hops.
 //   AllShortestPaths    every path with the fewest hops (a BFS layering from the source, then
 //                       a walk back from the target through the layers).
-//   WeightedShortestPath  Dijkstra (boost::dijkstra_shortest_paths on a filtered_graph) on the
-//                       snapshot's relationship costs; when the cheapest path is longer than
-//                       the hop bound, a hop-layered Bellman-Ford finds the cheapest bounded one.
+//   WeightedShortestPath  bidirectional Dijkstra on the snapshot's relationship costs; when the
+//                       cheapest path is longer than the hop bound, a hop-layered Bellman-Ford
+//                       finds the cheapest bounded one.
 //   KShortestPaths      Yen's k shortest loopless paths, by cost (weighted) or hops.
 //
 // All searches honour a CompiledFilter while they run and never return paths longer than its
