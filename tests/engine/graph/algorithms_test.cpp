@@ -199,6 +199,31 @@ TEST_CASE("Algorithms: betweenness equals Boost.Graph's Brandes", "[graph][algo]
   }
 }
 
+TEST_CASE("Algorithms: communities never span components and are deterministic", "[graph][algo]") {
+  std::mt19937_64 rng(17);
+  for (int round = 0; round < 300; ++round) {
+    RandomGraph g = MakeRandomGraph(rng, 12, 20);
+    AlgoOptions o;
+    o.filter = RandomAlgoFilter(rng, g);
+    o.seed = rng();
+    INFO("round " << round);
+    AlgoResult comm, again, wcc;
+    REQUIRE(RunAlgorithm(*g.snapshot, "community", o, &comm).ok());
+    REQUIRE(RunAlgorithm(*g.snapshot, "community", o, &again).ok());
+    REQUIRE(RunAlgorithm(*g.snapshot, "wcc", o, &wcc).ok());
+    REQUIRE(comm.groups >= wcc.groups);
+    for (uint32_t v = 0; v < g.n; ++v) {
+      if (std::isnan(comm.values[v])) continue;
+      REQUIRE(comm.values[v] == again.values[v]);
+      for (uint32_t w = 0; w < g.n; ++w) {
+        if (!std::isnan(comm.values[w]) && comm.values[v] == comm.values[w]) {
+          REQUIRE(wcc.values[v] == wcc.values[w]);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("Algorithms: betweenness sampling and community detection", "[graph][algo]") {
   // Four 5-cliques joined in a ring by single bridges.
   std::vector<EdgeSpec> edges;
