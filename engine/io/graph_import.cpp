@@ -454,6 +454,8 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     return Bad(path + ":" + std::to_string(line) + ":" + std::to_string(col),
                "malformed JSON: " + what);
+  } catch (const nlohmann::json::exception& e) {  // out_of_range: a number such as 1e999
+    return Bad(path, std::string("malformed JSON: ") + e.what());
   }
   if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) {
     return Bad(path + ":1:1", "expected an object with a \"nodes\" array (and an \"edges\" array)");
