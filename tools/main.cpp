@@ -1,4 +1,5 @@
 // pactgraph — the command-line tool. See docs/cli.md for every command and the exit codes.
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <iostream>
@@ -9,6 +10,9 @@
 int main(int argc, char** argv) {
   // Database files are private to their owner (0600 files, 0700 directories).
   umask(077);
+  // A file-size limit (ulimit -f) must make writes fail with EFBIG, reported as an error,
+  // rather than kill the process with SIGXFSZ.
+  signal(SIGXFSZ, SIG_IGN);
   using namespace pactgraph::tools;
   CLI::App app{"pactgraph — an embedded graph database for partnership knowledge graphs",
                "pactgraph"};
