@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "engine/io/csv_reader.h"
 #include "pactgraph/session.h"
 #include "tools/command.h"
 #include "tools/support_format.h"
@@ -71,11 +72,14 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
   }
   std::string text = a.query;
   if (!a.file.empty()) {
-    std::ifstream in(a.file == "-" ? "/dev/stdin" : a.file);
-    if (!in) return ReportError("cannot read " + a.file, kExitBadInput);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
+    if (a.file == "-") {
+      std::stringstream ss;
+      ss << std::cin.rdbuf();
+      text = ss.str();
+    } else if (Status s = io::ReadWholeFile(a.file, &text, 64 << 20); !s.ok()) {
+      // A directory, a missing file, an unreadable or oversized one: say so (exit 2).
+      return ReportError(s.message(), kExitBadInput);
+    }
   }
   ValueMap params;
   for (const auto& p : a.params) {

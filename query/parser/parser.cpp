@@ -566,7 +566,12 @@ class Parser {
   }
 
   // --- expressions ---------------------------------------------------------------------------
-  static ExprPtr MakeBinary(const std::string& op, ExprPtr a, ExprPtr b, size_t pos) {
+  // Operators chain into left-deep trees that later stages walk recursively, so a hostile
+  // query such as `RETURN 1+1+…+1` with 300,000 terms would overflow the stack there. The
+  // number of operators per query is therefore bounded (checked at every operand).
+  static constexpr int kMaxOperators = 5000;
+  ExprPtr MakeBinary(const std::string& op, ExprPtr a, ExprPtr b, size_t pos) {
+    ++operators_;
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::kBinary;
     e->op = op;
@@ -810,6 +815,10 @@ class Parser {
   }
 
   Result<ExprPtr> ParseAtom() {
+    if (operators_ > kMaxOperators) {
+      return Error(Peek().pos, "query too complex: more than " + std::to_string(kMaxOperators) +
+                                   " operators in one query");
+    }
     const Token& t = Peek();
     auto e = std::make_shared<Expr>();
     e->pos = t.pos;
@@ -1018,6 +1027,7 @@ class Parser {
   std::vector<Token> toks_;
   size_t i_ = 0;
   int depth_ = 0;
+  int operators_ = 0;  // binary operators built so far (bounded by kMaxOperators)
 };
 
 }  // namespace

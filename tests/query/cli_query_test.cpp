@@ -64,3 +64,15 @@ TEST_CASE("query: errors give a caret, a non-zero exit and no change", "[query][
   CHECK(fmt.exit_code == 2);
   CHECK(fmt.err.find("unknown format 'xml'") != std::string::npos);
 }
+
+// Regression: `query -f DIRECTORY` used to exit 0 silently.
+TEST_CASE("query: -f with a directory or a missing file is an error", "[query][cli]") {
+  pactgraph::testing::TempDir dir;
+  auto r = pactgraph::testing::RunPactgraph({"--db", dir / "db", "query", "-f", dir.path()});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("is a directory"));
+  auto m =
+      pactgraph::testing::RunPactgraph({"--db", dir / "db", "query", "-f", dir / "none.cypher"});
+  CHECK(m.exit_code == 2);
+  CHECK_THAT(m.err, Catch::Contains("no such file"));
+}

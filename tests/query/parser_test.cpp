@@ -116,3 +116,17 @@ TEST_CASE("query: constructs outside the subset are refused by name", "[query][p
     CHECK(r.status().message().rfind("not supported: ", 0) == 0);
   }
 }
+
+// Regression: a 1 MB query of 350,000 chained additions crashed (stack overflow in later stages).
+TEST_CASE("query: a huge operator chain is refused, not a crash", "[query][parser]") {
+  std::string q = "RETURN 1";
+  for (int i = 0; i < 350000; ++i) q += "+1";
+  auto r = ParseQuery(q);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == Status::Code::kParseError);
+  CHECK_THAT(r.status().message(), Catch::Contains("query too complex"));
+  // An ordinary long expression still parses.
+  std::string ok = "RETURN 1";
+  for (int i = 0; i < 1000; ++i) ok += " + 1";
+  CHECK(ParseQuery(ok).ok());
+}
