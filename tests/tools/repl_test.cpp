@@ -35,10 +35,19 @@ struct ReplFixture {
   }
 };
 
+// Control keys typed before libedit has switched the terminal to raw mode are taken by the
+// kernel's line discipline (^D: end of file, ^R: reprint, ^C: SIGINT before the read), as in
+// any line-editing program; a person never types that fast, a test can. So before a control
+// key, after the prompt appeared, give the editor a moment.
+void LetEditorRead() { std::this_thread::sleep_for(std::chrono::milliseconds(200)); }
+
 void Quit(PtySession& s) {
   REQUIRE(s.WaitFor("pactgraph> "));
+  LetEditorRead();
   s.Send("\x04");  // Ctrl-D
-  CHECK(s.WaitExit() == 0);
+  int code = s.WaitExit();
+  INFO("terminal after Ctrl-D: " << s.pending());
+  CHECK(code == 0);
 }
 
 TEST_CASE("repl: a statement over several lines uses the continuation prompt", "[repl]") {
@@ -98,6 +107,7 @@ TEST_CASE("repl: Ctrl-C cancels a long query and the shell carries on", "[repl]"
   // Ctrl-C at the prompt drops the half-typed statement.
   s->Send("MATCH (n)\r");
   REQUIRE(s->WaitFor("...> "));
+  LetEditorRead();
   s->Send("\x03");
   REQUIRE(s->WaitFor("pactgraph> "));
   s->Send("RETURN 'fresh' AS x;\r");
@@ -120,8 +130,11 @@ TEST_CASE("repl: history persists across sessions; Up and Ctrl-R recall it", "[r
   std::string saved = ReadFile(f.dir / "history");
   CHECK(saved.find("remember") != std::string::npos);
   auto s = f.Start();
+  LetEditorRead();
   s->Send("\x1b[A\r");  // Up, Enter: the last statement again
   REQUIRE(s->WaitFor("│ latest │"));
+  REQUIRE(s->WaitFor("pactgraph> "));
+  LetEditorRead();
   s->Send("\x12remember");  // Ctrl-R, then type: the older statement
   REQUIRE(s->WaitFor("RETURN 'remember me' AS x;"));
   s->Send("\r");
@@ -189,7 +202,7 @@ TEST_CASE("repl: :node, :path, :stats and :source run the commands' code", "[rep
   REQUIRE(s->WaitFor("Atlantis"));
   s->Send(":stats\r");
   REQUIRE(s->WaitFor("relationships  2"));
-  s->Send(":source " + f.dir / "q.cypher" + "\r");
+  s->Send(":source " + f.dir / "q.cy\t\r");  // file paths complete too
   REQUIRE(s->WaitFor("n\r\n2\r\n"));
   // The database is open again after the commands ran.
   s->Send("CREATE (:Country {name: 'Chad'});\rMATCH (c:Country) RETURN count(c) AS n;\r");
@@ -207,6 +220,8 @@ TEST_CASE("repl: colour on a terminal unless NO_COLOR; wide cells are cut", "[re
   REQUIRE(s.WaitFor("\033[1;31merror:\033[0m"));
   s.Send("RETURN '" + std::string(60, 'w') + "' AS long;\r");
   REQUIRE(s.WaitFor(std::string(47, 'w') + "… │"));
+  REQUIRE(s.WaitFor("pactgraph>\033[0m "));
+  LetEditorRead();
   s.Send("\x04");
   CHECK(s.WaitExit() == 0);
 }
