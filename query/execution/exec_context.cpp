@@ -25,9 +25,6 @@ Status ExecContext::CountRow() {
 }
 
 Status ExecContext::Check() {
-  if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed)) {
-    return Status::Cancelled("query cancelled");
-  }
   if (limits_.cancel != nullptr && limits_.cancel->load(std::memory_order_relaxed)) {
     return Status::Cancelled("query cancelled");
   }
