@@ -347,84 +347,64 @@ class Parser {
     return Status::OK();
   }
 
-  Status ParseSetItems(std::vector<SetItem>* items) {
-    while (true) {
-      SetItem item;
-      item.pos = Peek().pos;
-      PG_ASSIGN_OR_RETURN(std::string var, ParseVariableName());
-      auto v = std::make_shared<Expr>();
-      v->kind = ExprKind::kVariable;
-      v->name = var;
-      v->pos = item.pos;
-      if (IsSymbol(":")) {
-        item.kind = SetItem::Kind::kLabels;
-        item.target = v;
-        while (IsSymbol(":")) {
-          Advance();
-          PG_ASSIGN_OR_RETURN(std::string l, ParseName("a label"));
-          item.labels.push_back(l);
-        }
-      } else if (IsSymbol(".")) {
+  // One SET or REMOVE item: `v:L1:L2`, `v.key = expr` (REMOVE: `v.key`, i.e. set to null),
+  // or, for SET only, `v = map` / `v += map`.
+  Status ParseSetOrRemoveItem(bool remove, SetItem* item) {
+    item->pos = Peek().pos;
+    PG_ASSIGN_OR_RETURN(std::string var, ParseVariableName());
+    auto v = std::make_shared<Expr>();
+    v->kind = ExprKind::kVariable;
+    v->name = var;
+    v->pos = item->pos;
+    if (IsSymbol(":")) {
+      item->kind = SetItem::Kind::kLabels;
+      item->target = v;
+      while (IsSymbol(":")) {
         Advance();
-        auto p = std::make_shared<Expr>();
-        p->kind = ExprKind::kProperty;
-        p->pos = item.pos;
-        PG_ASSIGN_OR_RETURN(p->name, ParseName("a property key"));
-        p->args.push_back(v);
-        if (IsSymbol(".")) return NotSupported(Peek().pos, "SET on a nested property");
-        item.target = p;
-        PG_RETURN_IF_ERROR(ExpectSymbol("="));
-        PG_ASSIGN_OR_RETURN(item.value, ParseExpr());
-      } else if (IsSymbol("=") || IsSymbol("+=")) {
-        item.kind = IsSymbol("=") ? SetItem::Kind::kReplaceMap : SetItem::Kind::kMergeMap;
-        Advance();
-        item.target = v;
-        PG_ASSIGN_OR_RETURN(item.value, ParseExpr());
-      } else {
-        return Unexpected("'.', ':', '=' or '+=' in SET");
+        PG_ASSIGN_OR_RETURN(std::string l, ParseName("a label"));
+        item->labels.push_back(l);
       }
-      items->push_back(std::move(item));
-      if (!IsSymbol(",")) break;
-      Advance();
+      return Status::OK();
     }
-    return Status::OK();
+    if (IsSymbol(".")) {
+      Advance();
+      auto p = std::make_shared<Expr>();
+      p->kind = ExprKind::kProperty;
+      p->pos = item->pos;
+      PG_ASSIGN_OR_RETURN(p->name, ParseName("a property key"));
+      p->args.push_back(v);
+      item->target = p;
+      if (remove) {
+        item->value = std::make_shared<Expr>();  // a null literal: removing = setting null
+        return Status::OK();
+      }
+      if (IsSymbol(".")) return NotSupported(Peek().pos, "SET on a nested property");
+      PG_RETURN_IF_ERROR(ExpectSymbol("="));
+      PG_ASSIGN_OR_RETURN(item->value, ParseExpr());
+      return Status::OK();
+    }
+    if (!remove && (IsSymbol("=") || IsSymbol("+="))) {
+      item->kind = IsSymbol("=") ? SetItem::Kind::kReplaceMap : SetItem::Kind::kMergeMap;
+      Advance();
+      item->target = v;
+      PG_ASSIGN_OR_RETURN(item->value, ParseExpr());
+      return Status::OK();
+    }
+    return remove ? Unexpected("'.' or ':' in REMOVE") : Unexpected("'.', ':', '=' or '+=' in SET");
   }
 
-  Status ParseRemoveItems(std::vector<SetItem>* items) {
+  Status ParseItems(bool remove, std::vector<SetItem>* items) {
     while (true) {
       SetItem item;
-      item.pos = Peek().pos;
-      PG_ASSIGN_OR_RETURN(std::string var, ParseVariableName());
-      auto v = std::make_shared<Expr>();
-      v->kind = ExprKind::kVariable;
-      v->name = var;
-      v->pos = item.pos;
-      if (IsSymbol(":")) {
-        item.kind = SetItem::Kind::kLabels;
-        item.target = v;
-        while (IsSymbol(":")) {
-          Advance();
-          PG_ASSIGN_OR_RETURN(std::string l, ParseName("a label"));
-          item.labels.push_back(l);
-        }
-      } else if (IsSymbol(".")) {
-        Advance();
-        auto p = std::make_shared<Expr>();
-        p->kind = ExprKind::kProperty;
-        p->pos = item.pos;
-        PG_ASSIGN_OR_RETURN(p->name, ParseName("a property key"));
-        p->args.push_back(v);
-        item.target = p;
-        item.value = std::make_shared<Expr>();  // a null literal: removing = setting null
-      } else {
-        return Unexpected("'.' or ':' in REMOVE");
-      }
+      PG_RETURN_IF_ERROR(ParseSetOrRemoveItem(remove, &item));
       items->push_back(std::move(item));
       if (!IsSymbol(",")) break;
       Advance();
     }
     return Status::OK();
   }
+  Status ParseSetItems(std::vector<SetItem>* items) { return ParseItems(false, items); }
+  Status ParseRemoveItems(std::vector<SetItem>* items) { return ParseItems(true, items); }
 
   // --- patterns ------------------------------------------------------------------------------
   Status ParsePatternList(std::vector<PatternPart>* parts) {
