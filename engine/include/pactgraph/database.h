@@ -21,6 +21,9 @@ struct Options {
   bool read_only = false;         // open as a secondary (reader) instance; no writes
   bool sync = false;  // fsync the WAL on every commit: survives power loss, not just kill -9
   size_t block_cache_mb = 256;
+  // Memory a bulk load may use for its sorted keys before spilling sorted runs to temporary
+  // files in the database directory (merged at Finish). 0 means no limit.
+  size_t bulk_load_memory_mb = 256;
   // Where a read-only instance keeps its own small files; default: a fresh temp directory.
   std::string secondary_path;
 };
