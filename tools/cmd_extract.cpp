@@ -6,17 +6,36 @@
 #include "engine/extract/article.h"
 #include "engine/extract/extract.h"
 #include "engine/extract/report.h"
+#include "engine/io/input_file.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
 
 // Shared with cmd_ingest.cpp: an Extractor over the project's data directory plus --rules.
 Result<std::unique_ptr<extract::Extractor>> MakeExtractor(const std::vector<std::string>& rules) {
+  // A FIFO, device or directory as a rule file is refused before anything opens it (a FIFO
+  // with no writer would block).
+  for (const auto& r : rules) PG_RETURN_IF_ERROR(io::CheckInputFile(r));
   extract::ExtractorOptions options;
   options.data_dir =
       extract::ResolveDataDir({PACTGRAPH_SOURCE_DATA_DIR, PACTGRAPH_INSTALL_DATA_DIR});
   options.rule_files = rules;
   return extract::Extractor::Create(options);
+}
+
+// Article paths must be regular files, directories or - (standard input): a FIFO, a device or
+// a socket is refused before anything is read. Returns the status for the first bad path.
+Status CheckArticlePaths(const std::vector<std::string>& paths) {
+  for (const auto& p : paths) {
+    if (p == "-") continue;
+    std::string kind = io::NonRegularKind(p);
+    if (!kind.empty() && kind != "a directory") {
+      return Status::InvalidArgument(p + ": is " + kind +
+                                     ", not a regular file or directory (give - to read "
+                                     "standard input)");
+    }
+  }
+  return Status::OK();
 }
 
 // Prints each input problem and a summary line; returns the exit code for them.
@@ -43,6 +62,7 @@ int RunExtract(const ExtractArgs& a) {
   if (a.format != "json" && a.format != "table") {
     return ReportError("unknown format '" + a.format + "' (expected json or table)", kExitBadInput);
   }
+  if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
   auto ex = MakeExtractor(a.rules);
   if (!ex.ok()) return ReportError(ex.status());
   std::vector<extract::Article> articles;

@@ -14,6 +14,7 @@ namespace pactgraph::tools {
 
 Result<std::unique_ptr<extract::Extractor>> MakeExtractor(const std::vector<std::string>& rules);
 int ReportInputProblems(const std::vector<extract::InputProblem>& problems, size_t read);
+Status CheckArticlePaths(const std::vector<std::string>& paths);
 
 namespace {
 
@@ -24,6 +25,8 @@ struct IngestArgs {
 };
 
 int RunIngest(GlobalOptions& g, const IngestArgs& a) {
+  // Refused before the database is opened: nothing is stored.
+  if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
   auto ex = MakeExtractor(a.rules);
   if (!ex.ok()) return ReportError(ex.status());
   std::vector<extract::Article> articles;

@@ -1,11 +1,8 @@
 #include "engine/io/csv_reader.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 namespace pactgraph::io {
 
@@ -61,37 +58,16 @@ size_t FindInvalidUtf8(std::string_view s) {
 }
 
 Status ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Status::InvalidArgument(path + ": no such file");
-    return Status::IOError(path + ": " + std::strerror(errno));
-  }
-  if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(path + ": is a directory, not a file");
-  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-    return Status::InvalidArgument(path + ": not a regular file");
-  }
-  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
-    return Status::InvalidArgument(path + ": file too large (" + std::to_string(st.st_size) +
-                                   " bytes; the limit is " + std::to_string(max_bytes) + ")");
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status::IOError(path + ": cannot open: " + std::strerror(errno));
-  out->clear();
-  char buf[1 << 16];
-  while (f.read(buf, sizeof buf) || f.gcount() > 0) {
-    out->append(buf, static_cast<size_t>(f.gcount()));
-    if (out->size() > max_bytes) {
-      return Status::InvalidArgument(path + ": file too large (the limit is " +
-                                     std::to_string(max_bytes) + " bytes)");
-    }
-  }
-  if (f.bad()) return Status::IOError(path + ": read error");
-  return Status::OK();
+  ReadLimits limits;
+  limits.max_bytes = max_bytes;
+  return ReadInputFile(path, out, limits);
 }
 
 Result<CsvReader> CsvReader::Open(const std::string& path) {
   std::string text;
-  PG_RETURN_IF_ERROR(ReadWholeFile(path, &text));
+  ReadLimits limits;
+  limits.max_line_bytes = kMaxLineBytes;
+  PG_RETURN_IF_ERROR(ReadInputFile(path, &text, limits));
   return FromString(path, std::move(text));
 }
 
@@ -119,6 +95,17 @@ Status CsvReader::Validate() const {
     return Status::InvalidArgument(name_ + ":" + std::to_string(line) + ":" + std::to_string(col) +
                                    ": invalid UTF-8 (byte " + hex + " at offset " +
                                    std::to_string(bad) + ")");
+  }
+  for (size_t start = 0, line_no = 1; start < text_.size(); ++line_no) {
+    size_t nl = text_.find('\n', start);
+    if (nl == std::string::npos) nl = text_.size();
+    if (nl - start > kMaxLineBytes) {
+      return Status::InvalidArgument(name_ + ":" + std::to_string(line_no) + ":" +
+                                     std::to_string(kMaxLineBytes + 1) + ": line longer than " +
+                                     std::to_string(kMaxLineBytes) +
+                                     " bytes (the limit for one line)");
+    }
+    start = nl + 1;
   }
   return Status::OK();
 }
@@ -172,6 +159,13 @@ bool CsvReader::Next(std::vector<std::string>* fields) {
         }
         field.push_back(c);
         ++pos_;
+        if (field.size() > kMaxLineBytes) {
+          status_ = Status::InvalidArgument(
+              name_ + ":" + std::to_string(open_line) + ":" + std::to_string(open_col) +
+              ": quoted field longer than " + std::to_string(kMaxLineBytes) +
+              " bytes (the limit for one field; is a closing quote missing?)");
+          return false;
+        }
       }
       if (!closed) {
         status_ = Status::InvalidArgument(name_ + ":" + std::to_string(open_line) + ":" +

@@ -3,6 +3,9 @@
 // The whole file is read and validated up front: it must be non-empty UTF-8 text without NUL
 // bytes (a NUL means a binary file). Fields may be quoted ("a ""b"" c"), quoted fields may span
 // lines; CRLF and LF both end records. Every error names file:line:column and what is wrong.
+// A line or a field longer than kMaxLineBytes is refused (a 100 MB single line is not CSV); the
+// line limit is checked while the file is read, so such a file is refused after reading at
+// most that much of its last line.
 // Cost: one pass over the file, fields are views into the buffer unless unescaping was needed.
 #pragma once
 
@@ -10,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/io/input_file.h"
 #include "pactgraph/status.h"
 
 namespace pactgraph::io {
@@ -18,11 +22,15 @@ namespace pactgraph::io {
 void LineColumn(std::string_view text, size_t offset, size_t* line, size_t* column);
 // First invalid UTF-8 byte offset in `text`, or npos when valid.
 size_t FindInvalidUtf8(std::string_view text);
-// Reads a file whole. NotFound / IOError / InvalidArgument (a directory) with the path named.
+// Reads a regular file whole (ReadInputFile): InvalidArgument for a missing file, a directory,
+// a FIFO or a device, and over `max_bytes`; IOError otherwise. Never blocks on a FIFO.
 Status ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes = SIZE_MAX);
 
 class CsvReader {
  public:
+  // The longest line, and the longest field (a quoted field may span lines), accepted.
+  static constexpr size_t kMaxLineBytes = size_t{4} << 20;
+
   // `display_name` is used in messages (usually the path).
   static Result<CsvReader> Open(const std::string& path);
   static Result<CsvReader> FromString(std::string display_name, std::string text);

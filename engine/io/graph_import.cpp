@@ -388,6 +388,25 @@ size_t ElementLine(std::string_view text, std::string_view key, size_t index) {
   return 0;
 }
 
+// The longest JSON string (a name, a property value, a key) an import accepts: a 100 MB string
+// is not a graph property, and parsing one costs seconds and several times its size in memory.
+constexpr size_t kMaxJsonStringBytes = size_t{4} << 20;
+
+// Offset of the opening quote of the first string longer than `max` bytes (escapes counted as
+// written), or npos. A light scan of the text, before the parser builds anything.
+size_t FindOverlongString(std::string_view text, size_t max) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '"') continue;
+    const size_t open = i++;
+    while (i < text.size() && text[i] != '"') {
+      if (text[i] == '\\') ++i;
+      ++i;
+    }
+    if (i - open - 1 > max) return open;
+  }
+  return std::string_view::npos;
+}
+
 Value JsonToValue(const nlohmann::json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::null:
@@ -443,6 +462,12 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
   if (size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
     LineColumn(text, bad, &line, &col);
     return Bad(path + ":" + std::to_string(line) + ":" + std::to_string(col), "invalid UTF-8");
+  }
+  if (size_t open = FindOverlongString(text, kMaxJsonStringBytes); open != std::string::npos) {
+    LineColumn(text, open, &line, &col);
+    return Bad(path + ":" + std::to_string(line) + ":" + std::to_string(col),
+               "string longer than " + std::to_string(kMaxJsonStringBytes) +
+                   " bytes (the limit for one JSON string)");
   }
   nlohmann::json doc;
   try {
