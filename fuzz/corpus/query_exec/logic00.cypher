@@ -1,0 +1,1 @@
+CREATE (:Country {name: 'Rwanda'}), (:Country {name: 'Kenya'}), (:Org {name: 'JICA'})

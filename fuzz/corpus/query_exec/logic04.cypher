@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) MATCH (a)-[r]->(c) RETURN a

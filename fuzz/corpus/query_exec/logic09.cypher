@@ -1,0 +1,1 @@
+RETURN coalesce(null, 'x'), coalesce('y', null)

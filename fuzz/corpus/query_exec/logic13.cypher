@@ -1,0 +1,1 @@
+WITH [3, 1, 2] AS l RETURN l[size(l) - 1]

@@ -1,0 +1,1 @@
+RETURN [x IN ['a', 'b'] | toUpper(x)]

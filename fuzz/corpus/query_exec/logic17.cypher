@@ -1,0 +1,1 @@
+RETURN 'caf\u00e9'

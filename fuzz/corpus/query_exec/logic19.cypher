@@ -1,0 +1,1 @@
+RETURN /* inline comment */ 1 // trailing comment

@@ -1,0 +1,1 @@
+RETURN true AND null, false AND null, null AND null

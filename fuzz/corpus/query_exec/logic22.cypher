@@ -1,0 +1,1 @@
+CREATE (:P {name: 'a', v: 1}), (:P {name: 'b'}), (:P {name: 'c', v: 3})

@@ -1,0 +1,1 @@
+RETURN toInteger('42'), toInteger(' 7 '), toInteger('4.9'), toInteger('x'), toInteger(3.99)

@@ -1,0 +1,1 @@
+RETURN split('abc', '')

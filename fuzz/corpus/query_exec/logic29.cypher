@@ -1,0 +1,1 @@
+MATCH (firm:Company)-[:RUNS]->(p:Programme)-[:IN]->(:Country {name: 'Kenya'}) RETURN firm.name, collect(p.name) AS programmes

@@ -1,0 +1,1 @@
+MATCH p = (a {name: 'a'})-->(b)-->(c {name: 'c'}) RETURN [n IN nodes(p) | n.name], size(relationships(p))

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a)-->(b)-->(c)) RETURN p

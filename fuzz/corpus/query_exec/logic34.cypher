@@ -1,0 +1,1 @@
+MATCH (a)-[r:MOU|FUNDS]->(b) RETURN a.name, type(r), b.name

@@ -1,0 +1,1 @@
+MATCH (a:Country)-[:COOPERATION]->(b:Country) RETURN a.name, b.name

@@ -1,0 +1,1 @@
+MATCH (x $props) RETURN x.name

@@ -1,0 +1,1 @@
+MATCH ({name: 'a'})-[:NEXT*3..]->(x) RETURN x.name

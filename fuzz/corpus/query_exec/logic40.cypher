@@ -1,0 +1,1 @@
+MATCH (x {name: 'e'})-[r:LOOP]-(y) RETURN y.name

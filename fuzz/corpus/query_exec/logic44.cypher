@@ -1,0 +1,1 @@
+CALL db.procedures() YIELD name, signature WHERE name STARTS WITH 'db.' RETURN name, signature ORDER BY name

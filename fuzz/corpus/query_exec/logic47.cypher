@@ -1,0 +1,1 @@
+UNWIND [1.5, 2, 2.5] AS x RETURN sum(x), avg(x)

@@ -1,0 +1,1 @@
+UNWIND [[1, 'a'], [1, 'b'], [2, 'c']] AS p WITH p[0] AS k, collect(p[1]) AS vs RETURN k, vs ORDER BY k

@@ -1,0 +1,1 @@
+MATCH (c:Country) WITH c.pop * 2 AS double ORDER BY double DESC LIMIT 1 RETURN double

@@ -1,0 +1,1 @@
+MATCH (c:Country) DETACH DELETE c

@@ -1,0 +1,1 @@
+UNWIND [date('2021-01-01'), date('2019-05-05'), date('2020-12-31')] AS d RETURN d ORDER BY d

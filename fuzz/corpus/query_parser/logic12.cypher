@@ -1,0 +1,1 @@
+RETURN all(x IN [null, 1] WHERE x > 0), all(x IN [null, -1] WHERE x > 0)

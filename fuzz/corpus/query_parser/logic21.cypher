@@ -1,0 +1,1 @@
+RETURN {a: null} = {a: null}

@@ -1,0 +1,1 @@
+MATCH (p:P) RETURN count(p.v), count(*), sum(p.v), avg(p.v)

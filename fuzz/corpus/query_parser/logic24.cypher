@@ -1,0 +1,1 @@
+RETURN toLower('JICA'), toUpper('Rwanda')

@@ -1,0 +1,1 @@
+MATCH (a:Hop) RETURN count(*)

@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {name: 'a'})-[:KNOWS*..1]->(d {name: 'd'})) RETURN p

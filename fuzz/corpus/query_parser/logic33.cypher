@@ -1,0 +1,1 @@
+MATCH (c:Country {name: 'Kenya'}) RETURN c

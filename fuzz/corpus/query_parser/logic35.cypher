@@ -1,0 +1,1 @@
+MATCH (a)-[:MOU]->(r)<-[:MOU]-(b) RETURN count(*)

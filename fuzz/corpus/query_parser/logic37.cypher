@@ -1,0 +1,1 @@
+MATCH (n) WHERE id(n) = 1 RETURN n.name, labels(n)

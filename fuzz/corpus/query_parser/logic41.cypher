@@ -1,0 +1,1 @@
+MATCH ()-[r:NEXT]->() SET r.w = 1

@@ -1,0 +1,1 @@
+EXPLAIN CREATE (:X {name: 'y'})

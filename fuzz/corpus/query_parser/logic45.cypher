@@ -1,0 +1,1 @@
+MATCH (a:Org)-[f:FUNDS]->(c) RETURN c.name, collect(DISTINCT a.name) AS funders ORDER BY c.name

@@ -1,0 +1,1 @@
+MATCH (a:Org)-[f:FUNDS]->(c) RETURN count(*) + 1 AS n

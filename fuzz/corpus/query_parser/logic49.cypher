@@ -1,0 +1,1 @@
+UNWIND 5 AS x RETURN x

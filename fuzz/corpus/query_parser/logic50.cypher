@@ -1,0 +1,1 @@
+UNWIND [1, 2, 3, 4] AS x WITH x WHERE x % 2 = 0 RETURN sum(x)

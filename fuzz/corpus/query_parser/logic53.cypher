@@ -1,0 +1,1 @@
+UNWIND [3, null, 1, 'a', 2.5, true] AS x RETURN x ORDER BY x

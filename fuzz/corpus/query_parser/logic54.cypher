@@ -1,0 +1,1 @@
+MATCH (c:Country) WITH c.name RETURN 1

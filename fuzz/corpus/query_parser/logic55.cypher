@@ -1,0 +1,1 @@
+CREATE (o:Org {name: 'JICA', founded: 1974}) RETURN o.name, o.founded, id(o)

@@ -1,0 +1,1 @@
+CREATE (x:Temp {a: null, b: 1}) RETURN keys(x)

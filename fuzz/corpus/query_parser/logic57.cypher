@@ -1,0 +1,1 @@
+MATCH (c:Country {name: 'Kenya'}) SET c:Member RETURN labels(c)

@@ -1,0 +1,1 @@
+MATCH (c {name: 'Kenya'}) RETURN id(c)
