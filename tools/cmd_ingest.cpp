@@ -22,6 +22,7 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::vector<std::string> rules;
   uint64_t max_bytes = 8ull << 20;
+  bool verbose = false;
 };
 
 int RunIngest(GlobalOptions& g, const IngestArgs& a) {
@@ -42,7 +43,20 @@ int RunIngest(GlobalOptions& g, const IngestArgs& a) {
   for (size_t i = 0; i < articles.size(); ++i) {
     extract::Extraction x;
     Status st = (*ex)->Extract(articles[i], &x);
+    const extract::IngestStats before = stats;
     if (st.ok()) st = extract::IngestArticle(db.get(), articles[i], x, &stats);
+    if (st.ok() && a.verbose) {
+      // Printed after the article's commit: an acknowledged article survives a crash.
+      if (stats.articles_added > before.articles_added) {
+        std::cout << "stored " << articles[i].file << ": "
+                  << stats.relationships_added + stats.relationships_merged -
+                         before.relationships_added - before.relationships_merged
+                  << " relationships, " << stats.evidence_added - before.evidence_added
+                  << " evidence" << std::endl;
+      } else {
+        std::cout << "skipped " << articles[i].file << ": already stored" << std::endl;
+      }
+    }
     if (!st.ok()) {
       problems.push_back({articles[i].file, articles[i].file + ": " + st.ToString()});
       if (st.code() != Status::Code::kInvalidArgument) storage_error = st.ExitCode();
@@ -144,6 +158,9 @@ CommandRegistration ingest_cmd(61, [](CLI::App& app, GlobalOptions& g) {
       ->type_name("FILE");
   sub->add_option("--max-bytes", a->max_bytes, "Refuse input files larger than this")
       ->capture_default_str();
+  sub->add_flag("-v,--verbose", a->verbose,
+                "One line per article on stdout once it is committed: 'stored FILE: R "
+                "relationships, E evidence' or 'skipped FILE: already stored'");
   sub->footer(
       "Each article is one transaction; an article already stored (same SHA-256) is skipped.");
   sub->callback([&g, a] { g.exit_code = RunIngest(g, *a); });
