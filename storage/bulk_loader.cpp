@@ -3,12 +3,26 @@
 // IngestExternalFiles call — atomic across column families, so a crash leaves the database
 // with all of the import or none of it. Counters and id allocators travel in the same
 // ingestion (a meta-CF file), so they can never disagree with the data.
+//
+// Memory is bounded by Options::bulk_load_memory_mb: when the collected keys outgrow it, each
+// column family's keys are sorted and spilled as a run (an uncompressed SST file) into the
+// load's staging directory inside the database directory; Finish then merges the runs of each
+// column family into its one SST file (a k-way merge over SstFileReader iterators) before the
+// same single ingestion. A load that fits stays on the in-memory path. The staging directory
+// is removed when the loader finishes or is abandoned, and at the next open after a crash.
+//
+// Ingested files sit on the bottom level and are never merged by RocksDB, so many small
+// loads would leave many small files: after an ingestion, a column family holding more than
+// kCompactFileThreshold files is compacted (CompactRange, bottom level forced).
+#include <rocksdb/sst_file_reader.h>
 #include <rocksdb/sst_file_writer.h>
+#include <rocksdb/table.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <queue>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,16 +37,50 @@ namespace {
 namespace fs = std::filesystem;
 using KV = std::pair<std::string, std::string>;
 
+// A column family holding more files than this after an ingestion is compacted.
+constexpr size_t kCompactFileThreshold = 16;
+
 std::string U64(uint64_t v) {
   std::string s;
   PutU64BE(&s, v);
   return s;
 }
 
+// Heap bytes a string owns beyond its own object (0 for the small-string buffer).
+size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+
+bool AdjLess(const AdjKey& a, const AdjKey& b) {
+  return std::tie(a.node, a.dir, a.type, a.other, a.rel) <
+         std::tie(b.node, b.dir, b.type, b.other, b.rel);
+}
+bool LabelLess(const LabelKey& a, const LabelKey& b) {
+  return std::tie(a.label, a.node) < std::tie(b.label, b.node);
+}
+
+// Options for spilled runs: read once by the merge, so no compression and no filters.
+rocksdb::Options RunOptions(rocksdb::Env* env) {
+  rocksdb::Options o;
+  o.env = env;  // the database's (tests inject faults through it)
+  o.compression = rocksdb::kNoCompression;
+  o.bottommost_compression = rocksdb::kDisableCompressionOption;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_size = 64 << 10;
+  t.no_block_cache = true;
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
 class RocksBulkLoader final : public BulkLoader {
  public:
-  RocksBulkLoader(RocksDatabase* db, std::unique_lock<std::mutex> lock)
-      : db_(db), lock_(std::move(lock)), base_(db->ids()), ids_(base_), reader_(db->NewReader()) {}
+  RocksBulkLoader(RocksDatabase* db, std::unique_lock<std::mutex> lock, size_t budget_bytes)
+      : db_(db),
+        lock_(std::move(lock)),
+        base_(db->ids()),
+        ids_(base_),
+        reader_(db->NewReader()),
+        budget_(budget_bytes) {}
+
+  ~RocksBulkLoader() override { RemoveStaging(); }
 
   Result<NodeId> AddNode(const std::vector<std::string>& labels,
                          const ValueMap& properties) override {
@@ -49,7 +97,7 @@ class RocksBulkLoader final : public BulkLoader {
     std::string value;
     PG_RETURN_IF_ERROR(EncodeNodeRecord(rec, &value));
     const NodeId id = ids_.next_node++;
-    kv_[kCfNodes].emplace_back(IdKey{id}.Encode(), std::move(value));
+    Put(kCfNodes, IdKey{id}.Encode(), std::move(value));
     for (uint32_t l : rec.labels) {
       labels_.push_back(LabelKey{l, id});
       label_counts_[l] += 1;
@@ -59,7 +107,7 @@ class RocksBulkLoader final : public BulkLoader {
       if (!v.is_string()) return;
       std::string norm = NormalizeName(v.as_string());
       if (norm.empty() || !seen.insert(norm).second) return;
-      kv_[kCfNames].emplace_back(NameKey{norm, id}.Encode(), v.as_string());
+      Put(kCfNames, NameKey{norm, id}.Encode(), v.as_string());
     };
     if (auto it = properties.find("name"); it != properties.end()) add_name(it->second);
     if (auto it = properties.find("aliases"); it != properties.end()) {
@@ -69,6 +117,7 @@ class RocksBulkLoader final : public BulkLoader {
         add_name(it->second);
       }
     }
+    PG_RETURN_IF_ERROR(MaybeSpill());
     return id;
   }
 
@@ -82,14 +131,26 @@ class RocksBulkLoader final : public BulkLoader {
     std::string value;
     PG_RETURN_IF_ERROR(EncodeRelRecord(rec, &value));
     const RelId id = ids_.next_rel++;
-    kv_[kCfRels].emplace_back(IdKey{id}.Encode(), std::move(value));
+    Put(kCfRels, IdKey{id}.Encode(), std::move(value));
     adj_.push_back(AdjKey{start, kDirOut, rec.type, end, id});
     adj_.push_back(AdjKey{end, kDirIn, rec.type, start, id});
     type_counts_[rec.type] += 1;
+    PG_RETURN_IF_ERROR(MaybeSpill());
     return id;
   }
 
   void Reserve(uint64_t nodes, uint64_t relationships) override {
+    // Rough bytes per node and relationship (the vectors' elements plus typical heap strings).
+    const double per_node = 2.0 * sizeof(KV) + sizeof(LabelKey) + 64;
+    const double per_rel = sizeof(KV) + 2.0 * sizeof(AdjKey) + 48;
+    double scale = 1.0;
+    const double want = per_node * static_cast<double>(nodes) +
+                        per_rel * static_cast<double>(relationships) + static_cast<double>(Used());
+    if (budget_ > 0 && want > static_cast<double>(budget_)) {
+      scale = 0.8 * static_cast<double>(budget_) / want;  // a spilling load: fill, spill, reuse
+    }
+    nodes = static_cast<uint64_t>(static_cast<double>(nodes) * scale);
+    relationships = static_cast<uint64_t>(static_cast<double>(relationships) * scale);
     kv_[kCfNodes].reserve(kv_[kCfNodes].size() + nodes);
     kv_[kCfNames].reserve(kv_[kCfNames].size() + nodes);
     labels_.reserve(labels_.size() + nodes);
@@ -105,27 +166,184 @@ class RocksBulkLoader final : public BulkLoader {
     finished_ = true;
     if (pending_nodes() == 0 && pending_relationships() == 0) return Status::OK();
     PG_RETURN_IF_ERROR(BuildMeta());
-    std::string tmpl = db_->path() + "/" + kImportStagingPrefix + "XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) {
-      return Status::IOError("cannot create a staging directory in " + db_->path());
-    }
-    const std::string staging = tmpl;
-    Status s = WriteAndIngest(staging, progress);
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    if (!s.ok()) {
-      return s;
-    }
+    Status s = EnsureStaging();
+    if (s.ok()) s = WriteAndIngest(progress);
+    RemoveStaging();
+    if (!s.ok()) return s;
     for (const auto& [kind, entries] : pending_dict_) {
       for (const auto& [id, name] : entries) db_->dict().Add(kind, id, name);
     }
     db_->SetIds(ids_);
     db_->BumpVersion();
+    CompactCrowdedColumnFamilies();
     lock_.unlock();
     return Status::OK();
   }
 
  private:
+  void Put(int cf, std::string key, std::string value) {
+    heap_bytes_ += HeapBytes(key) + HeapBytes(value);
+    kv_[cf].emplace_back(std::move(key), std::move(value));
+  }
+
+  // Bytes held by the collected keys: the vectors' elements and the strings' heap buffers.
+  // (Vectors keep their capacity across spills, so that is at most what the first round grew.)
+  size_t Used() const {
+    size_t n = heap_bytes_ + adj_.size() * sizeof(AdjKey) + labels_.size() * sizeof(LabelKey);
+    for (const auto& v : kv_) n += v.size() * sizeof(KV);
+    return n;
+  }
+
+  Status MaybeSpill() {
+    if (budget_ == 0 || Used() < budget_) return Status::OK();
+    return Spill();
+  }
+
+  Status EnsureStaging() {
+    if (!staging_.empty()) return Status::OK();
+    std::string tmpl = db_->path() + "/" + kImportStagingPrefix + "XXXXXX";
+    if (::mkdtemp(tmpl.data()) == nullptr) {
+      return Status::IOError("cannot create a staging directory in " + db_->path());
+    }
+    staging_ = tmpl;
+    return Status::OK();
+  }
+
+  void RemoveStaging() {
+    if (staging_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    staging_.clear();
+  }
+
+  // Sorts the column families' collected keys in place (integer-keyed ones as integer tuples,
+  // much cheaper than byte strings; id-keyed ones are generated in order and only checked).
+  void SortAll() {
+    std::sort(adj_.begin(), adj_.end(), AdjLess);
+    std::sort(labels_.begin(), labels_.end(), LabelLess);
+    auto less = [](const KV& a, const KV& b) { return a.first < b.first; };
+    for (auto& entries : kv_) {
+      if (!std::is_sorted(entries.begin(), entries.end(), less)) {
+        std::sort(entries.begin(), entries.end(), less);
+      }
+    }
+  }
+
+  size_t CountOf(int cf) const {
+    return cf == kCfAdj ? adj_.size() : cf == kCfLabels ? labels_.size() : kv_[cf].size();
+  }
+
+  // Writes the sorted in-memory keys of `cf` to `writer`; a duplicate key is an error.
+  Status WriteSorted(int cf, rocksdb::SstFileWriter* writer, const std::function<void()>& tick) {
+    auto dup = [&] {
+      return Status::Internal(std::string("duplicate key in bulk load of ") +
+                              kColumnFamilyNames[cf]);
+    };
+    if (cf == kCfAdj) {
+      for (size_t i = 0; i < adj_.size(); ++i) {
+        if (i > 0 && !AdjLess(adj_[i - 1], adj_[i])) return dup();
+        PG_RETURN_IF_ERROR(FromRocks(writer->Put(adj_[i].Encode(), rocksdb::Slice()), "bulk load"));
+        tick();
+      }
+    } else if (cf == kCfLabels) {
+      for (size_t i = 0; i < labels_.size(); ++i) {
+        if (i > 0 && !LabelLess(labels_[i - 1], labels_[i])) return dup();
+        PG_RETURN_IF_ERROR(
+            FromRocks(writer->Put(labels_[i].Encode(), rocksdb::Slice()), "bulk load"));
+        tick();
+      }
+    } else {
+      const auto& entries = kv_[cf];
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0 && entries[i].first == entries[i - 1].first) return dup();
+        PG_RETURN_IF_ERROR(
+            FromRocks(writer->Put(entries[i].first, entries[i].second), "bulk load"));
+        tick();
+      }
+    }
+    return Status::OK();
+  }
+
+  void Clear(int cf, bool release) {
+    if (cf == kCfAdj) {
+      release ? std::vector<AdjKey>().swap(adj_) : adj_.clear();
+    } else if (cf == kCfLabels) {
+      release ? std::vector<LabelKey>().swap(labels_) : labels_.clear();
+    } else {
+      release ? std::vector<KV>().swap(kv_[cf]) : kv_[cf].clear();
+    }
+  }
+
+  // Sorts everything collected so far and writes one run per column family into the staging
+  // directory; the vectors keep their capacity for the next round (unless `release`).
+  Status Spill(bool release = false) {
+    PG_RETURN_IF_ERROR(EnsureStaging());
+    SortAll();
+    for (int cf = 0; cf < kNumCf; ++cf) {
+      if (CountOf(cf) == 0) continue;
+      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), RunOptions(db_->db()->GetEnv()));
+      const std::string file = staging_ + "/" + kColumnFamilyNames[cf] + "-run" +
+                               std::to_string(runs_[cf].size()) + ".sst";
+      PG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load: spilling a sorted run"));
+      PG_RETURN_IF_ERROR(WriteSorted(cf, &writer, [] {}));
+      PG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load: spilling a sorted run"));
+      runs_[cf].push_back(file);
+      spilled_keys_ += CountOf(cf);
+      Clear(cf, release);
+    }
+    heap_bytes_ = 0;
+    ++spills_;
+    return Status::OK();
+  }
+
+  // Merges the runs of `cf` into `writer`, checking for duplicate keys; deletes each run.
+  Status MergeRuns(int cf, rocksdb::SstFileWriter* writer, const std::function<void()>& tick) {
+    const rocksdb::Options run_options = RunOptions(db_->db()->GetEnv());
+    std::vector<std::unique_ptr<rocksdb::SstFileReader>> readers;
+    std::vector<std::unique_ptr<rocksdb::Iterator>> its;
+    rocksdb::ReadOptions ro;
+    ro.readahead_size = 1 << 20;
+    ro.fill_cache = false;
+    for (const auto& file : runs_[cf]) {
+      readers.push_back(std::make_unique<rocksdb::SstFileReader>(run_options));
+      PG_RETURN_IF_ERROR(FromRocks(readers.back()->Open(file), "bulk load: reading a run"));
+      its.emplace_back(readers.back()->NewIterator(ro));
+      its.back()->SeekToFirst();
+      PG_RETURN_IF_ERROR(FromRocks(its.back()->status(), "bulk load: reading a run"));
+    }
+    auto greater = [&](size_t a, size_t b) { return its[a]->key().compare(its[b]->key()) > 0; };
+    std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
+    for (size_t i = 0; i < its.size(); ++i) {
+      if (its[i]->Valid()) heap.push(i);
+    }
+    std::string last;
+    bool first = true;
+    while (!heap.empty()) {
+      const size_t i = heap.top();
+      heap.pop();
+      const rocksdb::Slice key = its[i]->key();
+      if (!first && key.compare(last) <= 0) {
+        return Status::Internal(std::string("duplicate key in bulk load of ") +
+                                kColumnFamilyNames[cf]);
+      }
+      first = false;
+      last.assign(key.data(), key.size());
+      PG_RETURN_IF_ERROR(FromRocks(writer->Put(key, its[i]->value()), "bulk load"));
+      tick();
+      its[i]->Next();
+      if (its[i]->Valid()) {
+        heap.push(i);
+      } else {
+        PG_RETURN_IF_ERROR(FromRocks(its[i]->status(), "bulk load: reading a run"));
+      }
+    }
+    its.clear();
+    readers.clear();
+    std::error_code ec;
+    for (const auto& file : runs_[cf]) fs::remove(file, ec);
+    return Status::OK();
+  }
+
   Status CheckNode(NodeId id) {
     if (id >= base_.next_node && id < ids_.next_node) return Status::OK();
     if (existing_ok_.count(id)) return Status::OK();
@@ -143,7 +361,7 @@ class RocksBulkLoader final : public BulkLoader {
     uint32_t id = db_->dict().NextId(kind) + static_cast<uint32_t>(entries.size());
     entries.emplace_back(id, std::string(name));
     local.emplace(std::string(name), id);
-    kv_[kCfDict].emplace_back(DictKey{kind, id}.Encode(), std::string(name));
+    Put(kCfDict, DictKey{kind, id}.Encode(), std::string(name));
     return id;
   }
 
@@ -164,74 +382,44 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   Status BuildMeta() {
-    auto& meta = kv_[kCfMeta];
     auto add = [&](const std::string& key, uint64_t delta) {
-      if (delta) meta.emplace_back(key, U64(Current(key) + delta));
+      if (delta) Put(kCfMeta, key, U64(Current(key) + delta));
     };
     add(kMetaCountNodes, pending_nodes());
     add(kMetaCountRels, pending_relationships());
     for (const auto& [l, n] : label_counts_) add(LabelCountKey(l), n);
     for (const auto& [t, n] : type_counts_) add(TypeCountKey(t), n);
-    meta.emplace_back(kMetaNextNode, U64(ids_.next_node));
-    meta.emplace_back(kMetaNextRel, U64(ids_.next_rel));
+    Put(kCfMeta, kMetaNextNode, U64(ids_.next_node));
+    Put(kCfMeta, kMetaNextRel, U64(ids_.next_rel));
     return Status::OK();
   }
 
-  Status WriteAndIngest(const std::string& staging,
-                        const std::function<void(uint64_t, uint64_t)>& progress) {
-    uint64_t total = adj_.size() + labels_.size(), done = 0;
-    for (const auto& v : kv_) total += v.size();
+  Status WriteAndIngest(const std::function<void(uint64_t, uint64_t)>& progress) {
+    const bool spilled = spills_ > 0;
+    uint64_t total = 0, done = 0;
+    if (spilled) {
+      // The rest joins the runs; every column family is then merged from its runs alone.
+      PG_RETURN_IF_ERROR(Spill(/*release=*/true));
+      total = spilled_keys_;
+    } else {
+      SortAll();
+      for (int cf = 0; cf < kNumCf; ++cf) total += CountOf(cf);
+    }
     auto tick = [&] {
       if (progress && (++done & 0xffff) == 0) progress(done, total);
     };
     std::vector<rocksdb::IngestExternalFileArg> args;
-    // Integer-keyed column families sort as integer tuples (much cheaper than byte strings);
-    // id-keyed ones are generated in order and only checked.
-    std::sort(adj_.begin(), adj_.end(), [](const AdjKey& a, const AdjKey& b) {
-      return std::tie(a.node, a.dir, a.type, a.other, a.rel) <
-             std::tie(b.node, b.dir, b.type, b.other, b.rel);
-    });
-    std::sort(labels_.begin(), labels_.end(), [](const LabelKey& a, const LabelKey& b) {
-      return std::tie(a.label, a.node) < std::tie(b.label, b.node);
-    });
     for (int cf = 0; cf < kNumCf; ++cf) {
-      auto& entries = kv_[cf];
-      const size_t count = cf == kCfAdj      ? adj_.size()
-                           : cf == kCfLabels ? labels_.size()
-                                             : entries.size();
-      if (count == 0) continue;
-      auto less = [](const KV& a, const KV& b) { return a.first < b.first; };
-      if (!std::is_sorted(entries.begin(), entries.end(), less)) {
-        std::sort(entries.begin(), entries.end(), less);
-      }
-      for (size_t i = 1; i < entries.size(); ++i) {
-        if (entries[i].first == entries[i - 1].first) {
-          return Status::Internal(std::string("duplicate key in bulk load of ") +
-                                  kColumnFamilyNames[cf]);
-        }
-      }
+      if (spilled ? runs_[cf].empty() : CountOf(cf) == 0) continue;
       rocksdb::Options opts(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(cf)));
       rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), opts, db_->cf(cf));
-      const std::string file = staging + "/" + kColumnFamilyNames[cf] + ".sst";
+      const std::string file = staging_ + "/" + kColumnFamilyNames[cf] + ".sst";
       PG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load"));
-      if (cf == kCfAdj) {
-        for (const auto& k : adj_) {
-          PG_RETURN_IF_ERROR(FromRocks(writer.Put(k.Encode(), rocksdb::Slice()), "bulk load"));
-          tick();
-        }
-        std::vector<AdjKey>().swap(adj_);
-      } else if (cf == kCfLabels) {
-        for (const auto& k : labels_) {
-          PG_RETURN_IF_ERROR(FromRocks(writer.Put(k.Encode(), rocksdb::Slice()), "bulk load"));
-          tick();
-        }
-        std::vector<LabelKey>().swap(labels_);
+      if (spilled) {
+        PG_RETURN_IF_ERROR(MergeRuns(cf, &writer, tick));
       } else {
-        for (const auto& [k, v] : entries) {
-          PG_RETURN_IF_ERROR(FromRocks(writer.Put(k, v), "bulk load"));
-          tick();
-        }
-        std::vector<KV>().swap(entries);
+        PG_RETURN_IF_ERROR(WriteSorted(cf, &writer, tick));
+        Clear(cf, /*release=*/true);
       }
       PG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load"));
       rocksdb::IngestExternalFileArg arg;
@@ -240,18 +428,38 @@ class RocksBulkLoader final : public BulkLoader {
       arg.options.move_files = true;
       arg.options.allow_blocking_flush = true;
       args.push_back(std::move(arg));
+      ingested_.push_back(cf);
     }
     if (progress) progress(total, total);
     return FromRocks(db_->db()->IngestExternalFiles(args), "bulk load");
+  }
+
+  // Best effort: the load is already committed, so a failed compaction only leaves more files.
+  void CompactCrowdedColumnFamilies() {
+    for (int cf : ingested_) {
+      rocksdb::ColumnFamilyMetaData meta;
+      db_->db()->GetColumnFamilyMetaData(db_->cf(cf), &meta);
+      if (meta.file_count <= kCompactFileThreshold) continue;
+      rocksdb::CompactRangeOptions co;
+      co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+      db_->db()->CompactRange(co, db_->cf(cf), nullptr, nullptr).PermitUncheckedError();
+    }
   }
 
   RocksDatabase* db_;
   std::unique_lock<std::mutex> lock_;
   IdCounters base_, ids_;
   std::unique_ptr<GraphReader> reader_;
+  const size_t budget_;         // bytes; 0: no limit
   std::vector<KV> kv_[kNumCf];  // adj and labels use the typed vectors below
   std::vector<AdjKey> adj_;
   std::vector<LabelKey> labels_;
+  size_t heap_bytes_ = 0;  // heap buffers of the strings in kv_
+  std::string staging_;    // created on the first spill or at Finish
+  std::vector<std::string> runs_[kNumCf];
+  size_t spills_ = 0;
+  uint64_t spilled_keys_ = 0;
+  std::vector<int> ingested_;
   std::unordered_map<char, std::vector<std::pair<uint32_t, std::string>>> pending_dict_;
   std::unordered_map<char, std::unordered_map<std::string, uint32_t>> pending_index_;
   std::unordered_map<uint32_t, uint64_t> label_counts_, type_counts_;
@@ -261,9 +469,9 @@ class RocksBulkLoader final : public BulkLoader {
 
 }  // namespace
 
-std::unique_ptr<BulkLoader> NewRocksBulkLoader(RocksDatabase* db,
-                                               std::unique_lock<std::mutex> lock) {
-  return std::make_unique<RocksBulkLoader>(db, std::move(lock));
+std::unique_ptr<BulkLoader> NewRocksBulkLoader(RocksDatabase* db, std::unique_lock<std::mutex> lock,
+                                               size_t budget_bytes) {
+  return std::make_unique<RocksBulkLoader>(db, std::move(lock), budget_bytes);
 }
 
 }  // namespace pactgraph::storage

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 // Defined in rocks_writer.cpp and bulk_loader.cpp.
 std::unique_ptr<GraphWriter> NewRocksWriter(RocksDatabase* db, std::unique_lock<std::mutex> lock);
-std::unique_ptr<BulkLoader> NewRocksBulkLoader(RocksDatabase* db,
-                                               std::unique_lock<std::mutex> lock);
+std::unique_ptr<BulkLoader> NewRocksBulkLoader(RocksDatabase* db, std::unique_lock<std::mutex> lock,
+                                               size_t budget_bytes);
 
 namespace {
 
@@ -387,7 +387,7 @@ Result<std::unique_ptr<BulkLoader>> RocksDatabase::BeginBulkLoad() {
   if (options_.read_only) {
     return Status::InvalidArgument("database at " + path_ + " is open read-only");
   }
-  return NewRocksBulkLoader(this, LockWriter());
+  return NewRocksBulkLoader(this, LockWriter(), options_.bulk_load_memory_mb << 20);
 }
 
 Status RocksDatabase::CatchUp() {
