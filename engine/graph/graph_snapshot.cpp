@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <queue>
 #include <utility>
 
 #include "engine/graph/csr.h"
@@ -75,6 +77,74 @@ void GraphSnapshot::BuildAdjacency() {
   row_start_ = csr_->g.m_forward.m_rowstart.data();
   column_ = csr_->g.m_forward.m_column.data();
   entry_prop_ = m > 0 ? &csr_->g[CsrEdge(0, 0)] : nullptr;
+  weighted_ = WeightedAdjacency{};
+  if (!weights_.empty() && !has_negative_weight_) BuildWeightedAdjacency();  // else refused
+}
+
+void GraphSnapshot::BuildWeightedAdjacency() {
+  const uint32_t n = num_vertices();
+  WeightedAdjacency& w = weighted_;
+  w.vertex.resize(n);
+  for (uint32_t v = 0; v < n; ++v) w.vertex[v] = v;
+  auto degree = [&](VertexIndex v) { return row_start_[v + 1] - row_start_[v]; };
+  std::stable_sort(w.vertex.begin(), w.vertex.end(),
+                   [&](VertexIndex x, VertexIndex y) { return degree(x) > degree(y); });
+  w.rank.resize(n);
+  for (uint32_t r = 0; r < n; ++r) w.rank[w.vertex[r]] = r;
+  w.row.resize(n + 1);
+  w.entries.resize(row_start_[n]);
+  uint32_t at = 0;
+  for (uint32_t r = 0; r < n; ++r) {
+    w.row[r] = at;
+    const VertexIndex v = w.vertex[r];
+    for (uint32_t i = row_start_[v]; i < row_start_[v + 1]; ++i) {
+      w.entries[at++] =
+          WeightedEntry{weights_[entry_prop_[i] >> 1], w.rank[column_[i]], entry_prop_[i]};
+    }
+    std::sort(w.entries.begin() + w.row[r], w.entries.begin() + at,
+              [](const WeightedEntry& a, const WeightedEntry& b) {
+                if (a.weight != b.weight) return a.weight < b.weight;
+                if (a.target != b.target) return a.target < b.target;
+                return a.prop < b.prop;
+              });
+  }
+  w.row[n] = at;
+}
+
+const HubTrees& GraphSnapshot::hub_trees() const {
+  static constexpr uint32_t kHubs = 2;
+  std::call_once(hub_once_, [this] {
+    const WeightedAdjacency& w = weighted_;
+    const uint32_t n = num_vertices();
+    using Item = std::pair<double, uint32_t>;
+    for (uint32_t h = 0; h < std::min(kHubs, n); ++h) {  // ranks 0.. are the biggest hubs
+      std::vector<double> dist(n, std::numeric_limits<double>::infinity());
+      std::vector<uint32_t> parent(n, kNoVertex);
+      std::vector<RelIndex> rel(n, 0);
+      std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+      dist[h] = 0;
+      queue.push({0.0, h});
+      while (!queue.empty()) {
+        auto [d, u] = queue.top();
+        queue.pop();
+        if (d > dist[u]) continue;
+        for (uint32_t i = w.row[u]; i < w.row[u + 1]; ++i) {
+          const WeightedEntry& e = w.entries[i];
+          if (d + e.weight < dist[e.target]) {
+            dist[e.target] = d + e.weight;
+            parent[e.target] = u;
+            rel[e.target] = e.prop >> 1;
+            queue.push({dist[e.target], e.target});
+          }
+        }
+      }
+      hub_trees_.hubs.push_back(h);
+      hub_trees_.dist.push_back(std::move(dist));
+      hub_trees_.parent.push_back(std::move(parent));
+      hub_trees_.rel.push_back(std::move(rel));
+    }
+  });
+  return hub_trees_;
 }
 
 size_t GraphSnapshot::MemoryBytes() const {
@@ -82,7 +152,8 @@ size_t GraphSnapshot::MemoryBytes() const {
   return n * (sizeof(NodeId) + 2 * sizeof(uint32_t)) + index_of_.size() * sizeof(VertexIndex) +
          label_ids_.size() * sizeof(LabelId) +
          m * (sizeof(RelId) + sizeof(TypeId) + 2 * sizeof(VertexIndex)) +
-         weights_.size() * sizeof(double) + dates_.size() * sizeof(int32_t) +
+         weights_.size() * sizeof(double) + weighted_.entries.size() * sizeof(WeightedEntry) +
+         weighted_.row.size() * 3 * sizeof(uint32_t) + dates_.size() * sizeof(int32_t) +
          2 * m * 2 * sizeof(uint32_t);
 }
 

@@ -13,7 +13,8 @@
 //
 // Memory per relationship: 2 entries x (4 B column + 4 B entry property) = 16 B, plus the
 // relationship columns: id 8 B, type 4 B, start 4 B, end 4 B, weight 8 B, date 4 B = 32 B;
-// about 48 B per relationship in all. Per node: 8 B id, 4 B row start, label offsets 4 B and
+// about 48 B per relationship in all, plus 2 x 16 B (the cost-sorted entries) and
+// 12 B per node when weights are loaded. Per node: 8 B id, 4 B row start, label offsets 4 B and
 // 4 B per label; the NodeId -> index table costs 4 B per id ever allocated.
 //
 // Thread-safety: immutable after construction; share it freely (std::shared_ptr<const>).
@@ -21,9 +22,11 @@
 // changes).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -65,6 +68,33 @@ struct EdgeSpec {
   RelId id = 0;  // 0: assigned as position + 1
   double weight = 1.0;
   int32_t date = kNoDate;  // days since 1970-01-01
+};
+
+// The adjacency with each entry's cost beside it, for weighted searches. Vertices are
+// renumbered by decreasing degree ("ranks"), so the hubs most searches pass through share a
+// few cache lines of the searches' per-vertex state; each row is sorted by cost (ties by
+// target, then property) so a search can stop reading a row at its horizon.
+struct WeightedEntry {
+  double weight;
+  uint32_t target;  // a rank
+  uint32_t prop;    // rel << 1 | reverse
+};
+struct WeightedAdjacency {
+  std::vector<uint32_t> row;  // by rank: entries [row[r], row[r + 1])
+  std::vector<WeightedEntry> entries;
+  std::vector<uint32_t> rank;       // by VertexIndex
+  std::vector<VertexIndex> vertex;  // by rank
+};
+
+// Shortest-path trees, on the weights and ignoring direction, rooted at the highest-degree
+// vertices. The cost through a hub, dist[h][s] + dist[h][t], bounds an unfiltered weighted
+// search from above before it starts; on heavy-tailed graphs it is within about 1% of the
+// cheapest path on average, so the search can stop as soon as its two frontiers reach it.
+struct HubTrees {
+  std::vector<uint32_t> hubs;                 // ranks
+  std::vector<std::vector<double>> dist;      // [hub][rank]
+  std::vector<std::vector<uint32_t>> parent;  // [hub][rank]: rank one step nearer the hub
+  std::vector<std::vector<RelIndex>> rel;     // [hub][rank]: relationship to that parent
 };
 
 struct CsrHolder;  // the Boost.Graph structure, defined in engine/graph/csr.h
@@ -113,6 +143,13 @@ class GraphSnapshot {
   const uint32_t* row_start() const { return row_start_; }
   const uint32_t* column() const { return column_; }
   const uint32_t* entry_prop() const { return entry_prop_; }
+  // The adjacency again, for weighted searches: nullptr when every relationship costs 1.
+  const WeightedAdjacency* weighted() const { return weighted_.row.empty() ? nullptr : &weighted_; }
+  // The hub trees over weighted(), built by the first call (thread-safe; O(hubs x m log n)).
+  // Callers decide when building pays off (see paths_weighted.cpp). Requires weighted().
+  const HubTrees& hub_trees() const;
+  // Counts the calls (how many unfiltered weighted searches ran on this snapshot).
+  uint32_t CountWeightedSearch() const { return ++weighted_searches_; }
 
   // Dictionary (ids as the store assigns them). Empty string for unknown ids.
   const std::string& TypeName(TypeId t) const;
@@ -128,6 +165,8 @@ class GraphSnapshot {
   GraphSnapshot();
   // Builds the CSR from rel_start_/rel_end_ and the vertex count.
   void BuildAdjacency();
+  // Fills weighted_ from the adjacency and weights_.
+  void BuildWeightedAdjacency();
   // Loads weights_ and dates_ as options_ asks (one GetRelationship per relationship).
   Status LoadRelationshipColumns(const GraphReader& reader);
 
@@ -141,6 +180,10 @@ class GraphSnapshot {
   std::vector<VertexIndex> rel_start_;
   std::vector<VertexIndex> rel_end_;
   std::vector<double> weights_;
+  WeightedAdjacency weighted_;  // empty without weights
+  mutable std::once_flag hub_once_;
+  mutable HubTrees hub_trees_;
+  mutable std::atomic<uint32_t> weighted_searches_{0};
   std::vector<int32_t> dates_;
   bool has_negative_weight_ = false;
   std::vector<std::string> type_names_;
