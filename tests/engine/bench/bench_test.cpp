@@ -170,6 +170,19 @@ TEST_CASE("Bench: a hand-made graph gives the answers worked out by hand", "[ben
   CHECK(table.exit_code == 0);
   CHECK(table.out.find("hop2") != std::string::npos);
   CHECK(table.out.find("peak memory") != std::string::npos);
+  // Every line of the table ends with a newline, the last note (pagerank's) too.
+  REQUIRE(!table.out.empty());
+  CHECK(table.out.back() == '\n');
+#ifdef PACTGRAPH_TEST_EXPECT_GRAPH
+  CHECK(table.out.size() >= 2);
+  const size_t last = table.out.rfind('\n', table.out.size() - 2);
+  CHECK(table.out.substr(last + 1) == "pagerank: 20 iterations, damping 0.85, directed\n");
+#endif
+  RunResult table_corpus =
+      RunPactgraph({"-q", "bench", "run", tmp.path(), "--corpus", tmp / "corpus"});
+  CHECK(table_corpus.exit_code == 0);
+  REQUIRE(!table_corpus.out.empty());
+  CHECK(table_corpus.out.back() == '\n');
 }
 
 TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
