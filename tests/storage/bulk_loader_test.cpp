@@ -271,3 +271,32 @@ TEST_CASE("BulkLoader: runs left by a crash are removed at the next open", "[sto
   CHECK(StagingDirs(dir / "db").empty());
   CHECK(NodeCount(db.get()) == 0);
 }
+
+TEST_CASE("BulkLoader: many small loads do not pile up files", "[storage][bulk]") {
+  TempDir dir;
+  auto db = std::move(Database::Open(dir / "db", {})).value();
+  {
+    auto w = *db->BeginWrite();
+    REQUIRE(w->CreateNode({"Nation"}, {{"name", Value("Existing")}}).ok());
+    REQUIRE(w->Commit().ok());
+  }
+  // Each load ingests one file per column family it touches; without compaction after
+  // ingestion each of those families would end with 50 files.
+  for (int i = 0; i < 50; ++i) REQUIRE(LoadSample(db.get(), 20, 50, 1, false).ok());
+  auto* rdb = dynamic_cast<storage::RocksDatabase*>(db.get());
+  REQUIRE(rdb != nullptr);
+  size_t most = 0;
+  for (int cf = 0; cf < storage::kNumCf; ++cf) {
+    rocksdb::ColumnFamilyMetaData meta;
+    rdb->db()->GetColumnFamilyMetaData(rdb->cf(cf), &meta);
+    INFO(storage::kColumnFamilyNames[cf] << ": " << meta.file_count << " files");
+    CHECK(meta.file_count <= 17);
+    most = std::max<size_t>(most, meta.file_count);
+  }
+  CHECK(most >= 2);  // loads since the last compaction are still separate files
+  CHECK(NodeCount(db.get()) == 1 + 50 * 20);
+  RequireSound(db.get());
+  db.reset();
+  db = std::move(Database::Open(dir / "db", {})).value();
+  CHECK(NodeCount(db.get()) == 1 + 50 * 20);
+}
