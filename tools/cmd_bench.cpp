@@ -24,6 +24,7 @@ struct RunArgs {
   uint32_t repeat = 1;
   std::string format = "table";
   std::string corpus;
+  size_t load_memory_mb = Options().bulk_load_memory_mb;
 };
 
 int Generate(const GenerateArgs& args, const GlobalOptions& global) {
@@ -48,6 +49,7 @@ int Run(const RunArgs& args, const GlobalOptions& global) {
   options.db_path = global.db;  // only an explicit --db: never $PACTGRAPH_DB or ./pactgraph.db
   options.repeat = args.repeat;
   options.corpus_dir = args.corpus;
+  options.load_memory_mb = args.load_memory_mb;
   options.data_dirs = {PACTGRAPH_SOURCE_DATA_DIR, PACTGRAPH_INSTALL_DATA_DIR};
   if (!global.quiet) options.log = [](const std::string& line) { std::cerr << line << "\n"; };
   bench::BenchReport report;
@@ -89,6 +91,11 @@ CommandRegistration registration(90, [](CLI::App& app, GlobalOptions& global) {
       ->check(CLI::IsMember({"table", "json"}));
   run->add_option("--corpus", run_args->corpus, "Article folder for the extract metric")
       ->type_name("DIR");
+  run->add_option("--load-memory", run_args->load_memory_mb,
+                  "Memory budget of the bulk load in MB; past it, sorted runs are spilled to "
+                  "disk and merged (0: no limit)")
+      ->type_name("MB")
+      ->capture_default_str();
   run->callback([run_args, &global] { global.exit_code = Run(*run_args, global); });
 });
 

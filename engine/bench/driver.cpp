@@ -261,6 +261,7 @@ Status RunBench(const BenchOptions& options, BenchReport* report) {
   report->dataset_dir = options.dataset_dir;
   report->repeat = std::max<uint32_t>(1, options.repeat);
   Options db_options;
+  db_options.bulk_load_memory_mb = options.load_memory_mb;
   {
     auto db = Database::Open(db_path, db_options);
     if (!db.ok()) return db.status();

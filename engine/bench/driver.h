@@ -38,6 +38,8 @@ struct BenchOptions {
   std::string db_path;  // empty: a temporary directory, removed afterwards
   uint32_t repeat = 1;
   std::string corpus_dir;  // empty: no extract metric
+  // The bulk loader's memory budget for the import (Options::bulk_load_memory_mb; 0: none).
+  size_t load_memory_mb = Options().bulk_load_memory_mb;
   // Where to look for the extraction rule tables (extract::ResolveDataDir candidates).
   std::vector<std::string> data_dirs;
   std::function<void(const std::string&)> log;  // progress lines; may be empty
