@@ -13,7 +13,7 @@
 //
 // Ingested files sit on the bottom level and are never merged by RocksDB, so many small
 // loads would leave many small files: after an ingestion, a column family holding more than
-// kCompactFileThreshold files is compacted (CompactRange, bottom level forced).
+// kCompactFileThreshold small files is compacted (CompactRange, bottom level forced).
 #include <rocksdb/sst_file_reader.h>
 #include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
@@ -37,8 +37,11 @@ namespace {
 namespace fs = std::filesystem;
 using KV = std::pair<std::string, std::string>;
 
-// A column family holding more files than this after an ingestion is compacted.
+// A column family holding more than kCompactFileThreshold files smaller than kSmallFileBytes
+// after an ingestion is compacted. Only small files count: a large column family is made of
+// many full-size files (64 MB) and must not be rewritten after every load.
 constexpr size_t kCompactFileThreshold = 16;
+constexpr uint64_t kSmallFileBytes = 16 << 20;
 
 std::string U64(uint64_t v) {
   std::string s;
@@ -439,7 +442,11 @@ class RocksBulkLoader final : public BulkLoader {
     for (int cf : ingested_) {
       rocksdb::ColumnFamilyMetaData meta;
       db_->db()->GetColumnFamilyMetaData(db_->cf(cf), &meta);
-      if (meta.file_count <= kCompactFileThreshold) continue;
+      size_t small = 0;
+      for (const auto& level : meta.levels) {
+        for (const auto& f : level.files) small += f.size < kSmallFileBytes;
+      }
+      if (small <= kCompactFileThreshold) continue;
       rocksdb::CompactRangeOptions co;
       co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
       db_->db()->CompactRange(co, db_->cf(cf), nullptr, nullptr).PermitUncheckedError();
