@@ -39,6 +39,17 @@ bench: build
 	$(BUILD)/tools/pactgraph bench generate --size M --seed 1 --out $(BUILD)/bench-M
 	$(BUILD)/tools/pactgraph bench run $(BUILD)/bench-M
 
+# The plot in docs/benchmarks.md (gnuplot; Debian: gnuplot-nox) from `bench run --format json`
+# reports: `make bench-plot` runs S and M first; `make bench-plot BENCH_JSON="S.json M.json
+# L.json"` plots reports you already have.
+BENCH_JSON ?= $(BUILD)/bench-S.json $(BUILD)/bench-M.json
+$(BUILD)/bench-%.json:
+	@$(MAKE) --no-print-directory build
+	$(BUILD)/tools/pactgraph -q bench generate --size $* --seed 1 --out $(BUILD)/bench-$*
+	$(BUILD)/tools/pactgraph -q bench run $(BUILD)/bench-$* --format json > $@.tmp && mv $@.tmp $@
+bench-plot: $(BENCH_JSON)
+	benchmarks/plot.sh docs/benchmarks.svg $(BENCH_JSON)
+
 format:
 	git ls-files '*.h' '*.cpp' | xargs clang-format -i
 
