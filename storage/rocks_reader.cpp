@@ -324,6 +324,12 @@ SnapshotReader::~SnapshotReader() {
   if (snapshot_ != nullptr) db_->db()->ReleaseSnapshot(snapshot_);
 }
 
+std::string SnapshotReader::StateToken() const {
+  std::string identity;
+  if (snapshot_ == nullptr || !db_->db()->GetDbIdentity(identity).ok()) return "";
+  return identity + "@" + std::to_string(snapshot_->GetSequenceNumber());
+}
+
 Status SnapshotReader::GetRaw(int cf, std::string_view key, std::string* value) const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;

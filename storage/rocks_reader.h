@@ -15,6 +15,7 @@
 
 #include "pactgraph/graph.h"
 #include "storage/rocks_database.h"
+#include "storage/state_token.h"
 
 namespace pactgraph::storage {
 
@@ -65,10 +66,12 @@ class ReaderImpl : public Interface {
 };
 
 // A read-only view pinned to a RocksDB snapshot.
-class SnapshotReader final : public ReaderImpl<GraphReader> {
+class SnapshotReader final : public ReaderImpl<GraphReader>, public StateTokenSource {
  public:
   explicit SnapshotReader(RocksDatabase* db);
   ~SnapshotReader() override;
+
+  std::string StateToken() const override;
 
  protected:
   Status GetRaw(int cf, std::string_view key, std::string* value) const override;

@@ -10,6 +10,7 @@
 
 #include "engine/graph/algorithms.h"
 #include "engine/graph/path_resolve.h"
+#include "engine/graph/snapshot_cache.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -84,7 +85,7 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
   graph::SnapshotOptions so;
   if (o.filter.has_window()) so.date_property = "date";
   auto t0 = std::chrono::steady_clock::now();
-  auto snapshot = graph::GraphSnapshot::Build(*reader, so);
+  auto snapshot = graph::SharedSnapshot(*reader, so);
   if (!snapshot.ok()) return ReportError(snapshot.status());
   auto t1 = std::chrono::steady_clock::now();
   const graph::GraphSnapshot& s = **snapshot;

@@ -11,6 +11,7 @@
 
 #include "engine/graph/path_resolve.h"
 #include "engine/graph/paths.h"
+#include "engine/graph/snapshot_cache.h"
 #include "tools/command.h"
 
 extern char** environ;
@@ -231,7 +232,7 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
   graph::SnapshotOptions so;
   so.weight = a.weighted;
   if (q.filter.has_window()) so.date_property = "date";
-  auto snapshot = graph::GraphSnapshot::Build(*reader, so);
+  auto snapshot = graph::SharedSnapshot(*reader, so);
   if (!snapshot.ok()) return ReportError(snapshot.status());
   const graph::GraphSnapshot& s = **snapshot;
   std::vector<GraphPath> found;

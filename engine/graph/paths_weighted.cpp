@@ -463,20 +463,27 @@ bool HopBoundedAStar(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
   using Item = std::pair<double, uint32_t>;  // (d + bound, label)
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
   queue.push({bound(rs), 0});
-  thread_local std::vector<uint32_t> settled_hops;  // fewest hops settled, by rank
+  // Per rank: the fewest hops settled, and the cheapest label queued (cost, hops) -- a new
+  // label no cheaper and no shorter than that one is dominated before it is queued.
+  struct Mark {
+    uint32_t settled_hops = UINT32_MAX;
+    uint32_t queued_hops = UINT32_MAX;
+    double queued = kInf;
+  };
+  thread_local std::vector<Mark> marks;
   thread_local std::vector<VertexIndex> touched;
-  if (settled_hops.size() < g.num_vertices()) settled_hops.assign(g.num_vertices(), UINT32_MAX);
-  for (VertexIndex v : touched) settled_hops[v] = UINT32_MAX;
+  if (marks.size() < g.num_vertices()) marks.assign(g.num_vertices(), Mark{});
+  for (VertexIndex v : touched) marks[v] = Mark{};
   touched.clear();
+  touched.push_back(rs);
   double upper = kInf;  // cheapest label of t queued so far
   uint32_t found = UINT32_MAX;
   while (!queue.empty()) {
     const uint32_t li = queue.top().second;
     queue.pop();
     const Label label = labels[li];
-    if (label.hops >= settled_hops[label.v]) continue;
-    if (settled_hops[label.v] == UINT32_MAX) touched.push_back(label.v);
-    settled_hops[label.v] = label.hops;
+    if (label.hops >= marks[label.v].settled_hops) continue;
+    marks[label.v].settled_hops = label.hops;
     if (label.v == rt) {
       found = li;
       break;
@@ -486,7 +493,9 @@ bool HopBoundedAStar(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
       const WeightedEntry& e = wa.entries[i];
       const double d = label.d + e.weight;
       if (d >= upper) break;
-      if (label.hops + 1 >= settled_hops[e.target]) continue;
+      Mark& mark = marks[e.target];
+      if (label.hops + 1 >= mark.settled_hops) continue;
+      if (mark.queued <= d && mark.queued_hops <= label.hops + 1) continue;
       if constexpr (kFiltered) {
         if (!filter.EntryOk(e.prop, false) || bans.Rel(e.prop >> 1)) continue;
         const VertexIndex x = wa.vertex[e.target];
@@ -495,6 +504,11 @@ bool HopBoundedAStar(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
       const double f = d + bound(e.target);
       if (f >= upper) continue;
       if (e.target == rt) upper = d;
+      if (mark.queued == kInf && mark.settled_hops == UINT32_MAX) touched.push_back(e.target);
+      if (d < mark.queued) {
+        mark.queued = d;
+        mark.queued_hops = label.hops + 1;
+      }
       labels.push_back(Label{d, e.target, label.hops + 1, li, e.prop >> 1});
       queue.push({f, static_cast<uint32_t>(labels.size() - 1)});
     }

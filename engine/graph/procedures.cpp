@@ -6,6 +6,7 @@
 #include "engine/graph/graph_procedures.h"
 #include "engine/graph/path_resolve.h"
 #include "engine/graph/paths.h"
+#include "engine/graph/snapshot_cache.h"
 #include "query/procedure/procedure_registry.h"
 
 namespace pactgraph::graph {
@@ -121,7 +122,7 @@ void RegisterAlgorithm(query::ProcedureRegistry* registry, const std::string& pr
         PG_RETURN_IF_ERROR(c.status());
         SnapshotOptions so;
         if (o.filter.has_window()) so.date_property = "date";
-        PG_ASSIGN_OR_RETURN(SnapshotPtr g, GraphSnapshot::Build(*ctx.reader, so));
+        PG_ASSIGN_OR_RETURN(SnapshotPtr g, SharedSnapshot(*ctx.reader, so));
         PG_RETURN_IF_ERROR(ctx.Check());
         AlgoResult res;
         Status st = RunAlgorithm(*g, algo, o, &res);
@@ -169,7 +170,7 @@ Status ShortestPathProcedure(query::ProcedureContext& ctx, const std::vector<Val
   SnapshotOptions so;
   so.weight = weight;
   if (q.filter.has_window()) so.date_property = "date";
-  PG_ASSIGN_OR_RETURN(SnapshotPtr g, GraphSnapshot::Build(*ctx.reader, so));
+  PG_ASSIGN_OR_RETURN(SnapshotPtr g, SharedSnapshot(*ctx.reader, so));
   VertexIndex s = g->FindVertex(a), t = g->FindVertex(b);
   if (s == kNoVertex || t == kNoVertex) return Status::OK();  // a deleted node: no path
   PG_RETURN_IF_ERROR(ctx.Check());

@@ -1,7 +1,55 @@
 // engine/graph/snapshot_cache.cpp — rebuild-on-version-change cache of GraphSnapshots.
 #include "engine/graph/snapshot_cache.h"
 
+#include <deque>
+#include <string>
+
+#include "storage/state_token.h"
+
 namespace pactgraph::graph {
+
+namespace {
+
+struct SharedEntry {
+  std::string token;
+  SnapshotOptions options;
+  SnapshotPtr snapshot;
+};
+std::mutex shared_mu;
+std::deque<SharedEntry> shared_entries;  // most recent first
+uint64_t shared_builds = 0;
+
+}  // namespace
+
+Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOptions& options) {
+  const auto* source = dynamic_cast<const storage::StateTokenSource*>(&reader);
+  const std::string token = source != nullptr ? source->StateToken() : std::string();
+  if (!token.empty()) {
+    std::lock_guard<std::mutex> lock(shared_mu);
+    for (auto it = shared_entries.begin(); it != shared_entries.end(); ++it) {
+      if (it->token == token && it->options == options) {
+        SharedEntry hit = *it;
+        shared_entries.erase(it);
+        shared_entries.push_front(hit);
+        return hit.snapshot;
+      }
+    }
+  }
+  // Built outside the lock: a build of a large graph takes seconds.
+  PG_ASSIGN_OR_RETURN(SnapshotPtr snapshot, GraphSnapshot::Build(reader, options));
+  std::lock_guard<std::mutex> lock(shared_mu);
+  ++shared_builds;
+  if (!token.empty()) {
+    shared_entries.push_front(SharedEntry{token, options, snapshot});
+    if (shared_entries.size() > kSharedSnapshots) shared_entries.pop_back();
+  }
+  return snapshot;
+}
+
+uint64_t SharedSnapshotBuilds() {
+  std::lock_guard<std::mutex> lock(shared_mu);
+  return shared_builds;
+}
 
 Result<SnapshotPtr> SnapshotCache::Get(const SnapshotOptions& options) {
   std::lock_guard<std::mutex> lock(mu_);

@@ -17,6 +17,17 @@
 
 namespace pactgraph::graph {
 
+// The GraphSnapshot of what `reader` sees, shared with earlier callers that saw the same
+// state: readers that name their state (storage::StateTokenSource — snapshot readers do)
+// share a process-wide cache holding the most recent kSharedSnapshots snapshots; other
+// readers (write transactions, read-only instances) get a fresh build each time. Lets
+// `CALL algo.*` procedures and the shell's path commands reuse one CSR copy across queries
+// until the next commit. Thread-safe; concurrent callers may build the same state twice.
+inline constexpr size_t kSharedSnapshots = 2;
+Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOptions& options);
+// Snapshots built by SharedSnapshot so far (for tests).
+uint64_t SharedSnapshotBuilds();
+
 class SnapshotCache {
  public:
   // `db` must outlive the cache.

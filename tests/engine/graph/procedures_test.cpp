@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/graph/graph_path_finder.h"
+#include "engine/graph/snapshot_cache.h"
 #include "pactgraph/database.h"
 #include "pactgraph/session.h"
 #include "tests/test_util.h"
@@ -78,6 +79,35 @@ TEST_CASE("Procedures: algo.* and shortestPath run from queries", "[graph][proce
   CHECK(bad.status().message().find("damping") != std::string::npos);
   bad = s.Execute("CALL algo.wcc({types: ['NOPE']}) YIELD node RETURN node");
   CHECK(bad.status().code() == Status::Code::kInvalidArgument);
+}
+
+TEST_CASE("Procedures: CALLs share one CSR copy until the next commit", "[graph][procedures]") {
+  pactgraph::testing::TempDir dir;
+  auto db = Database::Open(dir / "db", Options());
+  REQUIRE(db.ok());
+  Session s(db->get());
+  Run(s, "CREATE (:C {name: 'A'})-[:MOU]->(:C {name: 'B'}), (:C {name: 'Z'})");
+  const std::string wcc =
+      "CALL algo.wcc() YIELD node, value RETURN count(DISTINCT value) AS components";
+  const uint64_t before = graph::SharedSnapshotBuilds();
+  CHECK(Run(s, wcc).row(0)[0] == Value(int64_t{2}));
+  CHECK(Run(s, wcc).row(0)[0] == Value(int64_t{2}));
+  CHECK(Run(s, "CALL algo.degree() YIELD node, value RETURN sum(value)").row(0)[0] ==
+        Value(int64_t{2}));
+  CHECK(graph::SharedSnapshotBuilds() == before + 1);  // one build served three CALLs
+
+  // A commit makes the cached copy stale: the next CALL sees the new relationship.
+  Run(s, "MATCH (b {name: 'B'}), (z {name: 'Z'}) CREATE (b)-[:MOU]->(z)");
+  CHECK(Run(s, wcc).row(0)[0] == Value(int64_t{1}));
+  CHECK(graph::SharedSnapshotBuilds() == before + 2);
+
+  // Inside a writing query the procedure reads the transaction (its own writes included),
+  // which is never cached.
+  auto r = Run(s,
+               "CREATE (:C {name: 'Y'}) WITH 1 AS one "
+               "CALL algo.wcc() YIELD node, value RETURN count(DISTINCT value) AS components");
+  CHECK(r.row(0)[0] == Value(int64_t{2}));
+  CHECK(Run(s, wcc).row(0)[0] == Value(int64_t{2}));
 }
 
 }  // namespace
