@@ -142,6 +142,21 @@ Status ReaderImpl<I>::ScanRelationships(const RelEndpointsFn& fn) const {
 }
 
 template <typename I>
+Status ReaderImpl<I>::ScanRelationshipProperties(
+    const std::function<bool(RelId, ValueMap&)>& fn) const {
+  auto it = NewIter(kCfRels, true);
+  RelRecord rec;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    auto k = IdKey::Decode(View(it->key()));
+    if (!k) return Status::Corruption("bad relationship key");
+    PG_RETURN_IF_ERROR(DecodeRelRecord(View(it->value()), &rec)
+                           .WithContext("relationship " + std::to_string(k->id)));
+    if (!fn(k->id, rec.properties)) break;
+  }
+  return FromRocks(it->status());
+}
+
+template <typename I>
 Status ReaderImpl<I>::Neighbors(NodeId node, Direction dir, std::span<const TypeId> types,
                                 const NeighborFn& fn) const {
   auto it = NewIter(kCfAdj, false);

@@ -14,15 +14,17 @@
 #include <string>
 
 #include "pactgraph/graph.h"
+#include "storage/reader_extensions.h"
 #include "storage/rocks_database.h"
-#include "storage/state_token.h"
 
 namespace pactgraph::storage {
 
 template <typename Interface>
-class ReaderImpl : public Interface {
+class ReaderImpl : public Interface, public ReaderExtensions {
  public:
   explicit ReaderImpl(RocksDatabase* db) : db_(db) {}
+
+  Status ScanRelationshipProperties(const std::function<bool(RelId, ValueMap&)>& fn) const override;
 
   Status GetNode(NodeId id, Node* out) const override;
   Result<bool> NodeExists(NodeId id) const override;
@@ -66,7 +68,7 @@ class ReaderImpl : public Interface {
 };
 
 // A read-only view pinned to a RocksDB snapshot.
-class SnapshotReader final : public ReaderImpl<GraphReader>, public StateTokenSource {
+class SnapshotReader final : public ReaderImpl<GraphReader> {
  public:
   explicit SnapshotReader(RocksDatabase* db);
   ~SnapshotReader() override;

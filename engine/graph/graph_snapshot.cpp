@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "engine/graph/csr.h"
+#include "storage/reader_extensions.h"
 
 namespace pactgraph::graph {
 
@@ -166,7 +167,15 @@ Result<std::shared_ptr<const GraphSnapshot>> GraphSnapshot::Build(const GraphRea
   s->label_names_ =
       NameTable(reader.Labels(), [&](const std::string& n) { return reader.FindLabel(n); });
 
-  // Nodes, in id order.
+  // Nodes, in id order. The stored counts size the columns (a hint: the scans decide).
+  GraphStats stats;
+  if (reader.GetStats(&stats).ok()) {
+    s->node_ids_.reserve(stats.nodes);
+    s->rel_ids_.reserve(stats.relationships);
+    s->rel_types_.reserve(stats.relationships);
+    s->rel_start_.reserve(stats.relationships);
+    s->rel_end_.reserve(stats.relationships);
+  }
   s->index_of_.assign(reader.NodeIdBound(), kNoVertex);
   PG_RETURN_IF_ERROR(reader.ScanNodes("", [&](NodeId id) {
     if (id >= s->index_of_.size()) s->index_of_.resize(id + 1, kNoVertex);
@@ -222,26 +231,44 @@ Status GraphSnapshot::LoadRelationshipColumns(const GraphReader& reader) {
   if (!options_.date_property.empty()) dates_.assign(m, kNoDate);
   if (!options_.weight.empty()) weights_.assign(m, 1.0);
   std::vector<int32_t> newest(by_recency ? m : 0, kNoDate);
-  Relationship rel;
   std::vector<Evidence> evidence;
-  for (uint32_t r = 0; r < m; ++r) {
-    if (need_props) {
-      PG_RETURN_IF_ERROR(reader.GetRelationship(rel_ids_[r], &rel));
-      if (!dates_.empty()) {
-        auto it = rel.properties.find(options_.date_property);
-        if (it != rel.properties.end()) dates_[r] = DateDays(it->second);
-        if (dates_[r] == kNoDate) {
-          // Extracted relationships carry their dates on the evidence: use the newest.
-          evidence.clear();
-          PG_RETURN_IF_ERROR(reader.GetEvidence(rel_ids_[r], &evidence));
-          for (const Evidence& e : evidence) dates_[r] = std::max(dates_[r], IsoDateDays(e.date));
-        }
-      }
-      if (!by_recency && !weights_.empty()) {
-        weights_[r] = NumericOr(rel.properties, options_.weight, 1.0);
-        if (weights_[r] < 0 || std::isnan(weights_[r])) has_negative_weight_ = true;
+  // Properties: one sequential scan when the reader offers it, else a point read each.
+  auto use_properties = [&](uint32_t r, const ValueMap& properties) -> Status {
+    if (!dates_.empty()) {
+      auto it = properties.find(options_.date_property);
+      if (it != properties.end()) dates_[r] = DateDays(it->second);
+      if (dates_[r] == kNoDate) {
+        // Extracted relationships carry their dates on the evidence: use the newest.
+        evidence.clear();
+        PG_RETURN_IF_ERROR(reader.GetEvidence(rel_ids_[r], &evidence));
+        for (const Evidence& e : evidence) dates_[r] = std::max(dates_[r], IsoDateDays(e.date));
       }
     }
+    if (!by_recency && !weights_.empty()) {
+      weights_[r] = NumericOr(properties, options_.weight, 1.0);
+      if (weights_[r] < 0 || std::isnan(weights_[r])) has_negative_weight_ = true;
+    }
+    return Status::OK();
+  };
+  const auto* scanner = dynamic_cast<const storage::ReaderExtensions*>(&reader);
+  if (need_props && scanner != nullptr) {
+    uint32_t r = 0;
+    Status st;
+    PG_RETURN_IF_ERROR(scanner->ScanRelationshipProperties([&](RelId id, ValueMap& properties) {
+      while (r < m && rel_ids_[r] < id) ++r;  // both in id order
+      if (r == m) return false;
+      if (rel_ids_[r] == id) st = use_properties(r, properties);
+      return st.ok();
+    }));
+    PG_RETURN_IF_ERROR(st);
+  } else if (need_props) {
+    Relationship rel;
+    for (uint32_t r = 0; r < m; ++r) {
+      PG_RETURN_IF_ERROR(reader.GetRelationship(rel_ids_[r], &rel));
+      PG_RETURN_IF_ERROR(use_properties(r, rel.properties));
+    }
+  }
+  for (uint32_t r = 0; r < m; ++r) {
     if (by_evidence || by_recency) {
       evidence.clear();
       PG_RETURN_IF_ERROR(reader.GetEvidence(rel_ids_[r], &evidence));

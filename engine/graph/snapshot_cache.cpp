@@ -4,7 +4,7 @@
 #include <deque>
 #include <string>
 
-#include "storage/state_token.h"
+#include "storage/reader_extensions.h"
 
 namespace pactgraph::graph {
 
@@ -22,7 +22,7 @@ uint64_t shared_builds = 0;
 }  // namespace
 
 Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOptions& options) {
-  const auto* source = dynamic_cast<const storage::StateTokenSource*>(&reader);
+  const auto* source = dynamic_cast<const storage::ReaderExtensions*>(&reader);
   const std::string token = source != nullptr ? source->StateToken() : std::string();
   if (!token.empty()) {
     std::lock_guard<std::mutex> lock(shared_mu);

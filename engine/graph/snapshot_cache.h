@@ -18,7 +18,8 @@
 namespace pactgraph::graph {
 
 // The GraphSnapshot of what `reader` sees, shared with earlier callers that saw the same
-// state: readers that name their state (storage::StateTokenSource — snapshot readers do)
+// state: readers that name their state (storage::ReaderExtensions::StateToken — snapshot
+// readers do)
 // share a process-wide cache holding the most recent kSharedSnapshots snapshots; other
 // readers (write transactions, read-only instances) get a fresh build each time. Lets
 // `CALL algo.*` procedures and the shell's path commands reuse one CSR copy across queries
