@@ -4,8 +4,10 @@
 // bidirectional breadth-first search over the query's own GraphReader: the two frontiers grow
 // level by level, always the smaller one, until they meet, so a search touches roughly the
 // square root of what a one-sided BFS reaches. The query's node and relationship predicates
-// are called as the search enters each node and follows each relationship. Requests it does
-// not speed up (allShortestPaths, start == end, min_hops > 1) go to query::BfsPathFinder.
+// are called as the search enters each node and follows each relationship.
+// allShortestPaths runs Boost.Graph's breadth_first_visit on a StoreView (store_view.h)
+// filtered by the same predicates, recording the DAG of shortest paths, then lists its paths.
+// start == end and min_hops > 1 go to query::BfsPathFinder.
 // RegisterGraphProcedures installs it with query::SetPathFinder.
 #pragma once
 

@@ -5,12 +5,14 @@ namespace pactgraph::graph {
 
 std::shared_ptr<const std::vector<StoreEdge>> StoreView::Incident(NodeId v, bool in) const {
   auto edges = std::make_shared<std::vector<StoreEdge>>();
-  Direction dir = !directed_ ? Direction::kBoth : (in ? Direction::kIn : Direction::kOut);
+  const bool entering = in != reversed_;
+  Direction dir = !directed_ ? Direction::kBoth : (entering ? Direction::kIn : Direction::kOut);
   Status s = reader_->Neighbors(v, dir, types_, [&](const NeighborEntry& n) {
-    if (in) {
-      edges->push_back(StoreEdge{n.rel, n.other, v, n.type});
+    if (in) {  // walked from n.other to v: along the relationship when it enters v
+      edges->push_back(StoreEdge{n.rel, n.other, v, n.type,
+                                 n.dir == Direction::kIn ? Direction::kOut : Direction::kIn});
     } else {
-      edges->push_back(StoreEdge{n.rel, v, n.other, n.type});
+      edges->push_back(StoreEdge{n.rel, v, n.other, n.type, n.dir});
     }
     return true;
   });

@@ -34,6 +34,7 @@ struct StoreEdge {
   NodeId source = 0;  // as walked: out_edges(v) have source v, in_edges(v) have target v
   NodeId target = 0;
   TypeId type = 0;
+  Direction dir = Direction::kOut;  // the relationship's direction as walked (kIn: against it)
   bool operator==(const StoreEdge& o) const {
     return rel == o.rel && source == o.source && target == o.target;
   }
@@ -74,6 +75,9 @@ class StoreView {
 
   const GraphReader* reader() const { return reader_; }
   bool directed() const { return directed_; }
+  // Directed views only: walk relationships backwards (out_edges(v) lists the relationships
+  // entering v, as walked from v; in_edges the ones leaving it).
+  void set_reversed(bool reversed) { reversed_ = reversed; }
   // The first storage error met by an iterator or property map; OK when none.
   const Status& status() const { return status_; }
 
@@ -91,6 +95,7 @@ class StoreView {
   }
   const GraphReader* reader_;
   bool directed_;
+  bool reversed_ = false;
   std::vector<TypeId> types_;
   std::string weight_property_;
   mutable Status status_;

@@ -10,9 +10,10 @@
 namespace pactgraph::graph {
 namespace {
 
-TEST_CASE("PathFinder: bidirectional search matches the reference BFS", "[graph][finder]") {
+TEST_CASE("PathFinder: bidirectional search and BGL allShortestPaths match the reference BFS",
+          "[graph][finder]") {
   std::mt19937_64 rng(31);
-  int found = 0;
+  int found = 0, all_found = 0, several = 0;
   for (int round = 0; round < 40; ++round) {
     auto g = testing::MakeRandomGraph(rng, 10, 20, false);
     pactgraph::testing::TempDir dir;
@@ -54,6 +55,30 @@ TEST_CASE("PathFinder: bidirectional search matches the reference BFS", "[graph]
           return e.type != banned;
         };
       }
+      // allShortestPaths (Boost.Graph BFS on the StoreView): the exact same set of paths, also
+      // under a predicate that depends on the direction a relationship is walked in.
+      if (req.start != req.end) {
+        query::PathRequest all = req;
+        all.mode = query::PathRequest::Mode::kAll;
+        if (rng() % 3 == 0) {
+          all.rel_ok = [](const NeighborEntry& e, NodeId from) -> Result<bool> {
+            return e.dir == Direction::kOut || (e.other + from) % 3 != 0;
+          };
+        }
+        std::vector<query::FoundPath> want_all, got_all;
+        REQUIRE(query::BfsPathFinder().FindShortestPaths(all, &want_all).ok());
+        REQUIRE(GraphPathFinder().FindShortestPaths(all, &got_all).ok());
+        auto key = [](const std::vector<query::FoundPath>& ps) {
+          std::set<std::pair<std::vector<NodeId>, std::vector<RelId>>> k;
+          for (const auto& p : ps) k.insert({p.nodes, p.rels});
+          return k;
+        };
+        INFO("allShortestPaths, round " << round << " query " << q);
+        REQUIRE(got_all.size() == want_all.size());
+        REQUIRE(key(got_all) == key(want_all));
+        all_found += !got_all.empty();
+        several += got_all.size() > 1;
+      }
       std::vector<query::FoundPath> want, got;
       REQUIRE(query::BfsPathFinder().FindShortestPaths(req, &want).ok());
       REQUIRE(GraphPathFinder().FindShortestPaths(req, &got).ok());
@@ -79,6 +104,8 @@ TEST_CASE("PathFinder: bidirectional search matches the reference BFS", "[graph]
     }
   }
   CHECK(found > 100);
+  CHECK(all_found > 100);
+  CHECK(several > 20);
 }
 
 }  // namespace
