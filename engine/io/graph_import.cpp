@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 #include "engine/io/csv_reader.h"
@@ -256,30 +257,38 @@ Value InferValue(std::string_view cell) {
   return Value(std::string(cell));
 }
 
+// CSV rows stream straight into the bulk loader (which bounds its own memory by spilling
+// sorted runs): only the file-id -> NodeId index is held for the whole import. Any error
+// abandons the loader before Finish, so the database is left exactly as it was.
 Status ImportCsv(Database& db, const std::string& nodes_path, const std::string& edges_path,
                  const ImportProgress& progress, ImportSummary* summary) {
   auto start = Clock::now();
-  Parsed parsed;
-  NodeIdIndex id_index;
+  PG_ASSIGN_OR_RETURN(CsvReader nodes_csv, CsvReader::Open(nodes_path));
+  std::optional<CsvReader> edges_csv;
+  if (!edges_path.empty()) {
+    PG_ASSIGN_OR_RETURN(CsvReader opened, CsvReader::Open(edges_path));
+    edges_csv.emplace(std::move(opened));
+  }
+  PG_ASSIGN_OR_RETURN(auto loader, db.BeginBulkLoad());
+  loader->Reserve(nodes_csv.CountLines(), edges_csv ? edges_csv->CountLines() : 0);
+  NodeIdIndex id_index;  // file id -> NodeId
+  uint64_t node_count = 0, edge_count = 0;
   {
-    PG_ASSIGN_OR_RETURN(CsvReader csv, CsvReader::Open(nodes_path));
+    CsvReader& csv = nodes_csv;
     std::vector<std::string> header, row;
     std::unordered_map<std::string, size_t> col;
     PG_RETURN_IF_ERROR(ReadHeader(csv, {"id", "name", "kind"}, &header, &col));
-    parsed.nodes.reserve(csv.CountLines());
     const size_t c_id = col["id"], c_name = col["name"], c_kind = col["kind"];
     const size_t c_labels = col.count("labels") ? col["labels"] : SIZE_MAX;
+    PendingNode n;
     while (csv.Next(&row)) {
       if (row.size() != header.size()) {
         return Bad(csv.WhereLine(), "expected " + std::to_string(header.size()) +
                                         " fields, found " + std::to_string(row.size()));
       }
       if (row[c_id].empty()) return Bad(csv.Where(c_id), "empty node id");
-      if (auto first = id_index.Insert(row[c_id], parsed.nodes.size(), csv.line())) {
-        return Bad(csv.Where(c_id), "duplicate node id '" + row[c_id] +
-                                        "' (first defined on line " + std::to_string(*first) + ")");
-      }
-      PendingNode n;
+      n.labels.clear();
+      n.props.clear();
       if (c_labels != SIZE_MAX && !row[c_labels].empty()) {
         for (const auto& l : SplitList(row[c_labels])) n.labels.push_back(l.as_string());
       } else {
@@ -294,50 +303,65 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
         if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
         n.props[header[i]] = std::move(v);
       }
-      parsed.nodes.push_back(std::move(n));
-      if (progress && (parsed.nodes.size() & 0x3fff) == 0)
-        progress("parse", parsed.nodes.size(), 0);
+      PG_ASSIGN_OR_RETURN(NodeId id, loader->AddNode(n.labels, n.props));
+      if (auto first = id_index.Insert(row[c_id], id, csv.line())) {
+        return Bad(csv.Where(c_id), "duplicate node id '" + row[c_id] +
+                                        "' (first defined on line " + std::to_string(*first) + ")");
+      }
+      if (progress && (++node_count & 0x3fff) == 0) progress("parse", node_count, 0);
     }
     PG_RETURN_IF_ERROR(csv.status());
+    node_count = loader->pending_nodes();
   }
-  if (!edges_path.empty()) {
-    PG_ASSIGN_OR_RETURN(CsvReader csv, CsvReader::Open(edges_path));
+  if (edges_csv) {
+    CsvReader& csv = *edges_csv;
     std::vector<std::string> header, row;
     std::unordered_map<std::string, size_t> col;
     PG_RETURN_IF_ERROR(ReadHeader(csv, {"src", "dst", "type"}, &header, &col));
-    parsed.edges.reserve(csv.CountLines());
     const size_t c_src = col["src"], c_dst = col["dst"], c_type = col["type"];
+    ValueMap props;
     while (csv.Next(&row)) {
       if (row.size() != header.size()) {
         return Bad(csv.WhereLine(), "expected " + std::to_string(header.size()) +
                                         " fields, found " + std::to_string(row.size()));
       }
-      PendingEdge e;
-      for (auto [c, target] : {std::pair{c_src, &e.src}, std::pair{c_dst, &e.dst}}) {
-        auto index = id_index.Find(row[c]);
-        if (!index) {
+      NodeId ends[2];
+      for (int k = 0; k < 2; ++k) {
+        const size_t c = k == 0 ? c_src : c_dst;
+        auto id = id_index.Find(row[c]);
+        if (!id) {
           return Bad(csv.Where(c), "unknown node id '" + row[c] + "' in column '" + header[c] +
                                        "' (not in " + nodes_path + ")");
         }
-        *target = *index;
+        ends[k] = *id;
       }
       if (row[c_type].empty()) return Bad(csv.Where(c_type), "empty relationship type");
-      e.type = TypeFromCsv(row[c_type]);
+      props.clear();
       for (size_t i = 0; i < row.size(); ++i) {
         if (i == c_src || i == c_dst || i == c_type || row[i].empty()) continue;
         std::string why;
         Value v;
         if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
-        e.props[header[i]] = std::move(v);
+        props[header[i]] = std::move(v);
       }
-      parsed.edges.push_back(std::move(e));
-      if (progress && (parsed.edges.size() & 0x3fff) == 0)
-        progress("parse", parsed.edges.size(), 0);
+      PG_RETURN_IF_ERROR(
+          loader->AddRelationship(ends[0], ends[1], TypeFromCsv(row[c_type]), props).status());
+      if (progress && (++edge_count & 0x3fff) == 0) progress("parse", edge_count, 0);
     }
     PG_RETURN_IF_ERROR(csv.status());
+    edge_count = loader->pending_relationships();
   }
   if (summary) summary->parse_seconds = Seconds(start);
-  return LoadParsed(db, parsed, progress, summary);
+  auto load_start = Clock::now();
+  PG_RETURN_IF_ERROR(loader->Finish([&](uint64_t d, uint64_t t) {
+    if (progress) progress("write", d, t);
+  }));
+  if (summary) {
+    summary->nodes = node_count;
+    summary->relationships = edge_count;
+    summary->load_seconds = Seconds(load_start);
+  }
+  return Status::OK();
 }
 
 namespace {
