@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 DB ?= pactgraph.db
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-slow test-asan bench clean format
+.PHONY: all deps configure build demo test test-slow test-asan test-tsan bench clean format
 
 all: build
 
@@ -34,6 +34,16 @@ test-slow: build
 test-asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug \
 	  CMAKE_FLAGS="-DPACTGRAPH_SANITIZE=ON"
+
+# ThreadSanitizer on the concurrency tests: the in-process threads test, and the multi-process
+# reader/writer test (its worker and CLI processes are TSan builds too).
+test-tsan:
+	@$(MAKE) --no-print-directory configure BUILD=build-tsan BUILD_TYPE=RelWithDebInfo \
+	  CMAKE_FLAGS="-DPACTGRAPH_TSAN=ON -DPACTGRAPH_BUILD_BENCHMARKS=OFF"
+	cmake --build build-tsan -j $(JOBS) --target reliability_test reliability_worker pactgraph
+	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 \
+	  suppressions=$(CURDIR)/tests/reliability/tsan.supp" \
+	  ctest --output-on-failure -j $(JOBS) -LE slow -R 'concurrency'
 
 bench: build
 	$(BUILD)/tools/pactgraph bench generate --size M --seed 1 --out $(BUILD)/bench-M

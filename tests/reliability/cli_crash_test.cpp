@@ -260,7 +260,7 @@ uint32_t Seed() {
 
 TEST_CASE("crash (CLI): 50 SIGKILLs of pactgraph ingest and import lose nothing acknowledged",
           "[reliability][crash][cli]") {
-  RunCliCrashTrials(50, Seed());
+  RunCliCrashTrials(50 / kSanitizerSlowdown, Seed());
 }
 
 TEST_CASE("crash soak (CLI): 500 SIGKILLs of pactgraph ingest and import",

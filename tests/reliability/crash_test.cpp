@@ -98,11 +98,11 @@ uint32_t Seed() {
 
 TEST_CASE("crash: 200 SIGKILLs during writes and bulk loads lose nothing acknowledged",
           "[reliability][crash]") {
-  RunCrashTrials(200, /*sync=*/false, Seed());
+  RunCrashTrials(200 / kSanitizerSlowdown, /*sync=*/false, Seed());
 }
 
 TEST_CASE("crash: 40 SIGKILLs with --sync", "[reliability][crash]") {
-  RunCrashTrials(40, /*sync=*/true, Seed() + 1);
+  RunCrashTrials(40 / kSanitizerSlowdown, /*sync=*/true, Seed() + 1);
 }
 
 TEST_CASE("crash soak: 2000 SIGKILLs", "[reliability][crash][.slow]") {

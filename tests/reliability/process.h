@@ -10,6 +10,14 @@
 
 namespace pactgraph::reliability {
 
+// How much slower a sanitizer build runs (ASan/UBSan, TSan): trial counts and start-up time
+// bounds are scaled by it (tests/reliability/CMakeLists.txt defines it in those builds).
+#ifdef PACTGRAPH_SANITIZER_SLOWDOWN
+constexpr int kSanitizerSlowdown = PACTGRAPH_SANITIZER_SLOWDOWN;
+#else
+constexpr int kSanitizerSlowdown = 1;
+#endif
+
 // Milliseconds of CLOCK_MONOTONIC (system-wide, so comparable between processes).
 int64_t MonotonicMs();
 
