@@ -9,7 +9,7 @@
 // evidence records as the same body gets in an uninterrupted reference run); every import is
 // either wholly there (all its nodes and relationships) or not at all, and wholly there when
 // acknowledged; `pactgraph check` exits 0. All trials share one database, so recoveries of
-// recoveries are exercised. CI: 50 trials; soak ([.slow]): 500.
+// recoveries are exercised. CI: 200 trials; soak ([.slow]): 500.
 #include <signal.h>
 
 #include <catch2/catch.hpp>
@@ -258,9 +258,9 @@ uint32_t Seed() {
 
 }  // namespace
 
-TEST_CASE("crash (CLI): 50 SIGKILLs of pactgraph ingest and import lose nothing acknowledged",
+TEST_CASE("crash (CLI): 200 SIGKILLs of pactgraph ingest and import lose nothing acknowledged",
           "[reliability][crash][cli]") {
-  RunCliCrashTrials(50 / kSanitizerSlowdown, Seed());
+  RunCliCrashTrials(200 / kSanitizerSlowdown, Seed());
 }
 
 TEST_CASE("crash soak (CLI): 500 SIGKILLs of pactgraph ingest and import",
