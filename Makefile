@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 DB ?= pactgraph.db
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-slow test-asan test-tsan bench clean format
+.PHONY: all deps configure build demo test test-slow test-asan test-tsan bench bench-plot clean format
 
 all: build
 
