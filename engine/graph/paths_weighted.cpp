@@ -1,12 +1,14 @@
-// engine/graph/paths_weighted.cpp — Dijkstra, hop-bounded cheapest paths and Yen's algorithm.
+// engine/graph/paths_weighted.cpp — cheapest paths, hop-bounded cheapest paths, Yen's algorithm.
 //
-// The cheapest path comes from a bidirectional Dijkstra on the raw CSR arrays (epoch-stamped
-// thread-local scratch; the compiled filter plus the vertices and relationships Yen's algorithm
-// bans prune it). Boost's dijkstra_shortest_paths was used first: it initialises O(n) maps per
-// call and searches from one side only, about twice as slow on the benchmark graph. The answer
-// ignores the hop bound, so a path over the bound is replaced by the cheapest path within it,
-// found by a Bellman-Ford limited to max_hops layers that only relaxes vertices improved in
-// the previous layer.
+// With costs, the cheapest path comes from a bidirectional Dijkstra with lazy edge relaxation
+// on the snapshot's cost-sorted WeightedAdjacency, started from the hub-tree upper bound when
+// the search is unfiltered (LazyBidirectionalDijkstra); a path over the hop bound is replaced by
+// the cheapest path within it, found by an A* over (vertex, hops) labels (HopBoundedAStar).
+// With unit costs, a plain bidirectional Dijkstra on the CSR arrays (and, over the hop bound,
+// a Bellman-Ford limited to max_hops layers). The compiled filter and the vertices and
+// relationships Yen's algorithm bans prune every search. docs/graph.md has the figures and the
+// versions before (Boost's dijkstra_shortest_paths was the first: O(n) initialisation per call,
+// one-sided).
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -153,7 +155,6 @@ struct DijkstraWorkspace {
 template <bool kFiltered>
 bool BidirectionalDijkstra(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
                            const CompiledFilter& filter, const Bans& bans, GraphPath* out) {
-  const bool unit = true;
   thread_local DijkstraWorkspace ws;
   const uint32_t epoch = ws.Begin(g.num_vertices());
   const uint32_t* row = g.row_start();
@@ -213,7 +214,7 @@ bool BidirectionalDijkstra(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
     v = ws.side[1].parent[v];
     out->vertices.push_back(v);
   }
-  out->cost = PathCost(g, out->rels, unit);
+  out->cost = static_cast<double>(out->rels.size());
   return true;
 }
 
