@@ -3,15 +3,15 @@
 //   ShortestPath        bidirectional breadth-first search: one path with the fewest hops.
 //   AllShortestPaths    every path with the fewest hops (a BFS layering from the source, then
 //                       a walk back from the target through the layers).
-//   WeightedShortestPath  bidirectional Dijkstra on the snapshot's relationship costs; when the
-//                       cheapest path is longer than the hop bound, a hop-layered Bellman-Ford
-//                       finds the cheapest bounded one.
+//   WeightedShortestPath  bidirectional Dijkstra (lazy, on cost-sorted rows) on the snapshot's
+//                       relationship costs; when the cheapest path is longer than the hop bound,
+//                       an A* over (vertex, hops) labels finds the cheapest bounded one.
 //   KShortestPaths      Yen's k shortest loopless paths, by cost (weighted) or hops.
 //
 // All searches honour a CompiledFilter while they run and never return paths longer than its
 // max_hops. Paths are sequences of relationships, so parallel relationships give distinct
 // paths. A search from a vertex to itself finds the empty path (length 0, cost 0).
-// Searches allocate O(vertices) scratch memory per call and are safe to run concurrently on
+// Searches keep O(vertices) thread-local scratch memory and are safe to run concurrently on
 // one snapshot.
 #pragma once
 

@@ -4,8 +4,8 @@
 // on the snapshot's cost-sorted WeightedAdjacency, started from the hub-tree upper bound when
 // the search is unfiltered (LazyBidirectionalDijkstra); a path over the hop bound is replaced by
 // the cheapest path within it, found by an A* over (vertex, hops) labels (HopBoundedAStar).
-// With unit costs, a plain bidirectional Dijkstra on the CSR arrays (and, over the hop bound,
-// a Bellman-Ford limited to max_hops layers). The compiled filter and the vertices and
+// With unit costs, a plain bidirectional Dijkstra on the CSR arrays (a path over the hop bound
+// then means there is none within it). The compiled filter and the vertices and
 // relationships Yen's algorithm bans prune every search. docs/graph.md has the figures and the
 // versions before (Boost's dijkstra_shortest_paths was the first: O(n) initialisation per call,
 // one-sided).
@@ -31,98 +31,10 @@ struct Bans {
   bool Vertex(VertexIndex v) const { return !vertex.empty() && vertex[v]; }
 };
 
-struct EdgePred {
-  const GraphSnapshot* g = nullptr;
-  const CompiledFilter* f = nullptr;
-  const Bans* bans = nullptr;
-  bool operator()(const CsrEdge& e) const {
-    uint32_t p = g->entry_prop()[e.idx];
-    return f->EntryOk(p, false) && !bans->Rel(p >> 1);
-  }
-};
-
-struct VertexPred {
-  const CompiledFilter* f = nullptr;
-  const Bans* bans = nullptr;
-  bool operator()(uint32_t v) const { return f->VertexOk(v) && !bans->Vertex(v); }
-};
-
 double PathCost(const GraphSnapshot& g, const std::vector<RelIndex>& rels, bool unit) {
   double c = 0;
   for (RelIndex r : rels) c += unit ? 1.0 : g.rel_weight(r);
   return c;
-}
-
-// Cheapest path from s to t with at most `hop_limit` relationships (Bellman-Ford by layers).
-bool HopBounded(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const EdgePred& ep,
-                const VertexPred& vp, bool unit, uint32_t hop_limit, GraphPath* out) {
-  struct Step {
-    VertexIndex w;
-    double dist;
-    VertexIndex parent;
-    RelIndex rel;
-  };
-  const uint32_t n = g.num_vertices();
-  std::vector<double> dist(n, kInf);
-  dist[s] = 0;
-  // layers[k]: the improvements made at layer k; slot[w] locates w in the layer named by
-  // slot_layer[w] (dense arrays: no hashing in the inner loop).
-  std::vector<std::vector<Step>> layers(hop_limit + 1);
-  std::vector<uint32_t> slot(n, 0), slot_layer(n, 0);
-  std::vector<VertexIndex> active{s};
-  const uint32_t* row = g.row_start();
-  const uint32_t* col = g.column();
-  const uint32_t* prop = g.entry_prop();
-  for (uint32_t k = 1; k <= hop_limit && !active.empty(); ++k) {
-    auto& layer = layers[k];
-    for (VertexIndex u : active) {
-      for (uint32_t i = row[u]; i < row[u + 1]; ++i) {
-        if (!ep(CsrEdge(u, i))) continue;
-        VertexIndex w = col[i];
-        if (!vp(w)) continue;
-        double d = dist[u] + (unit ? 1.0 : g.rel_weight(prop[i] >> 1));
-        bool here = slot_layer[w] == k;
-        if (d >= (here ? layer[slot[w]].dist : dist[w])) continue;
-        if (here) {
-          layer[slot[w]] = Step{w, d, u, prop[i] >> 1};
-        } else {
-          slot_layer[w] = k;
-          slot[w] = static_cast<uint32_t>(layer.size());
-          layer.push_back(Step{w, d, u, prop[i] >> 1});
-        }
-      }
-    }
-    active.clear();
-    for (const Step& step : layer) {
-      dist[step.w] = step.dist;
-      active.push_back(step.w);
-    }
-  }
-  if (dist[t] == kInf) return false;
-  out->vertices.assign(1, t);
-  out->rels.clear();
-  // Every entry of layers[k] is an improvement made at layer k, so the value of v at layer k
-  // comes from the highest layer <= k that holds v.
-  VertexIndex v = t;
-  for (uint32_t k = hop_limit; v != s;) {
-    const Step* found = nullptr;
-    for (; k > 0 && found == nullptr; --k) {
-      for (const Step& step : layers[k]) {
-        if (step.w == v) {
-          found = &step;
-          break;
-        }
-      }
-    }
-    if (found == nullptr) return false;
-    out->rels.push_back(found->rel);
-    v = found->parent;
-    out->vertices.push_back(v);
-  }
-  std::reverse(out->vertices.begin(), out->vertices.end());
-  std::reverse(out->rels.begin(), out->rels.end());
-  out->cost = PathCost(g, out->rels, unit);
-  return true;
 }
 
 // Workspace of the bidirectional Dijkstra, epoch-stamped like the BFS one.
@@ -537,8 +449,6 @@ bool Search(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Compiled
     return true;
   }
   if (hop_limit == 0) return false;
-  EdgePred ep{&g, &filter, &bans};
-  VertexPred vp{&filter, &bans};
   const bool plain =
       filter.trivial() && !filter.directed() && bans.rels.empty() && bans.vertex.empty();
   bool found;
@@ -556,7 +466,8 @@ bool Search(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Compiled
   }
   if (!found) return false;
   if (out->rels.size() <= hop_limit) return true;
-  if (unit || g.weighted() == nullptr) return HopBounded(g, s, t, ep, vp, unit, hop_limit, out);
+  // With unit costs the path found has the fewest relationships: none fits the bound.
+  if (unit || g.weighted() == nullptr) return false;
   return plain ? HopBoundedAStar<false>(g, s, t, filter, bans, hop_limit, out)
                : HopBoundedAStar<true>(g, s, t, filter, bans, hop_limit, out);
 }
