@@ -34,7 +34,7 @@ std::vector<Article> SampleCorpus(size_t min_bytes) {
   while (bytes < min_bytes) {
     for (const Article& a : base) {
       out.push_back(a);
-      bytes += a.body.size();
+      bytes += a.text.size();
     }
   }
   return out;
@@ -50,7 +50,7 @@ void BM_ExtractSampleCorpus(benchmark::State& state) {
   }
   std::vector<Article> corpus = SampleCorpus(static_cast<size_t>(state.range(0)));
   size_t bytes = 0;
-  for (const Article& a : corpus) bytes += a.body.size();
+  for (const Article& a : corpus) bytes += a.text.size();
   size_t relations = 0;
   for (auto _ : state) {
     for (const Article& a : corpus) {

@@ -18,15 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return std::move(e).value();
   }();
   const std::string in(reinterpret_cast<const char*>(data), size);
-  std::vector<extract::Article> lines;
+  std::vector<Article> lines;
   std::vector<extract::InputProblem> problems;
   extract::ParseJsonLines("fuzz.jsonl", in, &lines, &problems);
-  extract::Article article;
+  Article article;
   if (!extract::ParseArticleText("fuzz.txt", in, &article).ok()) return 0;
   extract::Extraction out;
   if (!extractor->Extract(article, &out).ok()) return 0;
   for (const auto& r : out.evidence) {
-    if (r.sentence_span.begin > r.sentence_span.end || r.sentence_span.end > article.body.size()) {
+    if (r.sentence_span.begin > r.sentence_span.end || r.sentence_span.end > article.text.size()) {
       std::abort();
     }
   }

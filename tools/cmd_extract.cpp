@@ -65,7 +65,7 @@ int RunExtract(const ExtractArgs& a) {
   if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
   auto ex = MakeExtractor(a.rules);
   if (!ex.ok()) return ReportError(ex.status());
-  std::vector<extract::Article> articles;
+  std::vector<Article> articles;
   std::vector<extract::InputProblem> problems;
   extract::ReadOptions ro;
   ro.max_bytes = a.max_bytes;

@@ -29,7 +29,7 @@ Status RunExtractMetric(const BenchOptions& options, BenchReport* report) {
 
 Status RunExtractMetric(const BenchOptions& options, BenchReport* report) {
   if (options.corpus_dir.empty()) return Status::OK();
-  std::vector<extract::Article> articles;
+  std::vector<Article> articles;
   std::vector<extract::InputProblem> problems;
   extract::ReadArticles({options.corpus_dir}, extract::ReadOptions(), &articles, &problems);
   if (articles.empty()) {
@@ -42,7 +42,7 @@ Status RunExtractMetric(const BenchOptions& options, BenchReport* report) {
   auto extractor = extract::Extractor::Create(eo);
   if (!extractor.ok()) return extractor.status();
   uint64_t bytes = 0;
-  for (const auto& a : articles) bytes += a.body.size();
+  for (const auto& a : articles) bytes += a.text.size();
 
   Metric m{"extract"};
   PG_RETURN_IF_ERROR(TimeRepeated(

@@ -84,8 +84,8 @@ Status ParseArticleText(const std::string& path, const std::string& text, Articl
     p = nl == std::string::npos ? text.size() : nl + 1;
   }
   if (header) pos = p;
-  out->body = text.substr(pos);
-  if (Blank(out->body)) return Status::InvalidArgument(path + ": empty article, skipped");
+  out->text = text.substr(pos);
+  if (Blank(out->text)) return Status::InvalidArgument(path + ": empty article, skipped");
   return Status::OK();
 }
 
@@ -105,11 +105,11 @@ void ParseJsonLines(const std::string& path, const std::string& text, std::vecto
     }
     Article a;
     a.file = BaseName(path) + ":" + std::to_string(line_no);
-    a.body = j["text"];
+    a.text = j["text"];
     if (j.contains("title") && j["title"].is_string()) a.title = j["title"];
     if (j.contains("date") && j["date"].is_string()) a.date = j["date"];
     if (j.contains("source") && j["source"].is_string()) a.source = j["source"];
-    if (Blank(a.body)) {
+    if (Blank(a.text)) {
       problems->push_back({path, where + ": empty article, skipped"});
       continue;
     }

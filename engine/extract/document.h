@@ -60,7 +60,7 @@ struct Document {
   int AddEntity(const std::string& name, EntityKind kind, const std::string& key);
   void AddAlias(int ent, const std::string& key, const std::string& surface);
   std::string Surface(uint32_t begin, uint32_t end) const {
-    return article->body.substr(begin, end - begin);
+    return article->text.substr(begin, end - begin);
   }
 };
 

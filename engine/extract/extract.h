@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "pactgraph/graph.h"
 #include "pactgraph/status.h"
 
 namespace pactgraph::extract {
@@ -57,14 +58,10 @@ struct ExtractedRelation {
   int evidence_count = 1;  // sentences supporting (source, type, target) in this article
 };
 
-// An article as read from a file: header fields and the body that offsets refer to.
-struct Article {
-  std::string file;  // base name of the file it came from
-  std::string title;
-  std::string date;  // "YYYY-MM-DD" or "YYYY-MM" or empty
-  std::string source;
-  std::string body;
-};
+// Articles are pactgraph::Article (pactgraph/graph.h), the same record the store keeps: the
+// extractor reads `text` (all offsets are byte offsets into it) and the header fields; `id`
+// and `content_hash` are filled in when the article is stored.
+using pactgraph::Article;
 
 struct Extraction {
   std::vector<ExtractedEntity> entities;

@@ -185,7 +185,7 @@ Status Extractor::Extract(const Article& article, Extraction* out) const {
   if (!seg.ok()) return Status::Internal("ICU break iterators unavailable");
   Document doc;
   doc.article = &article;
-  seg.Split(article.body, &doc.sentences);
+  seg.Split(article.text, &doc.sentences);
   doc.mentions.resize(doc.sentences.size());
   const Lexicon& lex = impl_->lex;
   for (size_t i = 0; i < doc.sentences.size(); ++i) FindMentions(lex, &doc, i);
@@ -227,7 +227,7 @@ Status Extractor::Extract(const Article& article, Extraction* out) const {
     er.modality = r.modality;
     er.negated = r.negated;
     er.directed = directed;
-    er.sentence = article.body.substr(sent.begin, sent.end - sent.begin);
+    er.sentence = article.text.substr(sent.begin, sent.end - sent.begin);
     er.sentence_span = {sent.begin, sent.end};
     er.date = SentenceDate(sent);
     if (er.date.empty()) er.date = article.date;

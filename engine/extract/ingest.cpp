@@ -113,7 +113,7 @@ Result<RelId> FindRelationship(GraphWriter* w, NodeId s, NodeId t, const std::st
 Status IngestArticle(Database* db, const Article& article, const Extraction& x,
                      IngestStats* stats) {
   PG_ASSIGN_OR_RETURN(auto w, db->BeginWrite());
-  const std::string hash = Sha256Hex(article.body);
+  const std::string hash = Sha256Hex(article.text);
   ArticleId existing = 0;
   Status found = w->FindArticleByHash(hash, &existing);
   if (found.ok()) {
@@ -121,13 +121,8 @@ Status IngestArticle(Database* db, const Article& article, const Extraction& x,
     return Status::OK();  // the writer is dropped without committing
   }
   if (found.code() != Status::Code::kNotFound) return found;
-  pactgraph::Article a;
-  a.title = article.title;
-  a.source = article.source;
-  a.date = article.date;
-  a.text = article.body;
+  Article a = article;
   a.content_hash = hash;
-  a.file = article.file;
   PG_ASSIGN_OR_RETURN(ArticleId article_id, w->AddArticle(a));
   IngestStats local;
   std::map<std::string, NodeId> ids;

@@ -13,10 +13,10 @@ TEST_CASE("Extract: article header lines and body", "[extract]") {
   CHECK(a.title == "T");
   CHECK(a.date == "2024-04");
   CHECK(a.source == "https://x.example/a");
-  CHECK(a.body == "Body line.\n");
+  CHECK(a.text == "Body line.\n");
   REQUIRE(ParseArticleText("b.txt", "No header: just text.\n", &a).ok());
   CHECK(a.title.empty());
-  CHECK(a.body == "No header: just text.\n");
+  CHECK(a.text == "No header: just text.\n");
 }
 
 TEST_CASE("Extract: invalid UTF-8 is an error with line, column and byte", "[extract]") {

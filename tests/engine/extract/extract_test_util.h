@@ -30,7 +30,7 @@ inline const Extractor& SharedExtractor() {
 inline Extraction ExtractText(const std::string& body, const std::string& date = "") {
   Article a;
   a.file = "inline.txt";
-  a.body = body;
+  a.text = body;
   a.date = date;
   Extraction x;
   REQUIRE(SharedExtractor().Extract(a, &x).ok());

@@ -122,12 +122,12 @@ TEST_CASE("Extract: evidence offsets point at the sentence in the body", "[extra
     Extraction x = ExtractSample(name, &a);
     REQUIRE_FALSE(x.evidence.empty());
     for (const auto& ev : x.evidence) {
-      CHECK(a.body.substr(ev.sentence_span.begin, ev.sentence_span.end - ev.sentence_span.begin) ==
+      CHECK(a.text.substr(ev.sentence_span.begin, ev.sentence_span.end - ev.sentence_span.begin) ==
             ev.sentence);
       CHECK_FALSE(ev.date.empty());  // both articles carry a date
     }
     for (const auto& e : x.entities) {
-      for (const auto& m : e.mentions) CHECK(m.end <= a.body.size());
+      for (const auto& m : e.mentions) CHECK(m.end <= a.text.size());
     }
   }
 }
@@ -149,7 +149,7 @@ TEST_CASE("Extract: --rules files add triggers; bad lines name file and line", "
   auto ex = Extractor::Create(o);
   REQUIRE(ex.ok());
   Article a;
-  a.body = "Kenya shook hands with Ghana on digital trade.";
+  a.text = "Kenya shook hands with Ghana on digital trade.";
   Extraction with, without;
   REQUIRE((*ex)->Extract(a, &with).ok());
   REQUIRE(SharedExtractor().Extract(a, &without).ok());

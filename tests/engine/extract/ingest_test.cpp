@@ -18,7 +18,7 @@ std::unique_ptr<Database> OpenDb(const std::string& path) {
 Status Ingest(Database* db, const std::string& body, const std::string& date, IngestStats* st) {
   Article a;
   a.file = "t.txt";
-  a.body = body;
+  a.text = body;
   a.date = date;
   Extraction x;
   PG_RETURN_IF_ERROR(SharedExtractor().Extract(a, &x));
