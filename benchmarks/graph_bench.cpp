@@ -1,6 +1,6 @@
 // Micro-benchmarks of engine/graph on an in-process 100k-node / 1M-relationship graph.
 //
-// The graph is drawn like the benchmark dataset (engine/bench/dataset.h): Chung–Lu with
+// The graph is drawn like the benchmark dataset (benchmarks/driver/dataset.h): Chung–Lu with
 // gamma = 2.5 (heavy-tailed degrees, hubs spread over the id range), parallel relationships
 // kept, self-loops redrawn, weights uniform in (0, 1]. It is built directly as a GraphSnapshot
 // (no database), so the figures are those of the algorithms. Targets (issue 5): unweighted
@@ -63,7 +63,7 @@ std::vector<std::pair<VertexIndex, VertexIndex>> Pairs() {
 void RunPaths(benchmark::State& state, PathMode mode, uint32_t max_hops = 10) {
   const GraphSnapshot& g = BenchGraph();
   auto pairs = Pairs();
-  PathQuery q;
+  PathOptions q;
   q.mode = mode;
   q.k = 3;
   q.filter.max_hops = max_hops;
@@ -89,7 +89,7 @@ void BM_KShortestPaths3(benchmark::State& state) { RunPaths(state, PathMode::kKS
 void BM_ShortestPathFiltered(benchmark::State& state) {
   const GraphSnapshot& g = BenchGraph();
   auto pairs = Pairs();
-  PathQuery q;
+  PathOptions q;
   q.filter.types = {"MOU", "COOPERATION"};
   q.filter.max_hops = 10;
   size_t i = 0;
@@ -102,7 +102,7 @@ void BM_ShortestPathFiltered(benchmark::State& state) {
 
 void RunAlgo(benchmark::State& state, const char* name) {
   const GraphSnapshot& g = BenchGraph();
-  AlgoOptions o;
+  AlgorithmOptions o;
   o.iterations = 20;
   AlgoResult r;
   for (auto _ : state) {

@@ -15,7 +15,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "engine/bench/dataset.h"
+#include "benchmarks/driver/dataset.h"
 #include "engine/graph/csr.h"
 #include "engine/graph/graph_snapshot.h"
 #include "engine/graph/store_view.h"

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/bench/dataset.h"
+#include "benchmarks/driver/dataset.h"
 #include "pactgraph/database.h"
 #include "storage/key_codec.h"
 

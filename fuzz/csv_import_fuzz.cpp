@@ -26,8 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string nodes = in.substr(0, split);
   const std::string edges =
       split == std::string::npos ? std::string("src,dst,type\n") : in.substr(split + 4);
-  io::ImportSummary summary;
-  (void)io::ImportCsv(*scratch.db(), scratch.Write("nodes.csv", nodes),
+  ImportSummary summary;
+  (void)ImportCsv(*scratch.db(), scratch.Write("nodes.csv", nodes),
                       scratch.Write("edges.csv", edges), {}, &summary);
   return 0;
 }

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto& scratch = fuzz::GetScratch();
   if (scratch.db() == nullptr) return 0;
   const std::string in(reinterpret_cast<const char*>(data), size);
-  io::ImportSummary summary;
-  (void)io::ImportJson(*scratch.db(), scratch.Write("graph.json", in), {}, &summary);
+  ImportSummary summary;
+  (void)ImportJson(*scratch.db(), scratch.Write("graph.json", in), {}, &summary);
   return 0;
 }

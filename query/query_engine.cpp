@@ -15,11 +15,11 @@ namespace pactgraph::query {
 struct QueryRunner {
   static Result<QueryOutput> Run(const PreparedQuery& pq, const GraphReader* reader,
                                  GraphWriter* writer, const ValueMap& params,
-                                 const QueryLimits& limits) {
+                                 const SessionOptions& limits, const QueryServices& services) {
     if (pq.writes() && !writer) {
       return Status::InvalidArgument("this query writes: it needs a write transaction");
     }
-    ExecContext ctx(writer ? writer : reader, writer, &params, pq.text_, limits);
+    ExecContext ctx(writer ? writer : reader, writer, &params, pq.text_, limits, services);
     PG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanQuery(pq.bound_, &ctx));
     QueryOutput out;
     if (pq.bound_.mode == Query::Mode::kExplain) {
@@ -64,18 +64,19 @@ struct QueryRunner {
   }
 };
 
-Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const ValueMap& params) {
+Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const ValueMap& params,
+                                                    const QueryServices& services) {
   auto pq = std::make_unique<PreparedQuery>();
   pq->text_ = std::string(text);
   PG_ASSIGN_OR_RETURN(pq->ast_, ParseQuery(pq->text_));
-  PG_ASSIGN_OR_RETURN(pq->bound_, Bind(&pq->ast_, params, pq->text_));
+  PG_ASSIGN_OR_RETURN(pq->bound_, Bind(&pq->ast_, params, pq->text_, services));
   return pq;
 }
 
 Result<QueryOutput> RunPrepared(const PreparedQuery& prepared, const GraphReader* reader,
                                 GraphWriter* writer, const ValueMap& params,
-                                const QueryLimits& limits) {
-  return QueryRunner::Run(prepared, reader, writer, params, limits);
+                                const SessionOptions& limits, const QueryServices& services) {
+  return QueryRunner::Run(prepared, reader, writer, params, limits, services);
 }
 
 }  // namespace pactgraph::query

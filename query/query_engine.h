@@ -13,6 +13,7 @@
 
 #include "query/binder/bound_query.h"
 #include "query/execution/exec_context.h"
+#include "query/query_services.h"
 
 namespace pactgraph::query {
 
@@ -24,7 +25,8 @@ class PreparedQuery {
 
  private:
   friend Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text,
-                                                             const ValueMap& params);
+                                                             const ValueMap& params,
+                                                             const QueryServices& services);
   friend struct QueryRunner;
   std::string text_;
   Query ast_;
@@ -34,14 +36,17 @@ class PreparedQuery {
 struct QueryOutput {
   std::vector<std::string> columns;
   std::vector<Row> rows;
-  WriteStats stats;
+  QueryStats stats;
 };
 
-Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const ValueMap& params);
+// Parses and binds; procedures named by CALL are looked up in `services.procedures`.
+Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const ValueMap& params,
+                                                    const QueryServices& services);
 
-// `writer` must be non-null when prepared.writes(); it is then also the reader.
+// `writer` must be non-null when prepared.writes(); it is then also the reader. `services`
+// must be the ones the query was prepared with.
 Result<QueryOutput> RunPrepared(const PreparedQuery& prepared, const GraphReader* reader,
                                 GraphWriter* writer, const ValueMap& params,
-                                const QueryLimits& limits);
+                                const SessionOptions& limits, const QueryServices& services);
 
 }  // namespace pactgraph::query

@@ -13,11 +13,6 @@
 
 namespace pactgraph::storage {
 
-void CheckReport::Add(std::string problem) {
-  if (problems.size() < kMaxProblems) problems.push_back(std::move(problem));
-  ++problem_count;
-}
-
 namespace {
 
 std::string Hex(std::string_view bytes) {

@@ -18,26 +18,6 @@
 
 namespace pactgraph::storage {
 
-struct CheckReport {
-  // What was examined.
-  uint64_t nodes = 0;
-  uint64_t relationships = 0;
-  uint64_t articles = 0;
-  uint64_t evidence = 0;
-  uint64_t adjacency_entries = 0;
-  uint64_t label_entries = 0;
-  uint64_t name_entries = 0;
-  uint64_t hash_entries = 0;
-  uint64_t dictionary_entries = 0;
-  // What is wrong: the first kMaxProblems descriptions, and how many there were in all.
-  static constexpr size_t kMaxProblems = 100;
-  std::vector<std::string> problems;
-  uint64_t problem_count = 0;
-
-  bool sound() const { return problem_count == 0; }
-  void Add(std::string problem);
-};
-
 // Checks `db`, which must be a database opened by this library (read-only is fine).
 Status CheckDatabase(Database* db, CheckReport* report);
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "storage/check.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_reader.h"
 
@@ -389,6 +390,8 @@ Result<std::unique_ptr<BulkLoader>> RocksDatabase::BeginBulkLoad() {
   }
   return NewRocksBulkLoader(this, LockWriter(), options_.bulk_load_memory_mb << 20);
 }
+
+Status RocksDatabase::Check(CheckReport* report) { return CheckDatabase(this, report); }
 
 Status RocksDatabase::CatchUp() {
   if (!options_.read_only) return Status::OK();

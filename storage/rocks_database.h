@@ -65,6 +65,7 @@ class RocksDatabase final : public Database {
   Result<std::unique_ptr<GraphWriter>> BeginWrite() override;
   Result<std::unique_ptr<BulkLoader>> BeginBulkLoad() override;
   Status CatchUp() override;
+  Status Check(CheckReport* report) override;
   const std::string& path() const override { return path_; }
   bool read_only() const override { return options_.read_only; }
   uint64_t version() const override { return version_.load(); }

@@ -7,10 +7,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
-#include "engine/graph/algorithms.h"
-#include "engine/graph/path_resolve.h"
-#include "engine/graph/snapshot_cache.h"
+#include "pactgraph/algorithms.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -50,26 +49,22 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
     return ReportError("--format: unknown format '" + a.format + "' (expected table, json or csv)",
                        kExitBadInput);
   }
-  if (std::find(graph::AlgorithmNames().begin(), graph::AlgorithmNames().end(), a.name) ==
-      graph::AlgorithmNames().end()) {
+  if (std::find(AlgorithmNames().begin(), AlgorithmNames().end(), a.name) ==
+      AlgorithmNames().end()) {
     std::string known;
-    for (const auto& n : graph::AlgorithmNames()) known += (known.empty() ? "" : ", ") + n;
+    for (const auto& n : AlgorithmNames()) known += (known.empty() ? "" : ", ") + n;
     return ReportError("unknown algorithm '" + a.name + "' (known: " + known + ")", kExitBadInput);
   }
-  graph::AlgoOptions o;
+  AlgorithmOptions o;
   o.filter.types = Split(a.types);
   o.filter.allow_labels = Split(a.labels);
   o.filter.directed = a.directed;
   for (auto [opt, text, dst] : {std::tuple{"--since", &a.since, &o.filter.since},
                                 std::tuple{"--until", &a.until, &o.filter.until}}) {
     if (text->empty()) continue;
-    int32_t days = graph::IsoDateDays(*text);
-    if (days == graph::kNoDate) {
-      return ReportError(std::string(opt) + ": '" + *text +
-                             "' is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)",
-                         kExitBadInput);
-    }
-    *dst = Date{days};
+    auto d = ParseDateBound(*text, opt);
+    if (!d.ok()) return ReportError(d.status());
+    *dst = *d;
   }
   o.direction = a.direction;
   o.damping = a.damping;
@@ -82,27 +77,20 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
   auto db = OpenDatabase(g, false);
   if (!db) return g.exit_code;
   auto reader = db->NewReader();
-  graph::SnapshotOptions so;
-  if (o.filter.has_window()) so.date_property = "date";
   auto t0 = std::chrono::steady_clock::now();
-  auto snapshot = graph::SharedSnapshot(*reader, so);
-  if (!snapshot.ok()) return ReportError(snapshot.status());
+  AlgorithmResult res;
+  if (Status st = RunAlgorithm(*reader, a.name, o, &res); !st.ok()) return ReportError(st);
   auto t1 = std::chrono::steady_clock::now();
-  const graph::GraphSnapshot& s = **snapshot;
-  graph::AlgoResult res;
-  if (Status st = graph::RunAlgorithm(s, a.name, o, &res); !st.ok()) return ReportError(st);
-  auto t2 = std::chrono::steady_clock::now();
 
-  // Rows: included vertices, best first (groups: biggest group first).
-  std::vector<graph::VertexIndex> rows;
+  // Rows: positions into res.nodes, best first (groups: biggest group first).
+  std::vector<size_t> rows(res.nodes.size());
   std::map<double, uint64_t> group_size;
-  for (graph::VertexIndex v = 0; v < s.num_vertices(); ++v) {
-    if (std::isnan(res.values[v])) continue;
-    rows.push_back(v);
-    ++group_size[res.values[v]];
+  for (size_t i = 0; i < rows.size(); ++i) {
+    rows[i] = i;
+    ++group_size[res.values[i]];
   }
   const bool grouping = Grouping(a.name);
-  std::stable_sort(rows.begin(), rows.end(), [&](graph::VertexIndex x, graph::VertexIndex y) {
+  std::stable_sort(rows.begin(), rows.end(), [&](size_t x, size_t y) {
     double vx = res.values[x], vy = res.values[y];
     if (grouping && group_size[vx] != group_size[vy]) return group_size[vx] > group_size[vy];
     if (grouping) return vx < vy;
@@ -123,26 +111,26 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
     if (res.sampled) std::cout << " (sampled " << a.samples << " sources)";
     if (!g.quiet) {
       auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
-      std::printf(" [copy %.1f ms, run %.1f ms]", ms(t1 - t0), ms(t2 - t1));
+      std::printf(" [%.1f ms]", ms(t1 - t0));
     }
     std::cout << "\n";
     std::printf("%-10s %-40s %s\n", "id", "name", grouping ? "group (size)" : "value");
   } else if (a.format == "csv") {
     std::cout << "id,name,labels,value" << (grouping ? ",group_size" : "") << "\n";
   }
-  for (graph::VertexIndex v : rows) {
+  for (size_t row : rows) {
     Node n;
-    if (Status st = reader->GetNode(s.node_id(v), &n); !st.ok()) return ReportError(st);
-    double value = res.values[v];
+    if (Status st = reader->GetNode(res.nodes[row], &n); !st.ok()) return ReportError(st);
+    double value = res.values[row];
     std::string labels;
     for (const auto& l : n.labels) labels += (labels.empty() ? "" : ":") + l;
     if (a.format == "json") {
       nlohmann::json row = {
-          {"id", n.id}, {"name", graph::NodeName(n)}, {"labels", n.labels}, {"value", value}};
+          {"id", n.id}, {"name", NodeName(n)}, {"labels", n.labels}, {"value", value}};
       if (grouping) row["group_size"] = group_size[value];
       out["rows"].push_back(std::move(row));
     } else if (a.format == "csv") {
-      std::cout << n.id << "," << CsvField(graph::NodeName(n)) << "," << CsvField(labels) << ","
+      std::cout << n.id << "," << CsvField(NodeName(n)) << "," << CsvField(labels) << ","
                 << value;
       if (grouping) std::cout << "," << group_size[value];
       std::cout << "\n";
@@ -155,7 +143,7 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
         std::snprintf(buf, sizeof buf, "%.6g", value);
       }
       std::printf("%-10llu %-40s %s\n", static_cast<unsigned long long>(n.id),
-                  graph::NodeName(n).c_str(), buf);
+                  NodeName(n).c_str(), buf);
     }
   }
   if (a.format == "json") std::cout << out.dump() << "\n";

@@ -1,13 +1,13 @@
 // `pactgraph bench generate` and `pactgraph bench run`: the benchmark suite (docs/benchmarks.md).
 //
-// generate writes a synthetic dataset (engine/bench/dataset.h); run imports it into a fresh
+// generate writes a synthetic dataset (benchmarks/driver/dataset.h); run imports it into a fresh
 // database (a temporary one unless --db names a new or empty directory), reopens it cold and
 // prints timings, latencies, peak memory, disk size and the answers, as a table or one JSON
 // object that scripts/bench-compare reads.
 #include <iostream>
 
-#include "engine/bench/dataset.h"
-#include "engine/bench/driver.h"
+#include "benchmarks/driver/dataset.h"
+#include "benchmarks/driver/driver.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -50,7 +50,6 @@ int Run(const RunArgs& args, const GlobalOptions& global) {
   options.repeat = args.repeat;
   options.corpus_dir = args.corpus;
   options.load_memory_mb = args.load_memory_mb;
-  options.data_dirs = {PACTGRAPH_SOURCE_DATA_DIR, PACTGRAPH_INSTALL_DATA_DIR};
   if (!global.quiet) options.log = [](const std::string& line) { std::cerr << line << "\n"; };
   bench::BenchReport report;
   Status st = bench::RunBench(options, &report);

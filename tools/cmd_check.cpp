@@ -1,8 +1,7 @@
-// `pactgraph check` — verifies a database's integrity (storage/check.h). Exit 0 when sound;
+// `pactgraph check` — verifies a database's integrity (Database::Check). Exit 0 when sound;
 // otherwise prints what is wrong and exits 3.
 #include <iostream>
 
-#include "storage/check.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -11,8 +10,8 @@ namespace {
 int RunCheck(GlobalOptions& global) {
   auto db = OpenDatabase(global, /*for_write=*/false);
   if (!db) return global.exit_code;
-  storage::CheckReport report;
-  Status s = storage::CheckDatabase(db.get(), &report);
+  CheckReport report;
+  Status s = db->Check(&report);
   if (!s.ok()) return ReportError(s.WithContext("check of " + db->path() + " failed"));
   if (!global.quiet || !report.sound()) {
     std::cout << "checked " << db->path() << ": " << report.nodes << " nodes, "

@@ -3,43 +3,20 @@
 #include <iostream>
 #include <memory>
 
-#include "engine/extract/article.h"
-#include "engine/extract/extract.h"
-#include "engine/extract/report.h"
-#include "engine/io/input_file.h"
+#include "pactgraph/ingest.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
 
 // Shared with cmd_ingest.cpp: an Extractor over the project's data directory plus --rules.
-Result<std::unique_ptr<extract::Extractor>> MakeExtractor(const std::vector<std::string>& rules) {
-  // A FIFO, device or directory as a rule file is refused before anything opens it (a FIFO
-  // with no writer would block).
-  for (const auto& r : rules) PG_RETURN_IF_ERROR(io::CheckInputFile(r));
-  extract::ExtractorOptions options;
-  options.data_dir =
-      extract::ResolveDataDir({PACTGRAPH_SOURCE_DATA_DIR, PACTGRAPH_INSTALL_DATA_DIR});
+Result<std::unique_ptr<Extractor>> MakeExtractor(const std::vector<std::string>& rules) {
+  ExtractorOptions options;
   options.rule_files = rules;
-  return extract::Extractor::Create(options);
-}
-
-// Article paths must be regular files, directories or - (standard input): a FIFO, a device or
-// a socket is refused before anything is read. Returns the status for the first bad path.
-Status CheckArticlePaths(const std::vector<std::string>& paths) {
-  for (const auto& p : paths) {
-    if (p == "-") continue;
-    std::string kind = io::NonRegularKind(p);
-    if (!kind.empty() && kind != "a directory") {
-      return Status::InvalidArgument(p + ": is " + kind +
-                                     ", not a regular file or directory (give - to read "
-                                     "standard input)");
-    }
-  }
-  return Status::OK();
+  return Extractor::Create(options);
 }
 
 // Prints each input problem and a summary line; returns the exit code for them.
-int ReportInputProblems(const std::vector<extract::InputProblem>& problems, size_t read) {
+int ReportInputProblems(const std::vector<InputProblem>& problems, size_t read) {
   if (problems.empty()) return kExitOk;
   for (const auto& p : problems) ReportError(p.message, kExitBadInput);
   std::cerr << "pactgraph: " << problems.size() << " input" << (problems.size() == 1 ? "" : "s")
@@ -66,20 +43,20 @@ int RunExtract(const ExtractArgs& a) {
   auto ex = MakeExtractor(a.rules);
   if (!ex.ok()) return ReportError(ex.status());
   std::vector<Article> articles;
-  std::vector<extract::InputProblem> problems;
-  extract::ReadOptions ro;
+  std::vector<InputProblem> problems;
+  ReadOptions ro;
   ro.max_bytes = a.max_bytes;
-  extract::ReadArticles(a.paths, ro, &articles, &problems);
-  std::vector<extract::Extraction> out(articles.size());
+  ReadArticles(a.paths, ro, &articles, &problems);
+  std::vector<Extraction> out(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     Status st = (*ex)->Extract(articles[i], &out[i]);
     if (!st.ok()) problems.push_back({articles[i].file, articles[i].file + ": " + st.message()});
   }
   if (a.format == "json") {
-    std::cout << extract::ExtractionsToJson(articles, out, 1);
+    std::cout << ExtractionsToJson(articles, out, 1);
   } else {
     for (size_t i = 0; i < articles.size(); ++i) {
-      std::cout << extract::ExtractionToTable(articles[i], out[i]);
+      std::cout << ExtractionToTable(articles[i], out[i]);
     }
   }
   return ReportInputProblems(problems, articles.size());

@@ -3,8 +3,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "engine/io/graph_export.h"
-#include "engine/io/graph_import.h"
+#include "pactgraph/import_export.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -33,10 +32,10 @@ int RunImport(GlobalOptions& g, const ImportArgs& a) {
     }
     if (total) bar.Update(done, total);
   };
-  io::ImportSummary summary;
+  ImportSummary summary;
   auto start = std::chrono::steady_clock::now();
-  Status s = a.json.empty() ? io::ImportCsv(*db, a.nodes, a.edges, progress, &summary)
-                            : io::ImportJson(*db, a.json, progress, &summary);
+  Status s = a.json.empty() ? ImportCsv(*db, a.nodes, a.edges, progress, &summary)
+                            : ImportJson(*db, a.json, progress, &summary);
   bar.Finish();
   if (!s.ok()) {
     ReportError(s);
@@ -61,23 +60,23 @@ struct ExportArgs {
 };
 
 int RunExport(GlobalOptions& g, const ExportArgs& a) {
-  auto format = io::ParseExportFormat(a.format);
+  auto format = ParseExportFormat(a.format);
   if (!format.ok()) return ReportError(format.status());
   auto db = OpenDatabase(g, /*for_write=*/false);
   if (!db) return g.exit_code;
   auto reader = db->NewReader();
   Status s;
-  if (*format == io::ExportFormat::kCsv) {
+  if (*format == ExportFormat::kCsv) {
     if (a.out.empty())
       return ReportError("--format csv needs --out DIR (it writes nodes.csv and edges.csv)",
                          kExitBadInput);
-    s = io::ExportCsv(*reader, a.out);
+    s = ExportCsv(*reader, a.out);
   } else if (a.out.empty() || a.out == "-") {
-    s = io::ExportGraph(*reader, *format, std::cout);
+    s = ExportGraph(*reader, *format, std::cout);
   } else {
     std::ofstream f(a.out, std::ios::trunc);
     if (!f) return ReportError("cannot write " + a.out, kExitStorage);
-    s = io::ExportGraph(*reader, *format, f);
+    s = ExportGraph(*reader, *format, f);
   }
   if (!s.ok()) return ReportError(s);
   return kExitOk;

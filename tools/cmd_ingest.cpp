@@ -5,16 +5,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "engine/extract/article.h"
-#include "engine/extract/extract.h"
-#include "engine/extract/ingest.h"
+#include "pactgraph/ingest.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
 
-Result<std::unique_ptr<extract::Extractor>> MakeExtractor(const std::vector<std::string>& rules);
-int ReportInputProblems(const std::vector<extract::InputProblem>& problems, size_t read);
-Status CheckArticlePaths(const std::vector<std::string>& paths);
+Result<std::unique_ptr<Extractor>> MakeExtractor(const std::vector<std::string>& rules);
+int ReportInputProblems(const std::vector<InputProblem>& problems, size_t read);
 
 namespace {
 
@@ -26,53 +23,43 @@ struct IngestArgs {
 };
 
 int RunIngest(GlobalOptions& g, const IngestArgs& a) {
-  // Refused before the database is opened: nothing is stored.
+  // Refused before the database is opened: nothing is stored, no database is created.
   if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
   auto ex = MakeExtractor(a.rules);
   if (!ex.ok()) return ReportError(ex.status());
-  std::vector<Article> articles;
-  std::vector<extract::InputProblem> problems;
-  extract::ReadOptions ro;
-  ro.max_bytes = a.max_bytes;
-  extract::ReadArticles(a.paths, ro, &articles, &problems);
   auto db = OpenDatabase(g, true);
   if (!db) return g.exit_code;
-  extract::IngestStats stats;
   ProgressBar bar("ingest", !g.quiet);
-  int storage_error = 0;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    extract::Extraction x;
-    Status st = (*ex)->Extract(articles[i], &x);
-    const extract::IngestStats before = stats;
-    if (st.ok()) st = extract::IngestArticle(db.get(), articles[i], x, &stats);
-    if (st.ok() && a.verbose) {
-      // Printed after the article's commit: an acknowledged article survives a crash.
-      if (stats.articles_added > before.articles_added) {
-        std::cout << "stored " << articles[i].file << ": "
-                  << stats.relationships_added + stats.relationships_merged -
-                         before.relationships_added - before.relationships_merged
-                  << " relationships, " << stats.evidence_added - before.evidence_added
-                  << " evidence" << std::endl;
+  IngestOptions options;
+  options.extractor = ex->get();
+  options.read.max_bytes = a.max_bytes;
+  options.progress = [&bar](uint64_t done, uint64_t total) { bar.Update(done, total); };
+  if (a.verbose) {
+    // Printed after the article's commit: an acknowledged article survives a crash.
+    options.on_article = [](const Article& article, bool stored, const IngestStats& d) {
+      if (stored) {
+        std::cout << "stored " << article.file << ": "
+                  << d.relationships_added + d.relationships_merged << " relationships, "
+                  << d.evidence_added << " evidence" << std::endl;
       } else {
-        std::cout << "skipped " << articles[i].file << ": already stored" << std::endl;
+        std::cout << "skipped " << article.file << ": already stored" << std::endl;
       }
-    }
-    if (!st.ok()) {
-      problems.push_back({articles[i].file, articles[i].file + ": " + st.ToString()});
-      if (st.code() != Status::Code::kInvalidArgument) storage_error = st.ExitCode();
-    }
-    bar.Update(i + 1, articles.size());
+    };
   }
+  IngestSummary summary;
+  Status st = Ingest(db.get(), a.paths, options, &summary);
   bar.Finish();
+  const IngestStats& stats = summary.stats;
   if (!g.quiet) {
-    std::cerr << "articles read " << articles.size() << ", stored " << stats.articles_added
+    std::cerr << "articles read " << summary.articles_read << ", stored " << stats.articles_added
               << ", skipped (already stored) " << stats.articles_skipped << "; nodes added "
               << stats.nodes_added << ", merged " << stats.nodes_merged << "; relationships added "
               << stats.relationships_added << ", merged " << stats.relationships_merged
               << "; evidence " << stats.evidence_added << "\n";
   }
-  int code = ReportInputProblems(problems, articles.size());
-  return storage_error != 0 ? storage_error : code;
+  int code = ReportInputProblems(summary.problems, summary.articles_read);
+  if (!st.ok()) return ReportError(st);
+  return code;
 }
 
 std::string NameOf(const Node& n) {

@@ -8,19 +8,15 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
-#include "engine/graph/path_resolve.h"
-#include "engine/graph/paths.h"
-#include "engine/graph/snapshot_cache.h"
+#include "pactgraph/paths.h"
 #include "tools/command.h"
 
 extern char** environ;
 
 namespace pactgraph::tools {
 namespace {
-
-using graph::GraphPath;
-using graph::ResolvedPath;
 
 struct PathArgs {
   std::string from, to, types, labels, avoid, weighted, since, until, format = "table", svg;
@@ -39,16 +35,6 @@ std::vector<std::string> SplitList(const std::string& s) {
   return out;
 }
 
-// "YYYY-MM-DD", "YYYY-MM" or "YYYY" (the first day of the month or year).
-Result<Date> ParseDateOption(const char* option, const std::string& text) {
-  int32_t days = graph::IsoDateDays(text);
-  if (days == graph::kNoDate) {
-    return Status::InvalidArgument(std::string(option) + ": '" + text +
-                                   "' is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)");
-  }
-  return Date{days};
-}
-
 std::string DotQuote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
@@ -58,18 +44,18 @@ std::string DotQuote(const std::string& s) {
   return out + "\"";
 }
 
-std::string ToDot(const std::vector<ResolvedPath>& paths) {
+std::string ToDot(const std::vector<PathResult>& paths) {
   std::ostringstream o;
   o << "digraph path {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=Helvetica];\n"
     << "  edge [fontname=Helvetica, fontsize=10];\n";
   std::set<NodeId> nodes;
   std::set<RelId> rels;
-  for (const ResolvedPath& p : paths) {
+  for (const PathResult& p : paths) {
     for (const Node& n : p.path.nodes) {
       if (!nodes.insert(n.id).second) continue;
       std::string labels;
       for (const auto& l : n.labels) labels += (labels.empty() ? "" : ":") + l;
-      o << "  n" << n.id << " [label=" << DotQuote(graph::NodeName(n) + "\n" + labels) << "];\n";
+      o << "  n" << n.id << " [label=" << DotQuote(NodeName(n) + "\n" + labels) << "];\n";
     }
     for (size_t i = 0; i < p.path.relationships.size(); ++i) {
       const Relationship& r = p.path.relationships[i];
@@ -85,13 +71,13 @@ std::string ToDot(const std::vector<ResolvedPath>& paths) {
   return o.str();
 }
 
-nlohmann::json ToJson(const std::vector<ResolvedPath>& paths) {
+nlohmann::json ToJson(const std::vector<PathResult>& paths) {
   nlohmann::json out = {{"paths", nlohmann::json::array()}};
-  for (const ResolvedPath& p : paths) {
+  for (const PathResult& p : paths) {
     nlohmann::json jp = {{"length", p.path.relationships.size()}, {"cost", p.cost}};
     jp["nodes"] = nlohmann::json::array();
     for (const Node& n : p.path.nodes) {
-      jp["nodes"].push_back({{"id", n.id}, {"name", graph::NodeName(n)}, {"labels", n.labels}});
+      jp["nodes"].push_back({{"id", n.id}, {"name", NodeName(n)}, {"labels", n.labels}});
     }
     jp["relationships"] = nlohmann::json::array();
     for (size_t i = 0; i < p.path.relationships.size(); ++i) {
@@ -118,20 +104,20 @@ nlohmann::json ToJson(const std::vector<ResolvedPath>& paths) {
   return out;
 }
 
-void PrintTable(const std::vector<ResolvedPath>& paths, bool explain, bool weighted) {
+void PrintTable(const std::vector<PathResult>& paths, bool explain, bool weighted) {
   for (size_t k = 0; k < paths.size(); ++k) {
-    const ResolvedPath& p = paths[k];
+    const PathResult& p = paths[k];
     size_t hops = p.path.relationships.size();
     std::cout << "Path " << k + 1 << " of " << paths.size() << ": " << hops
               << (hops == 1 ? " hop" : " hops");
     if (weighted) std::cout << ", cost " << p.cost;
-    std::cout << "\n  " << graph::DescribeNode(p.path.nodes[0]) << "\n";
+    std::cout << "\n  " << DescribeNode(p.path.nodes[0]) << "\n";
     for (size_t i = 0; i < hops; ++i) {
       const Relationship& r = p.path.relationships[i];
       const Node& next = p.path.nodes[i + 1];
       bool forward = r.end == next.id && r.start == p.path.nodes[i].id;
       std::cout << "    " << (forward ? "-[:" : "<-[:") << r.type << (forward ? "]-> " : "]- ")
-                << graph::DescribeNode(next) << "\n";
+                << DescribeNode(next) << "\n";
       if (!explain) continue;
       if (p.evidence[i].empty()) std::cout << "        (no evidence recorded)\n";
       for (const Evidence& e : p.evidence[i]) {
@@ -194,70 +180,52 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
   if (a.max_hops == 0 || a.max_hops > 64) {
     return ReportError("--max-hops must be between 1 and 64", kExitBadInput);
   }
-  graph::PathQuery q;
+  PathOptions q;
   q.filter.types = SplitList(a.types);
   q.filter.allow_labels = SplitList(a.labels);
   q.filter.avoid_labels = SplitList(a.avoid);
   q.filter.directed = a.directed;
   q.filter.max_hops = a.max_hops;
   q.limit = a.limit;
-  if (!a.since.empty()) {
-    auto d = ParseDateOption("--since", a.since);
+  q.weight = a.weighted;
+  q.with_evidence = a.explain || a.format == "json" || a.format == "dot" || !a.svg.empty();
+  for (auto [option, text, bound] : {std::tuple{"--since", &a.since, &q.filter.since},
+                                     std::tuple{"--until", &a.until, &q.filter.until}}) {
+    if (text->empty()) continue;
+    auto d = ParseDateBound(*text, option);
     if (!d.ok()) return ReportError(d.status());
-    q.filter.since = *d;
-  }
-  if (!a.until.empty()) {
-    auto d = ParseDateOption("--until", a.until);
-    if (!d.ok()) return ReportError(d.status());
-    q.filter.until = *d;
+    *bound = *d;
   }
   if (a.all) {
-    q.mode = graph::PathMode::kAllShortest;
+    q.mode = PathMode::kAllShortest;
   } else if (a.k > 0) {
-    q.mode = graph::PathMode::kKShortest;
+    q.mode = PathMode::kKShortest;
     q.k = a.k;
-    q.weighted = !a.weighted.empty();
   } else if (!a.weighted.empty()) {
-    q.mode = graph::PathMode::kWeighted;
+    q.mode = PathMode::kWeighted;
   }
 
   auto db = OpenDatabase(g, false);
   if (!db) return g.exit_code;
   auto reader = db->NewReader();
-  auto from = graph::ResolveNodeName(*reader, a.from);
+  auto from = ResolveNode(*reader, a.from);
   if (!from.ok()) return ReportError(from.status().WithContext("FROM").message(), kExitBadInput);
-  auto to = graph::ResolveNodeName(*reader, a.to);
+  auto to = ResolveNode(*reader, a.to);
   if (!to.ok()) return ReportError(to.status().WithContext("TO").message(), kExitBadInput);
-
-  graph::SnapshotOptions so;
-  so.weight = a.weighted;
-  if (q.filter.has_window()) so.date_property = "date";
-  auto snapshot = graph::SharedSnapshot(*reader, so);
-  if (!snapshot.ok()) return ReportError(snapshot.status());
-  const graph::GraphSnapshot& s = **snapshot;
-  std::vector<GraphPath> found;
-  bool truncated = false;
-  Status st = graph::FindPaths(s, s.FindVertex(*from), s.FindVertex(*to), q, &found, &truncated);
-  if (!st.ok()) return ReportError(st);
-  Node from_node, to_node;
-  (void)reader->GetNode(*from, &from_node);
-  (void)reader->GetNode(*to, &to_node);
-  if (found.empty()) {
-    std::string why = "no path from " + graph::DescribeNode(from_node) + " to " +
-                      graph::DescribeNode(to_node) + " within " + std::to_string(a.max_hops) +
-                      " hops";
+  PathAnswer answer;
+  if (Status st = FindPaths(*reader, *from, *to, q, &answer); !st.ok()) return ReportError(st);
+  const std::vector<PathResult>& paths = answer.paths;
+  if (paths.empty()) {
+    Node from_node, to_node;
+    (void)reader->GetNode(*from, &from_node);
+    (void)reader->GetNode(*to, &to_node);
+    std::string why = "no path from " + DescribeNode(from_node) + " to " +
+                      DescribeNode(to_node) + " within " + std::to_string(a.max_hops) + " hops";
     if (!q.filter.types.empty()) why += " using types " + a.types;
     if (q.filter.has_window()) why += " in the date window";
     if (a.directed) why += " following direction";
     std::cerr << "pactgraph: " << why << "\n";
     return kExitNoResult;
-  }
-  const bool evidence = a.explain || a.format == "json" || a.format == "dot" || !a.svg.empty();
-  std::vector<ResolvedPath> paths(found.size());
-  for (size_t i = 0; i < found.size(); ++i) {
-    if (Status rs = graph::ResolvePath(*reader, s, found[i], evidence, &paths[i]); !rs.ok()) {
-      return ReportError(rs);
-    }
   }
   if (a.format == "json") {
     std::cout << ToJson(paths).dump() << "\n";
@@ -266,7 +234,7 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
   } else {
     PrintTable(paths, a.explain, !a.weighted.empty());
   }
-  if (truncated && !g.quiet) {
+  if (answer.truncated && !g.quiet) {
     std::cerr << "pactgraph: more than " << a.limit << " shortest paths; showing the first "
               << a.limit << " (raise --limit)\n";
   }

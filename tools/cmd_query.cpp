@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "engine/io/csv_reader.h"
+#include "pactgraph/import_export.h"
 #include "pactgraph/session.h"
 #include "tools/command.h"
 #include "tools/support_format.h"
@@ -76,7 +76,7 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
       std::stringstream ss;
       ss << std::cin.rdbuf();
       text = ss.str();
-    } else if (Status s = io::ReadWholeFile(a.file, &text, 64 << 20); !s.ok()) {
+    } else if (Status s = ReadInputFile(a.file, &text, {.max_bytes = 64 << 20}); !s.ok()) {
       // A directory, a missing file, an unreadable or oversized one: say so (exit 2).
       return ReportError(s.message(), kExitBadInput);
     }

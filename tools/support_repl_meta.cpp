@@ -2,7 +2,7 @@
 #include <cstring>
 #include <iostream>
 
-#include "engine/io/input_file.h"
+#include "pactgraph/import_export.h"
 #include "tools/support_repl_shell.h"
 
 namespace pactgraph::tools {
@@ -185,7 +185,7 @@ int Shell::RunMeta(const std::string& line) {
   } else if (cmd == ":source") {
     if (words.size() != 2) return usage(":source FILE");
     // A FIFO or device would block or never end: only regular files are sourced.
-    if (Status s = io::CheckInputFile(words[1]); !s.ok()) return ReportError(s, "");
+    if (Status s = CheckInputFile(words[1]); !s.ok()) return ReportError(s, "");
     std::ifstream in(words[1]);
     if (!in) return ReportError(Status::IOError("cannot read " + words[1]), "");
     if (source_depth_ >= 16)

@@ -57,6 +57,12 @@ bool Blank(const std::string& s) {
 
 }  // namespace
 
+}  // namespace pactgraph::extract
+
+namespace pactgraph {
+
+using namespace extract;  // NOLINT(google-build-using-namespace): this file's helpers
+
 Status ParseArticleText(const std::string& path, const std::string& text, Article* out) {
   int64_t bad = FindInvalidUtf8(text);
   if (bad >= 0) {
@@ -88,6 +94,10 @@ Status ParseArticleText(const std::string& path, const std::string& text, Articl
   if (Blank(out->text)) return Status::InvalidArgument(path + ": empty article, skipped");
   return Status::OK();
 }
+
+}  // namespace pactgraph
+
+namespace pactgraph::extract {
 
 void ParseJsonLines(const std::string& path, const std::string& text, std::vector<Article>* out,
                     std::vector<InputProblem>* problems) {
@@ -179,6 +189,10 @@ void ReadOne(const std::string& path, const ReadOptions& options, std::vector<Ar
 
 }  // namespace
 
+}  // namespace pactgraph::extract
+
+namespace pactgraph {
+
 void ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options,
                   std::vector<Article>* out, std::vector<InputProblem>* problems) {
   for (const std::string& path : paths) {
@@ -201,4 +215,5 @@ void ReadArticles(const std::vector<std::string>& paths, const ReadOptions& opti
   }
 }
 
-}  // namespace pactgraph::extract
+}  // namespace pactgraph
+

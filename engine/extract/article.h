@@ -18,23 +18,12 @@
 
 namespace pactgraph::extract {
 
-struct ReadOptions {
-  uint64_t max_bytes = 8ull << 20;  // larger files are refused
-};
+using pactgraph::InputProblem;
+using pactgraph::ReadOptions;
 
-struct InputProblem {
-  std::string path;
-  std::string message;  // "path:line:col: invalid UTF-8 (byte 1234)", "binary file, skipped"
-};
-
-// Parses one article file's text. InvalidArgument on invalid UTF-8 or an empty body.
-Status ParseArticleText(const std::string& path, const std::string& text, Article* out);
 // Parses a .jsonl text (one article per line); problems per bad line.
 void ParseJsonLines(const std::string& path, const std::string& text, std::vector<Article>* out,
                     std::vector<InputProblem>* problems);
-// Reads every input; each unreadable or bad input adds a problem and is skipped.
-void ReadArticles(const std::vector<std::string>& paths, const ReadOptions& options,
-                  std::vector<Article>* out, std::vector<InputProblem>* problems);
 
 // "line:col" of byte `offset` in `text` (1-based, columns in bytes).
 std::string LineColumn(const std::string& text, uint64_t offset);

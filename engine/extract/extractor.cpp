@@ -8,8 +8,9 @@
 #include "engine/extract/document.h"
 #include "engine/extract/extract.h"
 #include "engine/extract/lexicon.h"
+#include "pactgraph/import_export.h"
 
-namespace pactgraph::extract {
+namespace pactgraph {
 
 const char* EntityKindName(EntityKind kind) {
   switch (kind) {
@@ -43,6 +44,14 @@ const char* EntityKindLabel(EntityKind kind) {
   return "Organization";
 }
 
+std::string DefaultDataDir() {
+  return extract::ResolveDataDir({PACTGRAPH_SOURCE_DATA_DIR, PACTGRAPH_INSTALL_DATA_DIR});
+}
+
+}  // namespace pactgraph
+
+namespace pactgraph::extract {
+
 std::string ResolveDataDir(const std::vector<std::string>& candidates) {
   struct stat st;
   if (const char* env = std::getenv("PACTGRAPH_DATA_DIR"); env && *env) return env;
@@ -52,26 +61,39 @@ std::string ResolveDataDir(const std::vector<std::string>& candidates) {
   return "";
 }
 
+}  // namespace pactgraph::extract
+
+namespace pactgraph {
+
 struct Extractor::Impl {
-  Lexicon lex;
+  extract::Lexicon lex;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
-Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& given) {
+  // A FIFO, device or directory as a rule file is refused before anything opens it (a FIFO
+  // with no writer would block).
+  for (const auto& r : given.rule_files) PG_RETURN_IF_ERROR(CheckInputFile(r));
+  ExtractorOptions options = given;
+  if (options.data_dir.empty()) options.data_dir = DefaultDataDir();
   if (options.data_dir.empty()) {
     return Status::NotFound(
         "no extraction data directory (set PACTGRAPH_DATA_DIR to the folder holding "
         "extract/triggers.tsv)");
   }
   auto impl = std::make_unique<Impl>();
-  Segmenter seg;
+  extract::Segmenter seg;
   if (!seg.ok()) return Status::Internal("ICU break iterators unavailable");
   Status st = impl->lex.Load(options, &seg);
   if (!st.ok()) return st;
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
+
+}  // namespace pactgraph
+
+namespace pactgraph::extract {
 
 namespace {
 
@@ -178,8 +200,12 @@ std::string Canonical(const DocEntity& e) {
 }
 
 }  // namespace
+}  // namespace pactgraph::extract
+
+namespace pactgraph {
 
 Status Extractor::Extract(const Article& article, Extraction* out) const {
+  using namespace extract;  // NOLINT(google-build-using-namespace): the passes of document.h
   *out = Extraction();
   thread_local Segmenter seg;  // ICU iterators are costly to build: one per thread
   if (!seg.ok()) return Status::Internal("ICU break iterators unavailable");
@@ -267,4 +293,4 @@ Status Extractor::Extract(const Article& article, Extraction* out) const {
   return Status::OK();
 }
 
-}  // namespace pactgraph::extract
+}  // namespace pactgraph

@@ -1,5 +1,5 @@
 // Storing extractions (see ingest.h).
-#include "engine/extract/ingest.h"
+#include "pactgraph/ingest.h"
 
 #include <algorithm>
 #include <map>
@@ -110,6 +110,12 @@ Result<RelId> FindRelationship(GraphWriter* w, NodeId s, NodeId t, const std::st
 
 }  // namespace
 
+}  // namespace pactgraph::extract
+
+namespace pactgraph {
+
+using namespace extract;  // NOLINT(google-build-using-namespace): this file's helpers
+
 Status IngestArticle(Database* db, const Article& article, const Extraction& x,
                      IngestStats* stats) {
   PG_ASSIGN_OR_RETURN(auto w, db->BeginWrite());
@@ -200,4 +206,5 @@ Status IngestArticle(Database* db, const Article& article, const Extraction& x,
   return Status::OK();
 }
 
-}  // namespace pactgraph::extract
+}  // namespace pactgraph
+

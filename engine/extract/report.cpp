@@ -1,5 +1,5 @@
 // Printing of extractions (see report.h).
-#include "engine/extract/report.h"
+#include "pactgraph/ingest.h"
 
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -23,6 +23,12 @@ nlohmann::json RelationJson(const ExtractedRelation& r) {
 }
 
 }  // namespace
+
+}  // namespace pactgraph::extract
+
+namespace pactgraph {
+
+using namespace extract;  // NOLINT(google-build-using-namespace): this file's helpers
 
 std::string ExtractionsToJson(const std::vector<Article>& articles,
                               const std::vector<Extraction>& extractions, int indent) {
@@ -56,6 +62,7 @@ std::string ExtractionsToJson(const std::vector<Article>& articles,
   return root.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
+
 std::string ExtractionToTable(const Article& article, const Extraction& x) {
   std::ostringstream os;
   os << "== " << article.file;
@@ -74,4 +81,5 @@ std::string ExtractionToTable(const Article& article, const Extraction& x) {
   return os.str();
 }
 
-}  // namespace pactgraph::extract
+}  // namespace pactgraph
+

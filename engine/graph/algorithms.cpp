@@ -12,6 +12,8 @@
 #include <limits>
 
 #include "engine/graph/csr.h"
+#include "engine/graph/snapshot_cache.h"
+#include "pactgraph/algorithms.h"
 
 namespace pactgraph::graph {
 
@@ -134,13 +136,7 @@ void KCore(const GraphSnapshot& g, const CompiledFilter& f, AlgoResult* out) {
   }
 }
 
-const std::vector<std::string>& AlgorithmNames() {
-  static const std::vector<std::string> kNames = {"degree",      "wcc",       "scc",  "pagerank",
-                                                  "betweenness", "community", "kcore"};
-  return kNames;
-}
-
-Status RunAlgorithm(const GraphSnapshot& g, std::string_view name, const AlgoOptions& options,
+Status RunAlgorithm(const GraphSnapshot& g, std::string_view name, const AlgorithmOptions& options,
                     AlgoResult* out) {
   *out = AlgoResult();
   PG_ASSIGN_OR_RETURN(CompiledFilter f, CompiledFilter::Compile(g, options.filter));
@@ -175,3 +171,32 @@ Status RunAlgorithm(const GraphSnapshot& g, std::string_view name, const AlgoOpt
 }
 
 }  // namespace pactgraph::graph
+
+namespace pactgraph {
+
+const std::vector<std::string>& AlgorithmNames() {
+  static const std::vector<std::string> kNames = {"degree",      "wcc",       "scc",  "pagerank",
+                                                  "betweenness", "community", "kcore"};
+  return kNames;
+}
+
+Status RunAlgorithm(const GraphReader& reader, std::string_view name,
+                    const AlgorithmOptions& options, AlgorithmResult* out) {
+  *out = AlgorithmResult();
+  graph::SnapshotOptions so;
+  if (options.filter.has_window()) so.date_property = "date";
+  PG_ASSIGN_OR_RETURN(graph::SnapshotPtr g, graph::SharedSnapshot(reader, so));
+  graph::AlgoResult res;
+  PG_RETURN_IF_ERROR(graph::RunAlgorithm(*g, name, options, &res));
+  for (graph::VertexIndex v = 0; v < g->num_vertices(); ++v) {
+    if (std::isnan(res.values[v])) continue;
+    out->nodes.push_back(g->node_id(v));
+    out->values.push_back(res.values[v]);
+  }
+  out->groups = res.groups;
+  out->iterations = res.iterations;
+  out->sampled = res.sampled;
+  return Status::OK();
+}
+
+}  // namespace pactgraph

@@ -28,22 +28,13 @@
 
 #include "engine/graph/graph_snapshot.h"
 #include "engine/graph/path_filter.h"
+#include "pactgraph/algorithms.h"
 #include "pactgraph/status.h"
 
 namespace pactgraph::graph {
 
-struct AlgoOptions {
-  PathFilter filter;               // types, labels, direction, window (max_hops unused)
-  std::string direction = "both";  // degree: out | in | both
-  double damping = 0.85;           // pagerank
-  uint32_t iterations = 20;        // pagerank, community: at most this many rounds
-  double tolerance = 0;            // pagerank: stop when the L1 change is below this
-  uint32_t samples = 256;          // betweenness: sources when sampling
-  uint32_t sample_above = 5000;    // betweenness: sample when n exceeds this
-  uint64_t seed = 42;              // betweenness sampling, community order
-  bool normalized = false;         // betweenness: divide by (n-1)(n-2) (undirected: /2)
-};
-
+// AlgorithmOptions is the public API's (pactgraph/algorithms.h), as are AlgorithmNames() and the
+// RunAlgorithm over a GraphReader that wraps the one below.
 struct AlgoResult {
   std::vector<double> values;  // by VertexIndex; NaN for vertices filtered out
   uint64_t groups = 0;         // wcc/scc/community: how many groups; kcore: largest core
@@ -51,10 +42,8 @@ struct AlgoResult {
   bool sampled = false;        // betweenness ran on sampled sources
 };
 
-// The algorithm names RunAlgorithm knows, for help texts and errors.
-const std::vector<std::string>& AlgorithmNames();
 // NotFound for an unknown name; InvalidArgument for bad options or filters.
-Status RunAlgorithm(const GraphSnapshot& g, std::string_view name, const AlgoOptions& options,
+Status RunAlgorithm(const GraphSnapshot& g, std::string_view name, const AlgorithmOptions& options,
                     AlgoResult* out);
 
 // The individual algorithms (filter compiled without endpoints).
@@ -62,11 +51,11 @@ void Degree(const GraphSnapshot& g, const CompiledFilter& f, std::string_view di
             AlgoResult* out);
 void WeaklyConnectedComponents(const GraphSnapshot& g, const CompiledFilter& f, AlgoResult* out);
 void StronglyConnectedComponents(const GraphSnapshot& g, const CompiledFilter& f, AlgoResult* out);
-void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions& o,
+void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
               AlgoResult* out);
-void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions& o,
+void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
                  AlgoResult* out);
-void LabelPropagation(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions& o,
+void LabelPropagation(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
                       AlgoResult* out);
 void KCore(const GraphSnapshot& g, const CompiledFilter& f, AlgoResult* out);
 

@@ -50,7 +50,7 @@ InLists BuildInLists(const GraphSnapshot& g, const CompiledFilter& f) {
 
 }  // namespace
 
-void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions& o,
+void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
               AlgoResult* out) {
   const uint32_t n = g.num_vertices();
   InLists in = BuildInLists(g, f);
@@ -88,7 +88,7 @@ void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions
   }
 }
 
-void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions& o,
+void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
                  AlgoResult* out) {
   const uint32_t n = g.num_vertices();
   std::vector<VertexIndex> sources;
@@ -152,7 +152,7 @@ void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOpti
   }
 }
 
-void LabelPropagation(const GraphSnapshot& g, const CompiledFilter& f, const AlgoOptions& o,
+void LabelPropagation(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
                       AlgoResult* out) {
   const uint32_t n = g.num_vertices();
   std::vector<uint32_t> label(n), order;

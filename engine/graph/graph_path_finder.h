@@ -1,14 +1,12 @@
-// engine/graph/graph_path_finder.h — the shortestPath() hook of the query language.
+// engine/graph/graph_path_finder.h — the search behind Cypher's shortestPath() and
+// allShortestPaths().
 //
-// GraphPathFinder implements query::PathFinder (query/procedure/path_finder.h) with a
-// bidirectional breadth-first search over the query's own GraphReader: the two frontiers grow
-// level by level, always the smaller one, until they meet, so a search touches roughly the
-// square root of what a one-sided BFS reaches. The query's node and relationship predicates
-// are called as the search enters each node and follows each relationship.
-// allShortestPaths runs Boost.Graph's breadth_first_visit on a StoreView (store_view.h)
-// filtered by the same predicates, recording the DAG of shortest paths, then lists its paths.
-// start == end and min_hops > 1 go to query::BfsPathFinder.
-// RegisterGraphProcedures installs it with query::SetPathFinder.
+// GraphPathFinder implements query::PathFinder (query/procedure/path_finder.h) with the
+// searches of bfs_search.h — the same code `pactgraph path` and the public FindPaths run on
+// the snapshot — over the query's own GraphReader, so it sees the query's uncommitted writes.
+// The query's node and relationship predicates are the searches' filters, asked as the search
+// enters each node and follows each relationship (each at most once). It keeps no state between
+// calls: one instance serves every query (engine/query_services.cpp).
 #pragma once
 
 #include <vector>
@@ -19,11 +17,9 @@ namespace pactgraph::graph {
 
 class GraphPathFinder : public query::PathFinder {
  public:
+  // NotSupported for min_hops > 1 (the binder refuses such patterns before they get here).
   Status FindShortestPaths(const query::PathRequest& request,
                            std::vector<query::FoundPath>* out) override;
-
- private:
-  query::BfsPathFinder fallback_;
 };
 
 }  // namespace pactgraph::graph

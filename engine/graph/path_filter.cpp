@@ -1,4 +1,4 @@
-// engine/graph/path_filter.cpp — resolving a PathFilter against a snapshot.
+// engine/graph/path_filter.cpp — resolving a GraphFilter against a snapshot.
 #include "engine/graph/path_filter.h"
 
 #include <algorithm>
@@ -42,7 +42,7 @@ Status Resolve(const std::vector<std::string>& names, const std::vector<std::str
 }  // namespace
 
 Result<CompiledFilter> CompiledFilter::Compile(const GraphSnapshot& snapshot,
-                                               const PathFilter& filter, VertexIndex source,
+                                               const GraphFilter& filter, VertexIndex source,
                                                VertexIndex target) {
   CompiledFilter f;
   f.snapshot_ = &snapshot;
@@ -50,8 +50,6 @@ Result<CompiledFilter> CompiledFilter::Compile(const GraphSnapshot& snapshot,
   f.max_hops_ = filter.max_hops;
   f.source_ = source;
   f.target_ = target;
-  f.vertex_predicate_ = filter.vertex_predicate;
-  f.rel_predicate_ = filter.rel_predicate;
   if (!filter.types.empty()) {
     PG_RETURN_IF_ERROR(
         Resolve(snapshot.type_names(), filter.types, "relationship type", &f.type_ok_));

@@ -3,7 +3,7 @@
 
 #include <cstdlib>
 
-namespace pactgraph::graph {
+namespace pactgraph {
 
 std::string NodeName(const Node& n) {
   auto it = n.properties.find("name");
@@ -18,9 +18,13 @@ std::string DescribeNode(const Node& n) {
          ")";
 }
 
+}  // namespace pactgraph
+
+namespace pactgraph::graph {
+
 Status ResolvePath(const GraphReader& reader, const GraphSnapshot& snapshot, const GraphPath& p,
-                   bool with_evidence, ResolvedPath* out) {
-  *out = ResolvedPath();
+                   bool with_evidence, PathResult* out) {
+  *out = PathResult();
   out->cost = p.cost;
   for (VertexIndex v : p.vertices) {
     Node n;
@@ -47,7 +51,11 @@ Status ResolvePath(const GraphReader& reader, const GraphSnapshot& snapshot, con
   return Status::OK();
 }
 
-Result<NodeId> ResolveNodeName(const GraphReader& reader, std::string_view name) {
+}  // namespace pactgraph::graph
+
+namespace pactgraph {
+
+Result<NodeId> ResolveNode(const GraphReader& reader, std::string_view name) {
   std::vector<NodeId> ids;
   PG_RETURN_IF_ERROR(reader.FindNodesByName(name, &ids));
   if (ids.empty()) {
@@ -80,4 +88,4 @@ Result<NodeId> ResolveNodeName(const GraphReader& reader, std::string_view name)
   return ids.front();
 }
 
-}  // namespace pactgraph::graph
+}  // namespace pactgraph

@@ -20,6 +20,7 @@
 
 #include "engine/graph/graph_snapshot.h"
 #include "engine/graph/path_filter.h"
+#include "pactgraph/paths.h"
 #include "pactgraph/status.h"
 
 namespace pactgraph::graph {
@@ -32,21 +33,16 @@ struct GraphPath {
   bool operator==(const GraphPath& o) const { return vertices == o.vertices && rels == o.rels; }
 };
 
-enum class PathMode { kShortest, kAllShortest, kWeighted, kKShortest };
+// PathMode and PathOptions are the public API's (pactgraph/paths.h). A search honours
+// options.filter and, for kKShortest, ranks by cost when options.weight is set; the costs
+// themselves are the snapshot's (SnapshotOptions::weight, chosen when it was built).
 
-struct PathQuery {
-  PathFilter filter;
-  PathMode mode = PathMode::kShortest;
-  uint32_t k = 1;         // kKShortest: how many paths
-  bool weighted = false;  // kKShortest: rank by cost instead of hops
-  size_t limit = 1000;    // kAllShortest: at most this many paths (then *truncated is set)
-};
-
-// Runs `query` from `source` to `target` (vertex indices of `snapshot`). `out` receives the
+// Runs the search from `source` to `target` (vertex indices of `snapshot`). `out` receives the
 // paths found, best first; empty when there is none. Errors: InvalidArgument for a bad filter,
 // negative costs or k == 0.
 Status FindPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
-                 const PathQuery& query, std::vector<GraphPath>* out, bool* truncated = nullptr);
+                 const PathOptions& options, std::vector<GraphPath>* out,
+                 bool* truncated = nullptr);
 
 // The individual searches (the filter was compiled with `source`/`target` as endpoints).
 bool ShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,

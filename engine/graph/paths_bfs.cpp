@@ -1,10 +1,12 @@
-// engine/graph/paths_bfs.cpp — unweighted searches: bidirectional BFS and all shortest paths.
+// engine/graph/paths_bfs.cpp — unweighted searches on the snapshot: the searches of
+// bfs_search.h over the CSR rows, and FindPaths, which dispatches every snapshot search.
 //
 // Scratch arrays live in a thread-local workspace stamped with an epoch, so a query touches
 // only the vertices it reaches instead of clearing O(n) memory each time.
 #include <algorithm>
 #include <cstring>
 
+#include "engine/graph/bfs_search.h"
 #include "engine/graph/paths.h"
 
 namespace pactgraph::graph {
@@ -41,176 +43,94 @@ Workspace& LocalWorkspace() {
   return ws;
 }
 
-GraphPath SingleVertex(VertexIndex v) {
-  GraphPath p;
-  p.vertices.push_back(v);
-  return p;
+// The snapshot as a bfs:: graph: adjacency rows filtered by a CompiledFilter.
+class CsrGraph {
+ public:
+  using Vertex = VertexIndex;
+  using Edge = RelIndex;
+
+  CsrGraph(const GraphSnapshot& g, const CompiledFilter& f)
+      : row_(g.row_start()), col_(g.column()), prop_(g.entry_prop()), filter_(f) {}
+
+  template <class Fn>
+  Status ForEachStep(VertexIndex u, int side, Fn&& fn) {
+    for (uint32_t i = row_[u], e = row_[u + 1]; i < e; ++i) {
+      if (filter_.EntryOk(prop_[i], side == 1)) fn(col_[i], prop_[i] >> 1);
+    }
+    return Status::OK();
+  }
+  // EntryOk already ran in ForEachStep (it is cheaper than the search's own bookkeeping).
+  bool StepOk(VertexIndex, VertexIndex, RelIndex, int) const { return true; }
+  bool VertexOk(VertexIndex w) const { return filter_.VertexOk(w); }
+  Status Check() const { return Status::OK(); }
+
+ private:
+  const uint32_t* row_;
+  const uint32_t* col_;
+  const uint32_t* prop_;
+  const CompiledFilter& filter_;
+};
+
+// Per-side search state in the thread-local epoch arrays: touching a vertex is O(1) and a new
+// search clears nothing.
+class EpochMarks {
+ public:
+  EpochMarks(Workspace& ws, uint32_t n) : ws_(ws), epoch_(ws.Begin(n)) {}
+  void Clear() {}
+  bool Seen(int side, VertexIndex v) const { return ws_.side[side].seen[v] == epoch_; }
+  uint32_t Depth(int side, VertexIndex v) const { return ws_.side[side].dist[v]; }
+  void Mark(int side, VertexIndex v, uint32_t depth, VertexIndex parent, RelIndex rel) {
+    Side& s = ws_.side[side];
+    s.seen[v] = epoch_;
+    s.dist[v] = depth;
+    s.parent[v] = parent;
+    s.parent_rel[v] = rel;
+  }
+  VertexIndex Parent(int side, VertexIndex v) const { return ws_.side[side].parent[v]; }
+  RelIndex ParentEdge(int side, VertexIndex v) const { return ws_.side[side].parent_rel[v]; }
+
+ private:
+  Workspace& ws_;
+  uint32_t epoch_;
+};
+
+GraphPath ToGraphPath(bfs::SearchPath<VertexIndex, RelIndex>&& p) {
+  GraphPath out;
+  out.vertices = std::move(p.vertices);
+  out.rels = std::move(p.edges);
+  out.cost = static_cast<double>(out.rels.size());
+  return out;
 }
 
 }  // namespace
 
 bool ShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
                   const CompiledFilter& filter, GraphPath* out) {
-  if (s == t) {
-    *out = SingleVertex(s);
-    return true;
-  }
-  Workspace& ws = LocalWorkspace();
-  const uint32_t epoch = ws.Begin(g.num_vertices());
-  const uint32_t* row = g.row_start();
-  const uint32_t* col = g.column();
-  const uint32_t* prop = g.entry_prop();
-  std::vector<VertexIndex> frontier[2] = {{s}, {t}}, next;
-  uint32_t depth[2] = {0, 0};
-  for (int i = 0; i < 2; ++i) {
-    VertexIndex v = i == 0 ? s : t;
-    ws.side[i].seen[v] = epoch;
-    ws.side[i].dist[v] = 0;
-  }
-  uint32_t best = UINT32_MAX;
-  VertexIndex meet_a = kNoVertex, meet_b = kNoVertex;  // meet_a on side `meet_side`
-  RelIndex meet_rel = 0;
-  int meet_side = 0;
-  while (!frontier[0].empty() && !frontier[1].empty() && depth[0] + depth[1] < filter.max_hops()) {
-    const int k = frontier[0].size() <= frontier[1].size() ? 0 : 1;
-    Side& me = ws.side[k];
-    Side& other = ws.side[1 - k];
-    next.clear();
-    for (VertexIndex u : frontier[k]) {
-      for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
-        if (!filter.EntryOk(prop[i], k == 1)) continue;
-        const VertexIndex w = col[i];
-        if (other.seen[w] == epoch) {
-          uint32_t len = depth[k] + 1 + other.dist[w];
-          if (len < best) {
-            best = len;
-            meet_a = u;
-            meet_b = w;
-            meet_rel = prop[i] >> 1;
-            meet_side = k;
-          }
-          continue;
-        }
-        if (me.seen[w] == epoch || !filter.VertexOk(w)) continue;
-        me.seen[w] = epoch;
-        me.dist[w] = depth[k] + 1;
-        me.parent[w] = u;
-        me.parent_rel[w] = prop[i] >> 1;
-        next.push_back(w);
-      }
-    }
-    ++depth[k];
-    frontier[k].swap(next);
-    if (best != UINT32_MAX) break;
-  }
-  if (best == UINT32_MAX) return false;
-  // Side 0 holds the half from s, side 1 the half to t.
-  VertexIndex from_s = meet_side == 0 ? meet_a : meet_b;
-  VertexIndex to_t = meet_side == 0 ? meet_b : meet_a;
-  out->vertices.clear();
-  out->rels.clear();
-  for (VertexIndex v = from_s; v != s; v = ws.side[0].parent[v]) {
-    out->vertices.push_back(v);
-    out->rels.push_back(ws.side[0].parent_rel[v]);
-  }
-  out->vertices.push_back(s);
-  std::reverse(out->vertices.begin(), out->vertices.end());
-  std::reverse(out->rels.begin(), out->rels.end());
-  out->rels.push_back(meet_rel);
-  for (VertexIndex v = to_t; v != t; v = ws.side[1].parent[v]) {
-    out->vertices.push_back(v);
-    out->rels.push_back(ws.side[1].parent_rel[v]);
-  }
-  out->vertices.push_back(t);
-  out->cost = static_cast<double>(out->rels.size());
+  CsrGraph graph(g, filter);
+  EpochMarks marks(LocalWorkspace(), g.num_vertices());
+  bfs::SearchPath<VertexIndex, RelIndex> p;
+  Result<bool> found = bfs::BidirectionalShortest(graph, marks, s, t, filter.max_hops(), &p);
+  if (!found.ok() || !*found) return false;  // the snapshot's graph never fails
+  *out = ToGraphPath(std::move(p));
   return true;
 }
 
 bool AllShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
                       const CompiledFilter& filter, size_t limit, std::vector<GraphPath>* out) {
+  CsrGraph graph(g, filter);
+  EpochMarks marks(LocalWorkspace(), g.num_vertices());
+  std::vector<bfs::SearchPath<VertexIndex, RelIndex>> found;
+  bool complete = true;
   out->clear();
-  if (s == t) {
-    out->push_back(SingleVertex(s));
+  if (!bfs::AllShortest(graph, marks, s, t, filter.max_hops(), limit, &found, &complete).ok()) {
     return true;
   }
-  Workspace& ws = LocalWorkspace();
-  const uint32_t epoch = ws.Begin(g.num_vertices());
-  Side& fw = ws.side[0];
-  const uint32_t* row = g.row_start();
-  const uint32_t* col = g.column();
-  const uint32_t* prop = g.entry_prop();
-  // Layered BFS from s, stopping after the layer that reaches t.
-  std::vector<VertexIndex> frontier{s}, next;
-  fw.seen[s] = epoch;
-  fw.dist[s] = 0;
-  uint32_t depth = 0;
-  bool reached = false;
-  while (!frontier.empty() && !reached && depth < filter.max_hops()) {
-    next.clear();
-    for (VertexIndex u : frontier) {
-      for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
-        const VertexIndex w = col[i];
-        if (fw.seen[w] == epoch || !filter.EntryOk(prop[i], false) || !filter.VertexOk(w)) {
-          continue;
-        }
-        fw.seen[w] = epoch;
-        fw.dist[w] = depth + 1;
-        reached |= w == t;
-        next.push_back(w);
-      }
-    }
-    ++depth;
-    frontier.swap(next);
-  }
-  if (!reached) return true;
-  // Walk back from t: a step u -> v is on a shortest path when dist[u] == dist[v] - 1.
-  struct Frame {
-    VertexIndex v;
-    uint32_t next_entry;
-  };
-  std::vector<Frame> stack{{t, row[t]}};
-  std::vector<RelIndex> rels;  // rels[j] enters stack[j].v backwards (from stack[j + 1].v)
-  bool complete = true;
-  while (!stack.empty()) {
-    Frame& f = stack.back();
-    if (f.v == s) {
-      GraphPath p;
-      for (auto it = stack.rbegin(); it != stack.rend(); ++it) p.vertices.push_back(it->v);
-      p.rels.assign(rels.rbegin(), rels.rend());
-      p.cost = static_cast<double>(p.rels.size());
-      if (out->size() == limit) {
-        complete = false;
-        break;
-      }
-      out->push_back(std::move(p));
-      stack.pop_back();
-      if (!rels.empty()) rels.pop_back();
-      continue;
-    }
-    bool pushed = false;
-    while (f.next_entry < row[f.v + 1]) {
-      uint32_t i = f.next_entry++;
-      VertexIndex u = col[i];
-      if (fw.seen[u] != epoch || fw.dist[u] + 1 != fw.dist[f.v]) continue;
-      if (!filter.EntryOk(prop[i], true)) continue;
-      rels.push_back(prop[i] >> 1);
-      stack.push_back({u, row[u]});
-      pushed = true;
-      break;
-    }
-    if (!pushed) {
-      stack.pop_back();
-      if (!rels.empty()) rels.pop_back();
-    }
-  }
-  std::sort(out->begin(), out->end(), [&](const GraphPath& a, const GraphPath& b) {
-    if (a.vertices != b.vertices) return a.vertices < b.vertices;
-    return a.rels < b.rels;
-  });
+  out->reserve(found.size());
+  for (auto& p : found) out->push_back(ToGraphPath(std::move(p)));
   return complete;
 }
 
-Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const PathQuery& query,
+Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const PathOptions& query,
                  std::vector<GraphPath>* out, bool* truncated) {
   out->clear();
   if (truncated) *truncated = false;
@@ -219,7 +139,7 @@ Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Pat
   }
   PG_ASSIGN_OR_RETURN(CompiledFilter filter, CompiledFilter::Compile(g, query.filter, s, t));
   const bool weighted =
-      query.mode == PathMode::kWeighted || (query.mode == PathMode::kKShortest && query.weighted);
+      query.mode == PathMode::kWeighted || (query.mode == PathMode::kKShortest && !query.weight.empty());
   if (weighted && g.has_negative_weight()) {
     return Status::InvalidArgument("relationship costs ('" + g.options().weight +
                                    "') include negative or NaN values");
@@ -239,7 +159,7 @@ Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Pat
       break;
     case PathMode::kKShortest:
       if (query.k == 0) return Status::InvalidArgument("k must be at least 1");
-      KShortestPaths(g, s, t, filter, query.k, !query.weighted, out);
+      KShortestPaths(g, s, t, filter, query.k, query.weight.empty(), out);
       break;
   }
   return Status::OK();

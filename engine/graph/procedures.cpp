@@ -2,8 +2,7 @@
 #include <cmath>
 
 #include "engine/graph/algorithms.h"
-#include "engine/graph/graph_path_finder.h"
-#include "engine/graph/graph_procedures.h"
+#include "engine/graph/procedures.h"
 #include "engine/graph/path_resolve.h"
 #include "engine/graph/paths.h"
 #include "engine/graph/snapshot_cache.h"
@@ -82,7 +81,7 @@ class Config {
   Status status_;
 };
 
-void ReadFilter(Config* c, PathFilter* f) {
+void ReadFilter(Config* c, GraphFilter* f) {
   c->Strings("types", &f->types);
   c->Strings("labels", &f->allow_labels);
   c->Strings("avoid", &f->avoid_labels);
@@ -110,7 +109,7 @@ void RegisterAlgorithm(query::ProcedureRegistry* registry, const std::string& pr
       [proc_name, algo, integral](query::ProcedureContext& ctx, const std::vector<Value>& args,
                                   const query::RowEmitter& emit) -> Status {
         Config c(proc_name, args.empty() ? Value() : args[0]);
-        AlgoOptions o;
+        AlgorithmOptions o;
         ReadFilter(&c, &o.filter);
         c.String("direction", &o.direction);
         c.Number("damping", &o.damping);
@@ -120,20 +119,16 @@ void RegisterAlgorithm(query::ProcedureRegistry* registry, const std::string& pr
         c.Integer("seed", &o.seed);
         c.Bool("normalized", &o.normalized);
         PG_RETURN_IF_ERROR(c.status());
-        SnapshotOptions so;
-        if (o.filter.has_window()) so.date_property = "date";
-        PG_ASSIGN_OR_RETURN(SnapshotPtr g, SharedSnapshot(*ctx.reader, so));
         PG_RETURN_IF_ERROR(ctx.Check());
-        AlgoResult res;
-        Status st = RunAlgorithm(*g, algo, o, &res);
+        AlgorithmResult res;
+        Status st = pactgraph::RunAlgorithm(*ctx.reader, algo, o, &res);
         if (!st.ok()) return st.WithContext(proc_name);
-        for (VertexIndex v = 0; v < g->num_vertices(); ++v) {
-          if (std::isnan(res.values[v])) continue;
+        for (size_t i = 0; i < res.nodes.size(); ++i) {
           PG_RETURN_IF_ERROR(ctx.Check());
           Node n;
-          PG_RETURN_IF_ERROR(ctx.reader->GetNode(g->node_id(v), &n));
+          PG_RETURN_IF_ERROR(ctx.reader->GetNode(res.nodes[i], &n));
           Value value =
-              integral ? Value(static_cast<int64_t>(res.values[v])) : Value(res.values[v]);
+              integral ? Value(static_cast<int64_t>(res.values[i])) : Value(res.values[i]);
           PG_RETURN_IF_ERROR(emit({Value(std::move(n)), std::move(value)}));
         }
         return Status::OK();
@@ -146,42 +141,38 @@ Status ShortestPathProcedure(query::ProcedureContext& ctx, const std::vector<Val
   PG_ASSIGN_OR_RETURN(NodeId a, NodeArg(proc, args[0], "first"));
   PG_ASSIGN_OR_RETURN(NodeId b, NodeArg(proc, args[1], "second"));
   Config c(proc, args.size() > 2 ? args[2] : Value());
-  PathQuery q;
+  PathOptions q;
   ReadFilter(&c, &q.filter);
   c.Integer("maxHops", &q.filter.max_hops);
-  std::string weight;
-  c.String("weight", &weight);
+  c.String("weight", &q.weight);
   uint32_t k = 0;
   c.Integer("k", &k);
   bool all = false;
   c.Bool("all", &all);
   PG_RETURN_IF_ERROR(c.status());
   if (q.filter.max_hops == 0) return c.Error("maxHops must be at least 1");
-  if (all && (k > 0 || !weight.empty())) return c.Error("'all' excludes 'k' and 'weight'");
+  if (all && (k > 0 || !q.weight.empty())) return c.Error("'all' excludes 'k' and 'weight'");
   if (all) {
     q.mode = PathMode::kAllShortest;
   } else if (k > 0) {
     q.mode = PathMode::kKShortest;
     q.k = k;
-    q.weighted = !weight.empty();
-  } else if (!weight.empty()) {
+  } else if (!q.weight.empty()) {
     q.mode = PathMode::kWeighted;
   }
-  SnapshotOptions so;
-  so.weight = weight;
-  if (q.filter.has_window()) so.date_property = "date";
-  PG_ASSIGN_OR_RETURN(SnapshotPtr g, SharedSnapshot(*ctx.reader, so));
-  VertexIndex s = g->FindVertex(a), t = g->FindVertex(b);
-  if (s == kNoVertex || t == kNoVertex) return Status::OK();  // a deleted node: no path
+  // A node deleted earlier in the query has no paths.
+  for (NodeId id : {a, b}) {
+    PG_ASSIGN_OR_RETURN(bool exists, ctx.reader->NodeExists(id));
+    if (!exists) return Status::OK();
+  }
   PG_RETURN_IF_ERROR(ctx.Check());
-  std::vector<GraphPath> found;
-  Status st = FindPaths(*g, s, t, q, &found);
+  PathAnswer answer;
+  Status st = pactgraph::FindPaths(*ctx.reader, a, b, q, &answer);
   if (!st.ok()) return st.WithContext(proc);
-  for (const GraphPath& p : found) {
+  for (PathResult& p : answer.paths) {
     PG_RETURN_IF_ERROR(ctx.Check());
-    ResolvedPath r;
-    PG_RETURN_IF_ERROR(ResolvePath(*ctx.reader, *g, p, false, &r));
-    PG_RETURN_IF_ERROR(emit({Value(std::move(r.path)), Value(p.cost)}));
+    const double cost = p.cost;
+    PG_RETURN_IF_ERROR(emit({Value(std::move(p.path)), Value(cost)}));
   }
   return Status::OK();
 }
@@ -207,7 +198,6 @@ void RegisterGraphProcedures(query::ProcedureRegistry* registry) {
   sig.description =
       "Shortest, cheapest (weight), k shortest (k) or all shortest (all) paths between two nodes";
   registry->Replace(sig, ShortestPathProcedure);
-  query::SetPathFinder(std::make_shared<GraphPathFinder>());
 }
 
 }  // namespace pactgraph::graph

@@ -229,6 +229,13 @@ Status WriteDot(const Snapshot& s, std::ostream& out) {
 
 }  // namespace
 
+}  // namespace pactgraph::io
+
+namespace pactgraph {
+
+// The public entry points (pactgraph/import_export.h) below use this file's helpers.
+using namespace io;  // NOLINT(google-build-using-namespace)
+
 Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "json") return ExportFormat::kJson;
   if (name == "csv") return ExportFormat::kCsv;
@@ -237,6 +244,10 @@ Result<ExportFormat> ParseExportFormat(std::string_view name) {
   return Status::InvalidArgument("unknown export format '" + std::string(name) +
                                  "' (expected json, csv, graphml or dot)");
 }
+
+}  // namespace pactgraph
+
+namespace pactgraph::io {
 
 std::string CsvCell(const Value& v) {
   switch (v.type()) {
@@ -263,6 +274,10 @@ std::string CsvCell(const Value& v) {
   }
 }
 
+}  // namespace pactgraph::io
+
+namespace pactgraph {
+
 Status ExportGraph(const GraphReader& reader, ExportFormat format, std::ostream& out) {
   Snapshot s;
   PG_RETURN_IF_ERROR(Collect(reader, &s));
@@ -278,6 +293,7 @@ Status ExportGraph(const GraphReader& reader, ExportFormat format, std::ostream&
   }
   return Status::Internal("unknown format");
 }
+
 
 Status ExportCsv(const GraphReader& reader, const std::string& dir) {
   Snapshot s;
@@ -332,4 +348,5 @@ Status ExportCsv(const GraphReader& reader, const std::string& dir) {
   return Status::OK();
 }
 
-}  // namespace pactgraph::io
+}  // namespace pactgraph
+

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "engine/io/csv_reader.h"
+#include "util/value_json.h"
 
 namespace pactgraph::io {
 namespace {
@@ -257,6 +258,13 @@ Value InferValue(std::string_view cell) {
   return Value(std::string(cell));
 }
 
+}  // namespace pactgraph::io
+
+namespace pactgraph {
+
+// The public entry points (pactgraph/import_export.h) below use this file's helpers.
+using namespace io;  // NOLINT(google-build-using-namespace)
+
 // CSV rows stream straight into the bulk loader (which bounds its own memory by spilling
 // sorted runs): only the file-id -> NodeId index is held for the whole import. Any error
 // abandons the loader before Finish, so the database is left exactly as it was.
@@ -364,6 +372,10 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
   return Status::OK();
 }
 
+}  // namespace pactgraph
+
+namespace pactgraph::io {
+
 namespace {
 
 // Line of the start of element `index` of the top-level array `key`, found by a light scan of
@@ -431,41 +443,6 @@ size_t FindOverlongString(std::string_view text, size_t max) {
   return std::string_view::npos;
 }
 
-Value JsonToValue(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null:
-      return Value();
-    case nlohmann::json::value_t::boolean:
-      return Value(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
-      return Value(j.get<int64_t>());
-    case nlohmann::json::value_t::number_unsigned: {
-      uint64_t u = j.get<uint64_t>();
-      if (u > static_cast<uint64_t>(INT64_MAX)) return Value(static_cast<double>(u));
-      return Value(static_cast<int64_t>(u));
-    }
-    case nlohmann::json::value_t::number_float:
-      return Value(j.get<double>());
-    case nlohmann::json::value_t::string: {
-      const auto& s = j.get_ref<const std::string&>();
-      if (auto d = Date::Parse(s)) return Value(*d);
-      return Value(s);
-    }
-    case nlohmann::json::value_t::array: {
-      ValueList l;
-      for (const auto& e : j) l.push_back(JsonToValue(e));
-      return Value(std::move(l));
-    }
-    case nlohmann::json::value_t::object: {
-      ValueMap m;
-      for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = JsonToValue(it.value());
-      return Value(std::move(m));
-    }
-    default:
-      return Value();
-  }
-}
-
 std::string IdString(const nlohmann::json& j) {
   if (j.is_string()) return j.get<std::string>();
   if (j.is_number_integer() || j.is_number_unsigned()) return j.dump();
@@ -473,6 +450,10 @@ std::string IdString(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+}  // namespace pactgraph::io
+
+namespace pactgraph {
 
 Status ImportJson(Database& db, const std::string& path, const ImportProgress& progress,
                   ImportSummary* summary) {
@@ -555,7 +536,7 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
         if (!it.value().is_object())
           return Bad(where("nodes", i), "\"properties\" must be an object");
         for (auto p = it.value().begin(); p != it.value().end(); ++p) {
-          pn.props[p.key()] = JsonToValue(p.value());
+          pn.props[p.key()] = JsonToValue(p.value(), /*iso_dates=*/true);
         }
         continue;
       }
@@ -564,7 +545,7 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
           pn.props[k] = Value(it.value().get<std::string>());
         continue;
       }
-      pn.props[k] = JsonToValue(it.value());
+      pn.props[k] = JsonToValue(it.value(), /*iso_dates=*/true);
     }
     parsed.nodes.push_back(std::move(pn));
   }
@@ -595,14 +576,14 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
           if (!it.value().is_object())
             return Bad(where("edges", i), "\"properties\" must be an object");
           for (auto p = it.value().begin(); p != it.value().end(); ++p) {
-            pe.props[p.key()] = JsonToValue(p.value());
+            pe.props[p.key()] = JsonToValue(p.value(), /*iso_dates=*/true);
           }
           continue;
         }
         if (k == "weight" && !it.value().is_number()) {
           return Bad(where("edges", i), "\"weight\" must be a number");
         }
-        pe.props[k] = JsonToValue(it.value());
+        pe.props[k] = JsonToValue(it.value(), /*iso_dates=*/true);
       }
       parsed.edges.push_back(std::move(pe));
     }
@@ -611,4 +592,5 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
   return LoadParsed(db, parsed, progress, summary);
 }
 
-}  // namespace pactgraph::io
+}  // namespace pactgraph
+

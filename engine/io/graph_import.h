@@ -1,19 +1,6 @@
-// engine/io/graph_import.h — importing graphs from CSV and JSON files.
-//
-// CSV: nodes.csv has a header with at least `id,name,kind`; edges.csv at least `src,dst,type`.
-// `kind` becomes the node's label (nation -> Nation, research_lab -> ResearchLab); an optional
-// `labels` column (';'-separated) gives several labels; `aliases` (';'-separated) becomes a list.
-// `type` becomes the relationship type in upper case (mou -> MOU). Every other column becomes a
-// property: integers, floats, true/false and ISO dates (YYYY-MM-DD) are typed, the rest are
-// strings; an empty cell sets nothing. `weight` must be a number and `date` an ISO date.
-// src/dst are ids from nodes.csv (any string, unique within the file).
-//
-// JSON: {"nodes":[{"id":…,"name":…,"kind":…|"labels":[…], "properties":{…} or other keys},…],
-//        "edges":[{"src":…,"dst":…,"type":…, "properties":{…} or other keys},…]}.
-// Strings that are ISO dates become dates, as in CSV.
-//
-// An import is all or nothing: everything is parsed and checked first, then loaded through a
-// BulkLoader in one atomic ingestion. Errors are InvalidArgument "file:line:column: what".
+// engine/io/graph_import.h — the helpers import and export share. The import entry points,
+// ImportCsv and ImportJson, are the public API's (pactgraph/import_export.h, which describes
+// the formats); they are implemented in graph_import.cpp.
 #pragma once
 
 #include <cstdint>
@@ -21,23 +8,9 @@
 #include <string>
 
 #include "pactgraph/database.h"
+#include "pactgraph/import_export.h"
 
 namespace pactgraph::io {
-
-struct ImportSummary {
-  uint64_t nodes = 0;
-  uint64_t relationships = 0;
-  double parse_seconds = 0;
-  double load_seconds = 0;
-};
-
-// `progress(phase, done, total)`; phase is "parse" or "load".
-using ImportProgress = std::function<void(const char* phase, uint64_t done, uint64_t total)>;
-
-Status ImportCsv(Database& db, const std::string& nodes_path, const std::string& edges_path,
-                 const ImportProgress& progress, ImportSummary* summary);
-Status ImportJson(Database& db, const std::string& path, const ImportProgress& progress,
-                  ImportSummary* summary);
 
 // Helpers shared with export (so both agree on the mapping).
 std::string KindToLabel(std::string_view kind);   // "research_lab" -> "ResearchLab"

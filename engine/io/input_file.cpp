@@ -54,12 +54,20 @@ std::string NonRegularKind(const std::string& path) {
   return KindOf(st.st_mode);
 }
 
+}  // namespace pactgraph::io
+
+namespace pactgraph {
+
+// The public entry points (pactgraph/import_export.h) below use this file's helpers.
+using namespace io;  // NOLINT(google-build-using-namespace)
+
 Status CheckInputFile(const std::string& path, bool allow_directory) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return StatError(path, errno);
   if (S_ISREG(st.st_mode) || (allow_directory && S_ISDIR(st.st_mode))) return Status::OK();
   return Refuse(path, st.st_mode);
 }
+
 
 Status ReadInputFile(const std::string& path, std::string* out, const ReadLimits& limits) {
   out->clear();
@@ -122,4 +130,5 @@ Status ReadInputFile(const std::string& path, std::string* out, const ReadLimits
   return Status::OK();
 }
 
-}  // namespace pactgraph::io
+}  // namespace pactgraph
+

@@ -49,7 +49,8 @@ ExprPtr MakeVar(int slot, size_t pos, const std::string& name = "") {
 
 class Binder {
  public:
-  Binder(const ValueMap& params, std::string_view text) : params_(params), text_(text) {}
+  Binder(const ValueMap& params, std::string_view text, const QueryServices& services)
+      : params_(params), text_(text), services_(services) {}
 
   Result<BoundQuery> Run(Query* q) {
     BoundQuery out;
@@ -156,8 +157,8 @@ class Binder {
   }
 
   Status BindCall(Clause& c, BoundClause* bc, bool standalone, BoundSingleQuery* out) {
-    ProcedureRegistry::RunRegistrationHooks();
-    const Procedure* p = ProcedureRegistry::Global().Find(c.procedure);
+    const Procedure* p =
+        services_.procedures != nullptr ? services_.procedures->Find(c.procedure) : nullptr;
     if (!p) {
       return ErrorAt(Status::Code::kNotFound, text_, c.pos,
                      "unknown procedure " + c.procedure + " (CALL db.procedures() lists them)");
@@ -625,6 +626,7 @@ class Binder {
 
   const ValueMap& params_;
   std::string_view text_;
+  const QueryServices& services_;
   std::map<std::string, Var> scope_;
   int num_slots_ = 0;
   bool writes_ = false;
@@ -632,8 +634,9 @@ class Binder {
 
 }  // namespace
 
-Result<BoundQuery> Bind(Query* query, const ValueMap& params, std::string_view text) {
-  Binder b(params, text);
+Result<BoundQuery> Bind(Query* query, const ValueMap& params, std::string_view text,
+                        const QueryServices& services) {
+  Binder b(params, text, services);
   return b.Run(query);
 }
 

@@ -11,9 +11,12 @@
 
 #include "pactgraph/status.h"
 #include "query/binder/bound_query.h"
+#include "query/query_services.h"
 
 namespace pactgraph::query {
 
-Result<BoundQuery> Bind(Query* query, const ValueMap& params, std::string_view text);
+// Procedures named by CALL are looked up in `services.procedures`.
+Result<BoundQuery> Bind(Query* query, const ValueMap& params, std::string_view text,
+                        const QueryServices& services);
 
 }  // namespace pactgraph::query

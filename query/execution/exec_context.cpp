@@ -6,12 +6,14 @@
 namespace pactgraph::query {
 
 ExecContext::ExecContext(const GraphReader* reader, GraphWriter* writer, const ValueMap* params,
-                         std::string_view query_text, const QueryLimits& limits)
+                         std::string_view query_text, const SessionOptions& limits,
+                         const QueryServices& services)
     : reader_(reader),
       writer_(writer),
       params_(params),
       query_text_(query_text),
       limits_(limits),
+      services_(services),
       start_(std::chrono::steady_clock::now()) {}
 
 Status ExecContext::CountRow() {
@@ -37,9 +39,9 @@ Status ExecContext::Check() {
                                    " ms (limit timeout_ms)");
     }
   }
-  if (memory_ > static_cast<int64_t>(limits_.max_memory_bytes)) {
+  if (memory_ > MemoryLimitBytes()) {
     return Status::LimitExceeded("query buffered more than " +
-                                 std::to_string(limits_.max_memory_bytes >> 20) +
+                                 std::to_string(limits_.max_memory_mb) +
                                  " MiB of rows (limit max_memory)");
   }
   return Status::OK();
@@ -47,7 +49,7 @@ Status ExecContext::Check() {
 
 Status ExecContext::ChargeMemory(int64_t bytes) {
   memory_ += bytes;
-  if (bytes > 0 && memory_ > static_cast<int64_t>(limits_.max_memory_bytes)) return Check();
+  if (bytes > 0 && memory_ > MemoryLimitBytes()) return Check();
   return Status::OK();
 }
 

@@ -16,46 +16,29 @@
 #include <vector>
 
 #include "pactgraph/graph.h"
+#include "pactgraph/session.h"
 #include "pactgraph/status.h"
 #include "pactgraph/value.h"
+#include "query/query_services.h"
 
 namespace pactgraph::query {
 
 using Row = std::vector<Value>;
 
-struct QueryLimits {
-  uint32_t max_var_length_depth = 10;         // depth of `*` without an upper bound
-  int64_t timeout_ms = 30'000;                // wall-clock time per query; <= 0: none
-  uint64_t max_rows = 10'000'000;             // rows produced by all operators together
-  uint64_t max_memory_bytes = 1ull << 30;     // rows buffered by sorts, aggregations, writes
-  const std::atomic<bool>* cancel = nullptr;  // true: stop with Cancelled at the next check
-};
-
-struct WriteStats {
-  int64_t nodes_created = 0;
-  int64_t nodes_deleted = 0;
-  int64_t relationships_created = 0;
-  int64_t relationships_deleted = 0;
-  int64_t properties_set = 0;
-  int64_t labels_added = 0;
-  int64_t labels_removed = 0;
-  bool any() const {
-    return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
-           properties_set || labels_added || labels_removed;
-  }
-};
-
 class ExecContext {
  public:
+  // `services` must outlive the context.
   ExecContext(const GraphReader* reader, GraphWriter* writer, const ValueMap* params,
-              std::string_view query_text, const QueryLimits& limits);
+              std::string_view query_text, const SessionOptions& limits,
+              const QueryServices& services);
 
   const GraphReader* reader() const { return reader_; }
   GraphWriter* writer() const { return writer_; }
   const ValueMap& params() const { return *params_; }
   std::string_view query_text() const { return query_text_; }
-  const QueryLimits& limits() const { return limits_; }
-  WriteStats& stats() { return stats_; }
+  const SessionOptions& limits() const { return limits_; }
+  const QueryServices& services() const { return services_; }
+  QueryStats& stats() { return stats_; }
   bool profiling() const { return profiling_; }
   void set_profiling(bool p) { profiling_ = p; }
 
@@ -80,12 +63,15 @@ class ExecContext {
   std::vector<TypeId> ResolveTypes(const std::vector<std::string>& names);
 
  private:
+  int64_t MemoryLimitBytes() const { return static_cast<int64_t>(limits_.max_memory_mb << 20); }
+
   const GraphReader* reader_;
   GraphWriter* writer_;
   const ValueMap* params_;
   std::string_view query_text_;
-  QueryLimits limits_;
-  WriteStats stats_;
+  SessionOptions limits_;
+  const QueryServices& services_;
+  QueryStats stats_;
   bool profiling_ = false;
   std::chrono::steady_clock::time_point start_;
   uint64_t rows_ = 0;

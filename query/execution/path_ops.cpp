@@ -74,7 +74,11 @@ Status ShortestPathOp::Push(Row& row) {
     };
   }
   std::vector<FoundPath> paths;
-  PG_RETURN_IF_ERROR(GetPathFinder()->FindShortestPaths(req, &paths));
+  PathFinder* finder = ctx_->services().path_finder;
+  if (finder == nullptr) {
+    return Status::NotSupported("shortestPath() needs a path search, and none was configured");
+  }
+  PG_RETURN_IF_ERROR(finder->FindShortestPaths(req, &paths));
   for (const auto& fp : paths) {
     if (!WantsMore()) break;
     Path p;

@@ -6,9 +6,10 @@
 // relationships(p) WHERE …)`) are handed to the finder as callbacks and must be applied during
 // the search, not to its results.
 //
-// query/ ships a plain breadth-first implementation (BfsPathFinder) so the language works on
-// its own; engine/graph (issue 5) replaces it with Boost.Graph algorithms by calling
-// SetPathFinder() from its registration hook (see procedure_registry.h).
+// The finder comes with the query's QueryServices (query/query_services.h): the engine's is
+// the bidirectional search of engine/graph (graph_path_finder.h), the same code that answers
+// `pactgraph path` and CALL algo.shortestPath. The plain breadth-first search the tests
+// compare it with lives in tests/engine/graph/reference_bfs.h.
 //
 // Contract of FindShortestPaths:
 //  - a path is a node sequence n0 = start … nk = end and relationships r1 … rk, rk joining
@@ -26,7 +27,6 @@
 #pragma once
 
 #include <functional>
-#include <memory>
 #include <vector>
 
 #include "pactgraph/graph.h"
@@ -59,15 +59,5 @@ class PathFinder {
   virtual ~PathFinder() = default;
   virtual Status FindShortestPaths(const PathRequest& request, std::vector<FoundPath>* out) = 0;
 };
-
-// Breadth-first search over GraphReader::Neighbors; the default finder.
-class BfsPathFinder : public PathFinder {
- public:
-  Status FindShortestPaths(const PathRequest& request, std::vector<FoundPath>* out) override;
-};
-
-// The finder used by queries (BfsPathFinder until replaced). Set during start-up.
-PathFinder* GetPathFinder();
-void SetPathFinder(std::shared_ptr<PathFinder> finder);
 
 }  // namespace pactgraph::query

@@ -1,28 +1,7 @@
-// The procedure registry and its one-time registration hooks.
+// The procedure registry: signatures and bodies by qualified name.
 #include "query/procedure/procedure_registry.h"
 
 namespace pactgraph::query {
-namespace {
-
-std::vector<std::function<void(ProcedureRegistry*)>>& Hooks() {
-  static std::vector<std::function<void(ProcedureRegistry*)>> hooks;
-  return hooks;
-}
-std::mutex& HookMutex() {
-  static std::mutex mu;
-  return mu;
-}
-
-}  // namespace
-
-ProcedureRegistry& ProcedureRegistry::Global() {
-  static ProcedureRegistry* registry = [] {
-    auto* r = new ProcedureRegistry();
-    RegisterBuiltinProcedures(r);
-    return r;
-  }();
-  return *registry;
-}
 
 Status ProcedureRegistry::Register(ProcedureSignature signature, ProcedureFn body) {
   if (signature.name.empty() || !body) {
@@ -62,20 +41,6 @@ std::vector<const Procedure*> ProcedureRegistry::List() const {
   std::vector<const Procedure*> out;
   for (const auto& [name, p] : procedures_) out.push_back(p.get());
   return out;
-}
-
-void ProcedureRegistry::AddRegistrationHook(std::function<void(ProcedureRegistry*)> hook) {
-  std::lock_guard<std::mutex> lock(HookMutex());
-  Hooks().push_back(std::move(hook));
-}
-
-void ProcedureRegistry::RunRegistrationHooks() {
-  std::vector<std::function<void(ProcedureRegistry*)>> hooks;
-  {
-    std::lock_guard<std::mutex> lock(HookMutex());
-    hooks.swap(Hooks());
-  }
-  for (auto& hook : hooks) hook(&Global());
 }
 
 }  // namespace pactgraph::query

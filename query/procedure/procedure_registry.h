@@ -6,7 +6,7 @@
 // limits/cancellation check), the evaluated argument Values in parameter order, and an emitter;
 // it emits one row of Values per result, in the order of the declared YIELD columns.
 //
-// Registering (e.g. engine/graph for the algorithms of issue 5):
+// Registering (engine/graph registers the graph algorithms this way):
 //
 //   query::ProcedureSignature sig;
 //   sig.name = "algo.pageRank";
@@ -29,13 +29,10 @@
 // (InvalidArgument for bad arguments, naming the procedure); it never throws. Emitting returns
 // a non-ok Status when the query must stop (limit hit); return it at once.
 //
-// How registration happens: ProcedureRegistry::Global() holds the built-in procedures
-// (db.labels, db.relationshipTypes, db.propertyKeys, db.schema, pactgraph.evidence). Code in
-// other libraries registers from a function, not a static initializer (static libraries drop
-// unreferenced objects). The session calls, once per process, every hook added with
-// AddRegistrationHook before looking procedures up; engine/session links pactgraph_graph when
-// that target exists and calls `pactgraph::graph::RegisterGraphProcedures(ProcedureRegistry*)`,
-// declared in engine/graph/graph_procedures.h (the graph module provides it).
+// Who registers: the engine builds one registry per process with the built-ins
+// (RegisterBuiltinProcedures: db.procedures, db.labels, db.relationshipTypes, db.propertyKeys,
+// db.schema, pactgraph.evidence) and the graph algorithms (engine/graph/procedures.h), and
+// hands it to every query through QueryServices (query/query_services.h); nothing is global.
 //
 // Thread-safety: register during start-up; lookups afterwards are read-only and thread-safe.
 #pragma once
@@ -87,9 +84,6 @@ struct Procedure {
 
 class ProcedureRegistry {
  public:
-  // The process-wide registry, with the built-in procedures already registered.
-  static ProcedureRegistry& Global();
-
   // InvalidArgument when the name is already taken or the signature is malformed.
   Status Register(ProcedureSignature signature, ProcedureFn body);
   // Replaces an existing registration (or adds it).
@@ -98,16 +92,12 @@ class ProcedureRegistry {
   const Procedure* Find(const std::string& name) const;
   std::vector<const Procedure*> List() const;
 
-  // Hooks run once (in order) by RunRegistrationHooks, e.g. by the first Session.
-  static void AddRegistrationHook(std::function<void(ProcedureRegistry*)> hook);
-  static void RunRegistrationHooks();
-
  private:
   mutable std::mutex mu_;
   std::map<std::string, std::unique_ptr<Procedure>> procedures_;
 };
 
-// Registers the built-in db.* and pactgraph.* procedures (called by Global()).
+// Registers the built-in db.* and pactgraph.* procedures.
 void RegisterBuiltinProcedures(ProcedureRegistry* registry);
 
 }  // namespace pactgraph::query

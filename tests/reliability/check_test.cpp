@@ -37,13 +37,13 @@ std::unique_ptr<Database> OpenDb(const std::string& path) {
   return std::move(db).value();
 }
 
-storage::CheckReport Check(Database* db) {
-  storage::CheckReport report;
-  REQUIRE(storage::CheckDatabase(db, &report).ok());
+CheckReport Check(Database* db) {
+  CheckReport report;
+  REQUIRE(db->Check(&report).ok());
   return report;
 }
 
-bool Mentions(const storage::CheckReport& r, const std::string& what) {
+bool Mentions(const CheckReport& r, const std::string& what) {
   for (const auto& p : r.problems) {
     if (p.find(what) != std::string::npos) return true;
   }

@@ -157,8 +157,8 @@ void RunConcurrency(int readers, double seconds) {
   REQUIRE(TakeCensus(*(*db)->NewReader(), &c).ok());
   CHECK(c.torn.empty());
   for (const auto& [k, t] : acks) CHECK(c.whole.count(k));
-  storage::CheckReport report;
-  REQUIRE(storage::CheckDatabase(db->get(), &report).ok());
+  CheckReport report;
+  REQUIRE((*db)->Check(&report).ok());
   CHECK(report.sound());
   WARN("concurrency: " << readers << " reader processes, " << censuses << " censuses, "
                        << acks_before_stop << " transactions written, max catch-up latency "

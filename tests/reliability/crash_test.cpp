@@ -76,8 +76,8 @@ void RunCrashTrials(int trials, bool sync, uint32_t seed) {
       }
     }
     if (census.counter_last != 0) CHECK(census.whole.count(census.counter_last) == 1);
-    storage::CheckReport report;
-    REQUIRE(storage::CheckDatabase(db->get(), &report).ok());
+    CheckReport report;
+    REQUIRE((*db)->Check(&report).ok());
     for (const auto& p : report.problems) FAIL_CHECK("check: " << p);
     REQUIRE(report.sound());
     next_k = std::max(census.max_k(), acked.empty() ? 0 : *acked.rbegin()) + 1;

@@ -33,8 +33,8 @@ Census Verify(const std::string& path, const std::set<uint64_t>& acked) {
   for (uint64_t k : acked) {
     if (!c.whole.count(k)) FAIL_CHECK("acknowledged transaction " << k << " is missing");
   }
-  storage::CheckReport report;
-  REQUIRE(storage::CheckDatabase(db->get(), &report).ok());
+  CheckReport report;
+  REQUIRE((*db)->Check(&report).ok());
   for (const auto& p : report.problems) FAIL_CHECK("check: " << p);
   CHECK(report.sound());
   // And it is writable again.

@@ -17,11 +17,11 @@ TEST_CASE("bad input: a JSON number out of range is an error, not an abort",
                      R"("edges":[]})");
   auto db = Database::Open(dir / "db", Options{});
   REQUIRE(db.ok());
-  io::ImportSummary summary;
+  ImportSummary summary;
   Status s;
   // nlohmann::json throws out_of_range (406) for 1e999; ImportJson used to catch only
   // parse_error, so the exception escaped and the CLI aborted (exit 134).
-  REQUIRE_NOTHROW(s = io::ImportJson(**db, dir / "g.json", {}, &summary));
+  REQUIRE_NOTHROW(s = ImportJson(**db, dir / "g.json", {}, &summary));
   CHECK(s.code() == Status::Code::kInvalidArgument);
   CHECK(s.message().find("g.json") != std::string::npos);
 }
@@ -33,14 +33,14 @@ TEST_CASE("bad input: a failed JSON import leaves the database sound and unchang
                                        R"("edges":[{"src":"a","dst":"zz","type":"mou"}]})");
   auto db = Database::Open(dir / "db", Options{});
   REQUIRE(db.ok());
-  io::ImportSummary summary;
-  Status s = io::ImportJson(**db, dir / "bad.json", {}, &summary);
+  ImportSummary summary;
+  Status s = ImportJson(**db, dir / "bad.json", {}, &summary);
   CHECK(s.code() == Status::Code::kInvalidArgument);
   GraphStats st;
   REQUIRE((*db)->NewReader()->GetStats(&st).ok());
   CHECK(st.nodes == 0);
-  storage::CheckReport report;
-  REQUIRE(storage::CheckDatabase(db->get(), &report).ok());
+  CheckReport report;
+  REQUIRE((*db)->Check(&report).ok());
   CHECK(report.sound());
 }
 

@@ -142,8 +142,8 @@ uint64_t NodeCount(Database* db) {
 }
 
 void RequireSound(Database* db) {
-  storage::CheckReport report;
-  REQUIRE(storage::CheckDatabase(db, &report).ok());
+  CheckReport report;
+  REQUIRE((db)->Check(&report).ok());
   INFO((report.problems.empty() ? std::string() : report.problems.front()));
   CHECK(report.sound());
 }

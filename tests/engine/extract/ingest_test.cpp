@@ -1,5 +1,5 @@
-// Tests of engine/extract/ingest.h against a real database.
-#include "engine/extract/ingest.h"
+// Tests of IngestArticle (engine/extract/ingest.cpp) against a real database.
+#include "pactgraph/ingest.h"
 
 #include "pactgraph/database.h"
 #include "tests/engine/extract/extract_test_util.h"

@@ -46,8 +46,8 @@ std::vector<std::vector<char>> Reach(uint32_t n,
   return r;
 }
 
-PathFilter RandomAlgoFilter(std::mt19937_64& rng, const RandomGraph& g) {
-  PathFilter f = testing::RandomFilter(rng);
+GraphFilter RandomAlgoFilter(std::mt19937_64& rng, const RandomGraph& g) {
+  GraphFilter f = testing::RandomFilter(rng);
   if (!g.snapshot->has_dates()) f.since = f.until = std::nullopt;
   return f;
 }
@@ -56,7 +56,7 @@ TEST_CASE("Algorithms: components, degree and k-core match references", "[graph]
   std::mt19937_64 rng(7);
   for (int round = 0; round < 400; ++round) {
     RandomGraph g = MakeRandomGraph(rng, 10, 18);
-    AlgoOptions o;
+    AlgorithmOptions o;
     o.filter = RandomAlgoFilter(rng, g);
     RefFilter rf{&g, o.filter};
     auto kept = KeptEdges(g, rf);
@@ -126,7 +126,7 @@ TEST_CASE("Algorithms: PageRank matches a dense power iteration", "[graph][algo]
   std::mt19937_64 rng(11);
   for (int round = 0; round < 300; ++round) {
     RandomGraph g = MakeRandomGraph(rng, 10, 20);
-    AlgoOptions o;
+    AlgorithmOptions o;
     o.filter = RandomAlgoFilter(rng, g);
     o.damping = 0.5 + (rng() % 45) / 100.0;
     o.iterations = 1 + rng() % 30;
@@ -179,7 +179,7 @@ TEST_CASE("Algorithms: betweenness equals Boost.Graph's Brandes", "[graph][algo]
   std::mt19937_64 rng(13);
   for (int round = 0; round < 300; ++round) {
     RandomGraph g = MakeRandomGraph(rng, 12, 24);
-    AlgoOptions o;
+    AlgorithmOptions o;
     o.filter = RandomAlgoFilter(rng, g);
     INFO("round " << round);
     auto f = CompiledFilter::Compile(*g.snapshot, o.filter);
@@ -203,7 +203,7 @@ TEST_CASE("Algorithms: communities never span components and are deterministic",
   std::mt19937_64 rng(17);
   for (int round = 0; round < 300; ++round) {
     RandomGraph g = MakeRandomGraph(rng, 12, 20);
-    AlgoOptions o;
+    AlgorithmOptions o;
     o.filter = RandomAlgoFilter(rng, g);
     o.seed = rng();
     INFO("round " << round);
@@ -233,7 +233,7 @@ TEST_CASE("Algorithms: betweenness sampling and community detection", "[graph][a
     edges.push_back({c * 5 + 1, ((c + 1) % 4) * 5 + 2});
   }
   auto g = GraphSnapshot::FromEdges({}, {}, edges, {"T"});
-  AlgoOptions o;
+  AlgorithmOptions o;
   AlgoResult res;
   REQUIRE(RunAlgorithm(*g, "community", o, &res).ok());
   CHECK(res.groups == 4);

@@ -1,16 +1,17 @@
-// GraphPathFinder (the shortestPath() hook) against the query module's BfsPathFinder.
+// GraphPathFinder (the search behind shortestPath()) against the reference BFS oracle.
 #include <catch2/catch.hpp>
 #include <set>
 
 #include "engine/graph/graph_path_finder.h"
 #include "pactgraph/database.h"
 #include "tests/engine/graph/random_graph.h"
+#include "tests/engine/graph/reference_bfs.h"
 #include "tests/test_util.h"
 
 namespace pactgraph::graph {
 namespace {
 
-TEST_CASE("PathFinder: bidirectional search and BGL allShortestPaths match the reference BFS",
+TEST_CASE("PathFinder: the bidirectional and all-shortest searches over the store match the reference BFS",
           "[graph][finder]") {
   std::mt19937_64 rng(31);
   int found = 0, all_found = 0, several = 0;
@@ -55,7 +56,7 @@ TEST_CASE("PathFinder: bidirectional search and BGL allShortestPaths match the r
           return e.type != banned;
         };
       }
-      // allShortestPaths (Boost.Graph BFS on the StoreView): the exact same set of paths, also
+      // allShortestPaths: the exact same set of paths, also
       // under a predicate that depends on the direction a relationship is walked in.
       if (req.start != req.end) {
         query::PathRequest all = req;
@@ -66,7 +67,7 @@ TEST_CASE("PathFinder: bidirectional search and BGL allShortestPaths match the r
           };
         }
         std::vector<query::FoundPath> want_all, got_all;
-        REQUIRE(query::BfsPathFinder().FindShortestPaths(all, &want_all).ok());
+        REQUIRE(pactgraph::testing::ReferenceBfs().FindShortestPaths(all, &want_all).ok());
         REQUIRE(GraphPathFinder().FindShortestPaths(all, &got_all).ok());
         auto key = [](const std::vector<query::FoundPath>& ps) {
           std::set<std::pair<std::vector<NodeId>, std::vector<RelId>>> k;
@@ -80,7 +81,7 @@ TEST_CASE("PathFinder: bidirectional search and BGL allShortestPaths match the r
         several += got_all.size() > 1;
       }
       std::vector<query::FoundPath> want, got;
-      REQUIRE(query::BfsPathFinder().FindShortestPaths(req, &want).ok());
+      REQUIRE(pactgraph::testing::ReferenceBfs().FindShortestPaths(req, &want).ok());
       REQUIRE(GraphPathFinder().FindShortestPaths(req, &got).ok());
       INFO("round " << round << " query " << q);
       REQUIRE(got.size() == want.size());

@@ -51,7 +51,7 @@ TEST_CASE("Paths: shortest, all shortest, weighted and k shortest match brute fo
   int with_path = 0, without_path = 0;
   for (int round = 0; round < 600; ++round) {
     auto g = MakeRandomGraph(rng);
-    PathFilter filter = RandomFilter(rng);
+    GraphFilter filter = RandomFilter(rng);
     if (!g.snapshot->has_dates()) filter.since = filter.until = std::nullopt;  // no edges
     RefFilter rf{&g, filter};
     uint32_t s = rng() % g.n, t = rng() % g.n;
@@ -66,7 +66,7 @@ TEST_CASE("Paths: shortest, all shortest, weighted and k shortest match brute fo
     }
     (all.empty() ? without_path : with_path)++;
 
-    PathQuery q;
+    PathOptions q;
     q.filter = filter;
     std::vector<GraphPath> got;
     REQUIRE(FindPaths(*g.snapshot, s, t, q, &got).ok());
@@ -103,7 +103,7 @@ TEST_CASE("Paths: shortest, all shortest, weighted and k shortest match brute fo
     // k shortest (by cost and by hops): the k best of all simple paths, in order, distinct.
     for (bool weighted : {true, false}) {
       q.mode = PathMode::kKShortest;
-      q.weighted = weighted;
+      q.weight = weighted ? "weight" : "";
       q.k = 1 + rng() % 5;
       REQUIRE(FindPaths(*g.snapshot, s, t, q, &got).ok());
       std::vector<double> costs;
@@ -131,7 +131,7 @@ TEST_CASE("Paths: edge cases", "[graph][paths]") {
   std::vector<EdgeSpec> edges = {
       {1, 2, 0, 0, 1.0}, {1, 2, 0, 0, 3.0}, {2, 2, 0, 0, 1.0}, {2, 4, 0, 0, 1.0}};
   auto g = GraphSnapshot::FromEdges({1, 2, 3, 4}, {}, edges, {"T"});
-  PathQuery q;
+  PathOptions q;
   std::vector<GraphPath> got;
   SECTION("same source and target gives the empty path") {
     for (PathMode mode :
@@ -164,7 +164,7 @@ TEST_CASE("Paths: edge cases", "[graph][paths]") {
     CHECK(got[0].cost == 2.0);
     CHECK(got[0].rels == std::vector<RelIndex>{0, 3});
     q.mode = PathMode::kKShortest;
-    q.weighted = true;
+    q.weight = "weight";
     q.k = 5;
     REQUIRE(FindPaths(*g, 0, 3, q, &got).ok());
     REQUIRE(got.size() == 2);  // the self-loop never makes a loopless path
@@ -199,7 +199,7 @@ TEST_CASE("Paths: weighted search prefers a cheap long path within the hop bound
   std::vector<EdgeSpec> edges = {{1, 2, 0, 0, 1}, {2, 3, 0, 0, 1},  {3, 4, 0, 0, 1},
                                  {4, 5, 0, 0, 1}, {1, 5, 0, 0, 10}, {1, 3, 0, 0, 5}};
   auto g = GraphSnapshot::FromEdges({1, 2, 3, 4, 5}, {}, edges, {"T"});
-  PathQuery q;
+  PathOptions q;
   q.mode = PathMode::kWeighted;
   std::vector<GraphPath> got;
   REQUIRE(FindPaths(*g, 0, 4, q, &got).ok());

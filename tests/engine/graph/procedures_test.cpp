@@ -1,4 +1,4 @@
-// The algo.* procedures and the shortestPath() hook, through the query language.
+// The algo.* procedures and shortestPath(), through the query language.
 #include <catch2/catch.hpp>
 
 #include "engine/graph/graph_path_finder.h"
@@ -27,7 +27,6 @@ TEST_CASE("Procedures: algo.* and shortestPath run from queries", "[graph][proce
       "(i:Organization {name: 'ICT Authority'})-[:COOPERATION {weight: 1.0, date: "
       "'2022-01-01'}]->(j:Country {name: 'Japan'}), (k)-[:TRADE {weight: 5.0, date: "
       "'2010-01-01'}]->(j), (:Country {name: 'Iceland'})");
-  CHECK(dynamic_cast<graph::GraphPathFinder*>(query::GetPathFinder()) != nullptr);
 
   auto r = Run(s, "CALL algo.wcc() YIELD node, value RETURN node.name AS n, value ORDER BY n");
   REQUIRE(r.size() == 4);

@@ -49,8 +49,8 @@ inline RandomGraph MakeRandomGraph(std::mt19937_64& rng, uint32_t max_n = 8, uin
   return r;
 }
 
-inline PathFilter RandomFilter(std::mt19937_64& rng) {
-  PathFilter f;
+inline GraphFilter RandomFilter(std::mt19937_64& rng) {
+  GraphFilter f;
   f.directed = rng() % 2;
   f.max_hops = 1 + rng() % 6;
   if (rng() % 3 == 0) f.types = {rng() % 2 ? "T0" : "t1", "T2"};
@@ -66,7 +66,7 @@ inline PathFilter RandomFilter(std::mt19937_64& rng) {
 // A reference reading of the filter, straight from the edge list.
 struct RefFilter {
   const RandomGraph* g;
-  PathFilter f;
+  GraphFilter f;
   bool Rel(size_t i) const {
     const EdgeSpec& e = g->edges[i];
     if (!f.types.empty()) {

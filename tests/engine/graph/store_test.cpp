@@ -68,7 +68,7 @@ TEST_CASE("Store: snapshots built from the database answer like in-memory ones",
     REQUIRE(s.num_vertices() == g.n);
     REQUIRE(s.num_rels() == g.edges.size());
     for (int q = 0; q < 20; ++q) {
-      PathQuery query;
+      PathOptions query;
       query.filter = testing::RandomFilter(rng);
       if (!g.snapshot->has_dates()) query.filter.since = query.filter.until = std::nullopt;
       uint32_t a = rng() % g.n, b = rng() % g.n;
@@ -125,7 +125,7 @@ TEST_CASE("Store: Boost.Graph algorithms run on the reader view", "[graph][store
                                          .vertex_index_map(get(boost::vertex_index, view))
                                          .distance_inf(INFINITY));
       REQUIRE(view.status().ok());
-      PathQuery q;
+      PathOptions q;
       q.filter.directed = directed;
       q.filter.max_hops = 100;
       for (NodeId t = 1; t <= g.n; ++t) {

@@ -52,7 +52,7 @@ Graph MakeGraph(std::mt19937_64& rng) {
   return g;
 }
 
-bool TypeAllowed(const PathFilter& f, TypeId t) {
+bool TypeAllowed(const GraphFilter& f, TypeId t) {
   if (f.types.empty()) return true;
   for (const std::string& name : f.types) {
     if (name == "T" + std::to_string(t)) return true;
@@ -61,7 +61,7 @@ bool TypeAllowed(const PathFilter& f, TypeId t) {
 }
 
 // Reference: textbook Dijkstra over the edge list.
-double ReferenceCost(const Graph& g, const PathFilter& f, uint32_t s, uint32_t t) {
+double ReferenceCost(const Graph& g, const GraphFilter& f, uint32_t s, uint32_t t) {
   std::vector<std::vector<std::pair<uint32_t, double>>> adj(g.n);
   for (const EdgeSpec& e : g.edges) {
     if (!TypeAllowed(f, e.type)) continue;
@@ -92,7 +92,7 @@ TEST_CASE("Weighted paths: cost equals Dijkstra's on random heavy-tailed graphs"
   for (int round = 0; round < 60; ++round) {
     Graph g = MakeGraph(rng);
     for (int q = 0; q < 25; ++q) {
-      PathQuery query;
+      PathOptions query;
       query.mode = PathMode::kWeighted;
       query.filter.max_hops = 1000000;  // the hop bound is covered by paths_test
       if (q % 5 == 4) query.filter.directed = true;

@@ -1,0 +1,82 @@
+// pactgraph/import_export.h — graphs in and out: CSV and JSON import, JSON / CSV / GraphML /
+// DOT export, and the checks every file a user names goes through.
+//
+// Import. CSV: nodes.csv has a header with at least `id,name,kind`; edges.csv at least
+// `src,dst,type`. `kind` becomes the node's label (nation -> Nation, research_lab ->
+// ResearchLab); an optional `labels` column (';'-separated) gives several labels; `aliases`
+// (';'-separated) becomes a list. `type` becomes the relationship type in upper case (mou ->
+// MOU). Every other column becomes a property: integers, floats, true/false and ISO dates are
+// typed, the rest are strings; an empty cell sets nothing. src/dst are ids from nodes.csv.
+// JSON: {"nodes":[{"id","name","kind"|"labels","properties"|other keys}],
+//        "edges":[{"src","dst","type","properties"|other keys}]}; ISO date strings become dates.
+// An import is all or nothing: a BulkLoader ingests everything atomically at the end, and any
+// error leaves the database exactly as it was. Errors are InvalidArgument
+// "file:line:column: what".
+//
+// Export. Nodes are numbered 1..N in id order in every format, so export -> import into a fresh
+// database -> export is identical. JSON and CSV are what the importer reads; GraphML and DOT
+// are for other tools (Gephi, yEd, Graphviz).
+//
+// Input files. Only regular files are read: a directory, a FIFO, a device or a socket where a
+// file is expected is refused at once ("PATH: is a FIFO (named pipe), not a regular file"),
+// without blocking (opened O_NONBLOCK and checked with fstat before any read).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "pactgraph/database.h"
+#include "pactgraph/export.h"
+#include "pactgraph/graph.h"
+#include "pactgraph/status.h"
+
+namespace pactgraph {
+
+struct ImportSummary {
+  uint64_t nodes = 0;
+  uint64_t relationships = 0;
+  double parse_seconds = 0;
+  double load_seconds = 0;
+};
+
+// `progress(phase, done, total)`; phase is "parse" or "load".
+using ImportProgress = std::function<void(const char* phase, uint64_t done, uint64_t total)>;
+
+// `edges_path` may be empty (nodes only).
+PACTGRAPH_EXPORT Status ImportCsv(Database& db, const std::string& nodes_path,
+                                  const std::string& edges_path, const ImportProgress& progress,
+                                  ImportSummary* summary);
+PACTGRAPH_EXPORT Status ImportJson(Database& db, const std::string& path,
+                                   const ImportProgress& progress, ImportSummary* summary);
+
+enum class ExportFormat { kJson, kCsv, kGraphml, kDot };
+
+// Parses "json", "csv", "graphml", "dot"; InvalidArgument naming the known ones otherwise.
+PACTGRAPH_EXPORT Result<ExportFormat> ParseExportFormat(std::string_view name);
+// JSON, GraphML and DOT to a stream.
+PACTGRAPH_EXPORT Status ExportGraph(const GraphReader& reader, ExportFormat format,
+                                    std::ostream& out);
+// CSV: writes `dir`/nodes.csv and `dir`/edges.csv (the directory is created).
+PACTGRAPH_EXPORT Status ExportCsv(const GraphReader& reader, const std::string& dir);
+
+// OK when `path` is a regular file (or, with `allow_directory`, a directory). Otherwise
+// InvalidArgument naming the path: "no such file", "is a directory, not a file", "is a FIFO
+// (named pipe), not a regular file", …; IOError for other stat failures. Never blocks.
+PACTGRAPH_EXPORT Status CheckInputFile(const std::string& path, bool allow_directory = false);
+
+struct ReadLimits {
+  size_t max_bytes = SIZE_MAX;       // the whole file
+  size_t max_line_bytes = SIZE_MAX;  // one line (bytes between line feeds)
+};
+
+// Reads a regular file whole, refusing anything else (see CheckInputFile) without blocking.
+// Over `max_bytes`: "PATH: file too large"; a line over `max_line_bytes`: "PATH:LINE:COLUMN:
+// line longer than N bytes", found while reading.
+PACTGRAPH_EXPORT Status ReadInputFile(const std::string& path, std::string* out,
+                                      const ReadLimits& limits);
+
+}  // namespace pactgraph

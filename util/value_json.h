@@ -1,0 +1,25 @@
+// util/value_json.h — Value <-> nlohmann::json, for the project's JSON readers and writers.
+//
+// The public side is Value::ToJson / Value::FromJson / MapToJson (pactgraph/value.h); this
+// header gives code that already holds an nlohmann::json document (import, export, the bench
+// reports) the same conversions without a round trip through text. One encoding everywhere:
+// dates as "YYYY-MM-DD" strings, nodes as {"id","labels","properties"}, relationships as
+// {"id","type","start","end","properties"}, paths as {"nodes","relationships"}, non-finite
+// floats as null.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "pactgraph/value.h"
+
+namespace pactgraph {
+
+nlohmann::json ValueToJson(const Value& v);
+nlohmann::json ValueMapToJson(const ValueMap& m);
+
+// JSON -> Value: null, booleans, integers (beyond int64: floats), floats, strings, arrays ->
+// lists, objects -> maps. With `iso_dates`, "YYYY-MM-DD" strings become dates (how imported
+// JSON graphs carry dates). Never fails: every JSON value has a Value.
+Value JsonToValue(const nlohmann::json& j, bool iso_dates);
+
+}  // namespace pactgraph
