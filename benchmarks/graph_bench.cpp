@@ -3,7 +3,7 @@
 // The graph is drawn like the benchmark dataset (benchmarks/driver/dataset.h): Chung–Lu with
 // gamma = 2.5 (heavy-tailed degrees, hubs spread over the id range), parallel relationships
 // kept, self-loops redrawn, weights uniform in (0, 1]. It is built directly as a GraphSnapshot
-// (no database), so the figures are those of the algorithms. Targets (issue 5): unweighted
+// (no database), so the figures are those of the algorithms. Targets: unweighted
 // shortest path < 1 ms, weighted < 10 ms (averaged over 100 random pairs), WCC and PageRank
 // (20 iterations) < 0.2 s.
 //

@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<extract::InputProblem> problems;
   extract::ParseJsonLines("fuzz.jsonl", in, &lines, &problems);
   Article article;
-  if (!extract::ParseArticleText("fuzz.txt", in, &article).ok()) return 0;
+  if (!ParseArticleText("fuzz.txt", in, &article).ok()) return 0;
   extract::Extraction out;
   if (!extractor->Extract(article, &out).ok()) return 0;
   for (const auto& r : out.evidence) {

@@ -62,6 +62,7 @@ struct QueryArgs {
   std::string format = "table";
   int64_t timeout_ms = 30'000;
   uint32_t max_depth = 10;
+  bool timer = false;
 };
 
 int RunQuery(GlobalOptions& g, const QueryArgs& a) {
@@ -103,7 +104,12 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
       std::string where = a.file.empty() ? "" : a.file + ": ";
       return ReportError(where + r.status().message(), r.status().ExitCode());
     }
-    WriteResult(std::cout, *r, *format);
+    RenderOptions render;
+    render.format = *format;
+    render.timer = a.timer;
+    render.max_cell_width = SIZE_MAX;  // a script reading the output wants whole cells
+    render.notes = &std::cerr;
+    RenderResult(std::cout, *r, render);
     if (!g.quiet && r->stats().wrote) {
       std::string summary = r->stats().Summary();
       std::cerr << (summary.empty() ? "no changes" : summary) << "\n";
@@ -121,6 +127,7 @@ CommandRegistration query_cmd(40, [](CLI::App& app, GlobalOptions& g) {
       ->type_name("NAME=VALUE");
   sub->add_option("--format", a->format, "table | json | jsonl | csv | markdown")
       ->capture_default_str();
+  sub->add_flag("--timer", a->timer, "Show how long the query took (table footer; stderr otherwise)");
   sub->add_option("--timeout-ms", a->timeout_ms, "Per-query time limit")->capture_default_str();
   sub->add_option("--max-depth", a->max_depth, "Depth allowed for * without an upper bound")
       ->capture_default_str();

@@ -1,25 +1,43 @@
-// Result formatting for the CLI (see support_format.h).
+// The one result writer of the CLI and the shell (see support_format.h).
 #include "tools/support_format.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace pactgraph::tools {
 namespace {
 
-size_t DisplayWidth(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+int CodePointWidth(UChar32 c) {
+  if (c == 0x200B || c == 0x200D) return 0;
+  int8_t cat = static_cast<int8_t>(u_charType(c));
+  if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) return 0;
+  if (cat == U_CONTROL_CHAR) return 0;
+  int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) return 2;
+  if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) return 2;
+  return 1;
 }
+
+std::string Sanitize(std::string s) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return s;
+}
+
+bool IsNumeric(const Value& v) { return v.is_int() || v.is_float(); }
 
 std::string CsvField(const Value& v) {
   if (v.is_null()) return "";
   std::string s = v.is_string() ? v.as_string()
                   : (v.is_list() || v.is_map() || v.is_node() || v.is_rel() || v.is_path())
                       ? v.ToJson()
-                  : v.is_date() ? v.as_date().ToString()
-                                : v.ToString();
+                      : CellText(v);
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string q = "\"";
   for (char c : s) {
@@ -38,32 +56,68 @@ std::string JsonRow(const QueryResult& r, size_t i) {
   return s + "}";
 }
 
-Value FromJson(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null:
-      return Value();
-    case nlohmann::json::value_t::boolean:
-      return Value(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-      return Value(j.get<int64_t>());
-    case nlohmann::json::value_t::number_float:
-      return Value(j.get<double>());
-    case nlohmann::json::value_t::string:
-      return Value(j.get<std::string>());
-    case nlohmann::json::value_t::array: {
-      ValueList l;
-      for (const auto& e : j) l.push_back(FromJson(e));
-      return Value(std::move(l));
-    }
-    case nlohmann::json::value_t::object: {
-      ValueMap m;
-      for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = FromJson(it.value());
-      return Value(std::move(m));
-    }
-    default:
-      return Value();
+std::string MarkdownCell(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '|') o += '\\';
+    o += (c == '\n' || c == '\r') ? ' ' : c;
   }
+  return o;
+}
+
+std::string Footer(const QueryResult& r, size_t shown, const RenderOptions& o) {
+  char buf[128];
+  std::string s = shown < r.size() ? "showing " + std::to_string(shown) + " of " : "";
+  s += std::to_string(r.size()) + (r.size() == 1 ? " row" : " rows");
+  if (o.timer) {
+    std::snprintf(buf, sizeof(buf), ", %.1f ms", r.stats().elapsed_ms);
+    s += buf;
+  }
+  if (shown < r.size()) s += "; :maxrows N to see more";
+  return "(" + s + ")";
+}
+
+void WriteTable(std::ostream& out, const QueryResult& r, size_t shown, const RenderOptions& o) {
+  const auto& cols = r.columns();
+  if (cols.empty()) return;
+  std::vector<size_t> width(cols.size());
+  std::vector<bool> numeric(cols.size(), true);
+  std::vector<std::vector<std::string>> cells(shown);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    width[c] = DisplayWidth(FitToWidth(Sanitize(cols[c]), o.max_cell_width));
+  }
+  for (size_t i = 0; i < shown; ++i) {
+    for (size_t c = 0; c < cols.size(); ++c) {
+      const Value& v = r.row(i)[c];
+      if (!IsNumeric(v) && !v.is_null()) numeric[c] = false;
+      cells[i].push_back(FitToWidth(Sanitize(CellText(v)), o.max_cell_width));
+      width[c] = std::max(width[c], DisplayWidth(cells[i].back()));
+    }
+  }
+  auto rule = [&](const char* left, const char* mid, const char* right) {
+    out << left;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (c) out << mid;
+      for (size_t k = 0; k < width[c] + 2; ++k) out << "─";
+    }
+    out << right << "\n";
+  };
+  auto line = [&](const std::vector<std::string>& v, bool header) {
+    out << "│";
+    for (size_t c = 0; c < v.size(); ++c) {
+      std::string pad(width[c] - DisplayWidth(v[c]), ' ');
+      std::string text = header && o.color ? "\033[1m" + v[c] + "\033[0m" : v[c];
+      out << " " << (!header && numeric[c] ? pad + text : text + pad) << " │";
+    }
+    out << "\n";
+  };
+  std::vector<std::string> head;
+  for (const auto& c : cols) head.push_back(FitToWidth(Sanitize(c), o.max_cell_width));
+  rule("┌", "┬", "┐");
+  line(head, true);
+  rule("├", "┼", "┤");
+  for (const auto& row : cells) line(row, false);
+  rule("└", "┴", "┘");
 }
 
 }  // namespace
@@ -88,84 +142,78 @@ Value ParseParamValue(const std::string& text) {
   if (text.rfind("date:", 0) == 0) {
     if (auto d = Date::Parse(text.substr(5))) return Value(*d);
   }
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Value(text);
-  return FromJson(j);
+  Result<Value> json = Value::FromJson(text);
+  return json.ok() ? *json : Value(text);
 }
 
-void WriteResult(std::ostream& out, const QueryResult& r, OutputFormat format) {
+size_t DisplayWidth(std::string_view s) {
+  size_t width = 0;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    width += c < 0 ? 1 : CodePointWidth(c);
+  }
+  return width;
+}
+
+std::string FitToWidth(std::string_view s, size_t max_width) {
+  if (DisplayWidth(s) <= max_width) return std::string(s);
+  size_t width = 0;
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    size_t w = c < 0 ? 1 : CodePointWidth(c);
+    if (width + w + 1 > max_width) return std::string(s.substr(0, start)) + "…";
+    width += w;
+  }
+  return std::string(s);
+}
+
+void RenderResult(std::ostream& out, const QueryResult& r, const RenderOptions& o) {
+  const size_t shown = o.max_rows == 0 ? r.size() : std::min(r.size(), o.max_rows);
+  std::ostream& notes = o.notes ? *o.notes : out;
   const auto& cols = r.columns();
-  switch (format) {
-    case OutputFormat::kJson: {
+  switch (o.format) {
+    case OutputFormat::kTable:
+      if (cols.empty()) return;
+      WriteTable(out, r, shown, o);
+      out << (o.color ? "\033[2m" : "") << Footer(r, shown, o) << (o.color ? "\033[0m" : "")
+          << "\n";
+      return;
+    case OutputFormat::kJson:
       out << "[";
-      for (size_t i = 0; i < r.size(); ++i) out << (i ? ",\n " : "") << JsonRow(r, i);
+      for (size_t i = 0; i < shown; ++i) out << (i ? ",\n " : "") << JsonRow(r, i);
       out << "]\n";
-      return;
-    }
+      break;
     case OutputFormat::kJsonl:
-      for (size_t i = 0; i < r.size(); ++i) out << JsonRow(r, i) << "\n";
-      return;
-    case OutputFormat::kCsv: {
+      for (size_t i = 0; i < shown; ++i) out << JsonRow(r, i) << "\n";
+      break;
+    case OutputFormat::kCsv:
       for (size_t c = 0; c < cols.size(); ++c) out << (c ? "," : "") << CsvField(Value(cols[c]));
       out << "\n";
-      for (const auto& row : r.rows()) {
-        for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << CsvField(row[c]);
+      for (size_t i = 0; i < shown; ++i) {
+        for (size_t c = 0; c < cols.size(); ++c) out << (c ? "," : "") << CsvField(r.row(i)[c]);
         out << "\n";
       }
-      return;
-    }
-    case OutputFormat::kMarkdown: {
-      auto esc = [](std::string s) {
-        std::string o;
-        for (char c : s) {
-          if (c == '|') o += '\\';
-          o += c == '\n' ? ' ' : c;
-        }
-        return o;
-      };
+      break;
+    case OutputFormat::kMarkdown:
       out << "|";
-      for (const auto& c : cols) out << " " << esc(c) << " |";
+      for (const auto& c : cols) out << " " << MarkdownCell(c) << " |";
       out << "\n|";
       for (size_t c = 0; c < cols.size(); ++c) out << " --- |";
       out << "\n";
-      for (const auto& row : r.rows()) {
+      for (size_t i = 0; i < shown; ++i) {
         out << "|";
-        for (const auto& v : row) out << " " << esc(CellText(v)) << " |";
+        for (const auto& v : r.row(i)) out << " " << MarkdownCell(CellText(v)) << " |";
         out << "\n";
       }
+      if (shown < r.size() || o.timer) out << "\n" << Footer(r, shown, o) << "\n";
       return;
-    }
-    case OutputFormat::kTable: {
-      if (cols.empty()) return;
-      std::vector<size_t> width(cols.size());
-      std::vector<std::vector<std::string>> cells;
-      for (size_t c = 0; c < cols.size(); ++c) width[c] = DisplayWidth(cols[c]);
-      for (const auto& row : r.rows()) {
-        cells.emplace_back();
-        for (size_t c = 0; c < row.size(); ++c) {
-          std::string t = CellText(row[c]);
-          std::replace(t.begin(), t.end(), '\n', ' ');
-          width[c] = std::max(width[c], DisplayWidth(t));
-          cells.back().push_back(std::move(t));
-        }
-      }
-      auto line = [&](const std::vector<std::string>& v) {
-        for (size_t c = 0; c < v.size(); ++c) {
-          out << (c ? " | " : "") << v[c];
-          if (c + 1 < v.size()) out << std::string(width[c] - DisplayWidth(v[c]), ' ');
-        }
-        out << "\n";
-      };
-      line(cols);
-      for (size_t c = 0; c < cols.size(); ++c) {
-        out << (c ? "-+-" : "") << std::string(width[c], '-');
-      }
-      out << "\n";
-      for (const auto& row : cells) line(row);
-      out << "(" << r.size() << (r.size() == 1 ? " row)\n" : " rows)\n");
-      return;
-    }
   }
+  if (shown < r.size() || o.timer) notes << Footer(r, shown, o) << "\n";
 }
 
 }  // namespace pactgraph::tools

@@ -16,7 +16,7 @@
 #include "pactgraph/session.h"
 #include "tools/support_repl.h"
 #include "tools/support_repl_editor.h"
-#include "tools/support_repl_output.h"
+#include "tools/support_format.h"
 
 namespace pactgraph::tools {
 

@@ -30,7 +30,13 @@ TEST_CASE("query: pactgraph query prints tables, JSON, JSONL, CSV and markdown",
   auto md = RunPactgraph({"--db", db, "query", "RETURN 'a|b' AS x", "--format", "markdown"});
   CHECK(md.out == "| x |\n| --- |\n| a\\|b |\n");
   auto table = RunPactgraph({"--db", db, "query", "RETURN 'Rwanda' AS name, 1 AS n"});
-  CHECK(table.out == "name   | n\n-------+--\nRwanda | 1\n(1 row)\n");
+  // The same table as the shell draws (one renderer for both), numbers right-aligned.
+  CHECK(table.out ==
+        "┌────────┬───┐\n│ name   │ n │\n├────────┼───┤\n│ Rwanda │ 1 │\n└────────┴───┘\n"
+        "(1 row)\n");
+  auto timed = RunPactgraph({"--db", db, "query", "RETURN 1 AS n", "--format", "json", "--timer"});
+  CHECK(timed.out == "[{\"n\":1}]\n");
+  CHECK(timed.err.find(" ms)") != std::string::npos);
 }
 
 TEST_CASE("query: --param and -f FILE", "[query][cli]") {
