@@ -24,6 +24,10 @@ class ReaderExtensions {
   // transaction with its own changes; a read-only instance, which CatchUp() moves).
   virtual std::string StateToken() const { return ""; }
 
+  // The database directory, where derived data keyed by StateToken() (engine/graph's
+  // snapshot files) may be kept; empty when there is none to write to (read-only instances).
+  virtual std::string DatabaseDir() const { return ""; }
+
   // Calls fn(id, properties) for every relationship in id order, from one scan of the
   // relationship records (what GetRelationship would return, without the per-call lookup);
   // fn may move from the map. Stops early when fn returns false.

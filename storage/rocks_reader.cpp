@@ -345,6 +345,10 @@ std::string SnapshotReader::StateToken() const {
   return identity + "@" + std::to_string(snapshot_->GetSequenceNumber());
 }
 
+std::string SnapshotReader::DatabaseDir() const {
+  return db_->read_only() ? std::string() : db_->path();
+}
+
 Status SnapshotReader::GetRaw(int cf, std::string_view key, std::string* value) const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;

@@ -74,6 +74,7 @@ class SnapshotReader final : public ReaderImpl<GraphReader> {
   ~SnapshotReader() override;
 
   std::string StateToken() const override;
+  std::string DatabaseDir() const override;
 
  protected:
   Status GetRaw(int cf, std::string_view key, std::string* value) const override;

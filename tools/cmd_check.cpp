@@ -2,6 +2,7 @@
 // otherwise prints what is wrong and exits 3.
 #include <iostream>
 
+#include "pactgraph/paths.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -12,6 +13,7 @@ int RunCheck(GlobalOptions& global) {
   if (!db) return global.exit_code;
   CheckReport report;
   Status s = db->Check(&report);
+  if (s.ok()) s = CheckSnapshotFiles(db.get(), &report);  // the path searches' saved copies
   if (!s.ok()) return ReportError(s.WithContext("check of " + db->path() + " failed"));
   if (!global.quiet || !report.sound()) {
     std::cout << "checked " << db->path() << ": " << report.nodes << " nodes, "
@@ -20,6 +22,9 @@ int RunCheck(GlobalOptions& global) {
               << " adjacency entries, " << report.label_entries << " label entries, "
               << report.name_entries << " name entries, " << report.hash_entries
               << " hash entries, " << report.dictionary_entries << " dictionary entries\n";
+  }
+  if (!global.quiet) {
+    for (const auto& n : report.notes) std::cout << "note: " << n << "\n";
   }
   if (report.sound()) {
     if (!global.quiet) std::cout << "ok: the database is sound\n";

@@ -51,7 +51,7 @@ int32_t DateDays(const Value& v) {
   return kNoDate;
 }
 
-GraphSnapshot::GraphSnapshot() : csr_(std::make_unique<CsrHolder>()) {}
+GraphSnapshot::GraphSnapshot() = default;
 GraphSnapshot::~GraphSnapshot() = default;
 
 const std::string& GraphSnapshot::TypeName(TypeId t) const {
@@ -62,22 +62,25 @@ const std::string& GraphSnapshot::LabelName(LabelId l) const {
 }
 
 void GraphSnapshot::BuildAdjacency() {
-  const uint32_t m = num_rels();
-  std::vector<std::pair<uint32_t, uint32_t>> entries;
-  std::vector<uint32_t> props;
-  entries.reserve(2 * static_cast<size_t>(m));
-  props.reserve(2 * static_cast<size_t>(m));
+  // A counting sort by source of the 2m entries, stable in relationship order.
+  const uint32_t m = num_rels(), n = num_vertices();
+  row_start_.assign(static_cast<size_t>(n) + 1, 0);
   for (uint32_t r = 0; r < m; ++r) {
-    entries.emplace_back(rel_start_[r], rel_end_[r]);
-    props.push_back(r << 1);
-    entries.emplace_back(rel_end_[r], rel_start_[r]);
-    props.push_back((r << 1) | 1u);
+    ++row_start_[rel_start_[r] + 1];
+    ++row_start_[rel_end_[r] + 1];
   }
-  csr_->g = Csr(boost::edges_are_unsorted_multi_pass, entries.begin(), entries.end(), props.begin(),
-                num_vertices());
-  row_start_ = csr_->g.m_forward.m_rowstart.data();
-  column_ = csr_->g.m_forward.m_column.data();
-  entry_prop_ = m > 0 ? &csr_->g[CsrEdge(0, 0)] : nullptr;
+  for (uint32_t v = 0; v < n; ++v) row_start_[v + 1] += row_start_[v];
+  column_.resize(2 * static_cast<size_t>(m));
+  entry_prop_.resize(2 * static_cast<size_t>(m));
+  std::vector<uint32_t> fill(row_start_.begin(), row_start_.end() - 1);
+  for (uint32_t r = 0; r < m; ++r) {
+    uint32_t at = fill[rel_start_[r]]++;
+    column_[at] = rel_end_[r];
+    entry_prop_[at] = r << 1;
+    at = fill[rel_end_[r]]++;
+    column_[at] = rel_start_[r];
+    entry_prop_[at] = (r << 1) | 1u;
+  }
   weighted_ = WeightedAdjacency{};
   if (!weights_.empty() && !has_negative_weight_) BuildWeightedAdjacency();  // else refused
 }
@@ -110,6 +113,21 @@ void GraphSnapshot::BuildWeightedAdjacency() {
               });
   }
   w.row[n] = at;
+}
+
+const CsrHolder& GraphSnapshot::csr() const {
+  std::call_once(csr_once_, [this] {
+    // The rows are already sorted by source: boost copies them as they are.
+    std::vector<std::pair<uint32_t, uint32_t>> entries;
+    entries.reserve(column_.size());
+    for (uint32_t v = 0; v < num_vertices(); ++v) {
+      for (uint32_t i = row_start_[v]; i < row_start_[v + 1]; ++i) entries.emplace_back(v, column_[i]);
+    }
+    csr_ = std::make_unique<CsrHolder>();
+    csr_->g = Csr(boost::edges_are_sorted, entries.begin(), entries.end(), entry_prop_.begin(),
+                  num_vertices());
+  });
+  return *csr_;
 }
 
 const HubTrees& GraphSnapshot::hub_trees() const {

@@ -140,9 +140,9 @@ class GraphSnapshot {
 
   // Raw adjacency: entries of vertex v are [row_start()[v], row_start()[v + 1]); entry i has
   // target column()[i] and property entry_prop()[i] = rel << 1 | reverse.
-  const uint32_t* row_start() const { return row_start_; }
-  const uint32_t* column() const { return column_; }
-  const uint32_t* entry_prop() const { return entry_prop_; }
+  const uint32_t* row_start() const { return row_start_.data(); }
+  const uint32_t* column() const { return column_.data(); }
+  const uint32_t* entry_prop() const { return entry_prop_.data(); }
   // The adjacency again, for weighted searches: nullptr when every relationship costs 1.
   const WeightedAdjacency* weighted() const { return weighted_.row.empty() ? nullptr : &weighted_; }
   // The hub trees over weighted(), built by the first call (thread-safe; O(hubs x m log n)).
@@ -159,9 +159,13 @@ class GraphSnapshot {
 
   // Approximate heap bytes held.
   size_t MemoryBytes() const;
-  const CsrHolder& csr() const { return *csr_; }
+  // The same adjacency as a boost::compressed_sparse_row_graph (csr.h), for the Boost.Graph
+  // algorithms that want one (strong components, core numbers). Built by the first call
+  // (thread-safe; a copy of the adjacency): searches use the raw rows above instead.
+  const CsrHolder& csr() const;
 
  private:
+  friend class SnapshotFileAccess;  // snapshot_file.cpp reads and writes the columns
   GraphSnapshot();
   // Builds the CSR from rel_start_/rel_end_ and the vertex count.
   void BuildAdjacency();
@@ -188,10 +192,13 @@ class GraphSnapshot {
   bool has_negative_weight_ = false;
   std::vector<std::string> type_names_;
   std::vector<std::string> label_names_;
-  std::unique_ptr<CsrHolder> csr_;
-  const uint32_t* row_start_ = nullptr;
-  const uint32_t* column_ = nullptr;
-  const uint32_t* entry_prop_ = nullptr;
+  // Every relationship u->v as a forward entry at u and a reverse entry at v, rows in vertex
+  // order, entries within a row in relationship order (forward before reverse).
+  std::vector<uint32_t> row_start_;   // n + 1
+  std::vector<uint32_t> column_;      // 2m
+  std::vector<uint32_t> entry_prop_;  // 2m: rel << 1 | reverse
+  mutable std::once_flag csr_once_;
+  mutable std::unique_ptr<CsrHolder> csr_;
 };
 
 using SnapshotPtr = std::shared_ptr<const GraphSnapshot>;

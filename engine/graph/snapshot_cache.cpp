@@ -4,6 +4,7 @@
 #include <deque>
 #include <string>
 
+#include "engine/graph/snapshot_file.h"
 #include "storage/reader_extensions.h"
 
 namespace pactgraph::graph {
@@ -18,6 +19,7 @@ struct SharedEntry {
 std::mutex shared_mu;
 std::deque<SharedEntry> shared_entries;  // most recent first
 uint64_t shared_builds = 0;
+uint64_t shared_loads = 0;
 
 }  // namespace
 
@@ -35,10 +37,26 @@ Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOpti
       }
     }
   }
-  // Built outside the lock: a build of a large graph takes seconds.
-  PG_ASSIGN_OR_RETURN(SnapshotPtr snapshot, GraphSnapshot::Build(reader, options));
+  // Loaded or built outside the lock: a build of a large graph takes seconds. A file written
+  // for this very state (an earlier process's build) spares the scans; a missing, stale or
+  // damaged one is rebuilt and rewritten. Failing to write it only costs the next process.
+  const std::string dir = source != nullptr && !token.empty() ? source->DatabaseDir() : "";
+  const std::string file = dir.empty() ? "" : SnapshotFilePath(dir, options);
+  Result<SnapshotPtr> loaded = file.empty() ? Result<SnapshotPtr>(Status::NotFound("no file"))
+                                            : LoadSnapshot(file, token);
+  SnapshotPtr snapshot;
+  if (loaded.ok()) {
+    snapshot = *loaded;
+  } else {
+    PG_ASSIGN_OR_RETURN(snapshot, GraphSnapshot::Build(reader, options));
+    if (!file.empty()) (void)SaveSnapshot(*snapshot, token, file);
+  }
   std::lock_guard<std::mutex> lock(shared_mu);
-  ++shared_builds;
+  if (loaded.ok()) {
+    ++shared_loads;
+  } else {
+    ++shared_builds;
+  }
   if (!token.empty()) {
     shared_entries.push_front(SharedEntry{token, options, snapshot});
     if (shared_entries.size() > kSharedSnapshots) shared_entries.pop_back();
@@ -49,6 +67,16 @@ Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOpti
 uint64_t SharedSnapshotBuilds() {
   std::lock_guard<std::mutex> lock(shared_mu);
   return shared_builds;
+}
+
+void ClearSharedSnapshots() {
+  std::lock_guard<std::mutex> lock(shared_mu);
+  shared_entries.clear();
+}
+
+uint64_t SharedSnapshotLoads() {
+  std::lock_guard<std::mutex> lock(shared_mu);
+  return shared_loads;
 }
 
 Result<SnapshotPtr> SnapshotCache::Get(const SnapshotOptions& options) {

@@ -19,15 +19,20 @@ namespace pactgraph::graph {
 
 // The GraphSnapshot of what `reader` sees, shared with earlier callers that saw the same
 // state: readers that name their state (storage::ReaderExtensions::StateToken — snapshot
-// readers do)
-// share a process-wide cache holding the most recent kSharedSnapshots snapshots; other
-// readers (write transactions, read-only instances) get a fresh build each time. Lets
+// readers do) share a process-wide cache holding the most recent kSharedSnapshots snapshots,
+// and across processes a snapshot file in the database directory (snapshot_file.h), so a new
+// process loads the copy instead of scanning the store; other readers (write transactions,
+// read-only instances) get a fresh build each time. Lets
 // `CALL algo.*` procedures and the shell's path commands reuse one CSR copy across queries
 // until the next commit. Thread-safe; concurrent callers may build the same state twice.
 inline constexpr size_t kSharedSnapshots = 2;
 Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOptions& options);
-// Snapshots built by SharedSnapshot so far (for tests).
+// Snapshots SharedSnapshot built from the store, and loaded from snapshot files
+// (snapshot_file.h), so far (for tests).
 uint64_t SharedSnapshotBuilds();
+uint64_t SharedSnapshotLoads();
+// Forgets the process-wide snapshots (tests: what a new process would see).
+void ClearSharedSnapshots();
 
 class SnapshotCache {
  public:

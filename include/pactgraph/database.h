@@ -45,6 +45,8 @@ struct CheckReport {
   static constexpr size_t kMaxProblems = 100;
   std::vector<std::string> problems;
   uint64_t problem_count = 0;
+  // What is worth knowing but not wrong (e.g. a derived file of an older state).
+  std::vector<std::string> notes;
 
   bool sound() const { return problem_count == 0; }
   void Add(std::string problem) {

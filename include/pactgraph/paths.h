@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pactgraph/database.h"
 #include "pactgraph/export.h"
 #include "pactgraph/graph.h"
 #include "pactgraph/status.h"
@@ -90,6 +91,12 @@ PACTGRAPH_EXPORT Result<NodeId> ResolveNode(const GraphReader& reader, std::stri
 PACTGRAPH_EXPORT std::string NodeName(const Node& node);
 // "Kenya (Nation, id 12)": how nodes appear in messages and tables.
 PACTGRAPH_EXPORT std::string DescribeNode(const Node& node);
+
+// Verifies the copies of the graph that path searches and algorithms keep in the database
+// directory (<db>/snapshots, so a new process need not rebuild them): a file written for the
+// current state must hold exactly what the store holds, else a problem is reported; files of
+// older states are noted (they are rebuilt when next needed). Read-only instances skip it.
+PACTGRAPH_EXPORT Status CheckSnapshotFiles(Database* db, CheckReport* report);
 
 // "YYYY-MM-DD", "YYYY-MM" or "YYYY" (the first day of the month or year), for --since/--until
 // style bounds. InvalidArgument naming `what` otherwise.

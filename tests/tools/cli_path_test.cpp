@@ -1,5 +1,6 @@
 // End-to-end tests of `pactgraph path` and `pactgraph algo` on a small stored graph.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "pactgraph/database.h"
@@ -161,6 +162,52 @@ TEST_CASE("CLI: pactgraph algo runs the algorithms", "[graph][cli]") {
   CHECK(r.err.find("unknown algorithm") != std::string::npos);
   r = RunPactgraph({"--db", db, "algo", "pagerank", "--damping", "1.5"});
   CHECK(r.exit_code == 2);
+}
+
+}  // namespace
+}  // namespace pactgraph
+
+namespace pactgraph {
+namespace {
+
+using pactgraph::testing::ReadFile;
+using pactgraph::testing::RunPactgraph;
+using pactgraph::testing::TempDir;
+using pactgraph::testing::WriteFile;
+using pactgraph::testing::RunResult;
+
+TEST_CASE("CLI: path and algo keep a snapshot file that check verifies", "[graph][cli]") {
+  TempDir dir;
+  const std::string db = MakeDb(dir);
+  const std::string file = db + "/snapshots/topology.pgsnap";
+  RunResult first = RunPactgraph({"--db", db, "path", "Kenya", "Japan"});
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(std::filesystem::exists(file));
+  // A second process answers the same from the file.
+  RunResult second = RunPactgraph({"--db", db, "path", "Kenya", "Japan"});
+  CHECK(second.out == first.out);
+  RunResult ok = RunPactgraph({"--db", db, "check"});
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out.find("note:") == std::string::npos);
+
+  // A write makes it stale: noted, not a problem; the next search rebuilds it.
+  REQUIRE(RunPactgraph({"--db", db, "query", "CREATE (:Country {name: 'Peru'})"}).exit_code == 0);
+  RunResult stale = RunPactgraph({"--db", db, "check"});
+  CHECK(stale.exit_code == 0);
+  CHECK(stale.out.find("note: snapshots/topology.pgsnap: of an older state") != std::string::npos);
+  REQUIRE(RunPactgraph({"--db", db, "algo", "wcc"}).exit_code == 0);
+  CHECK(RunPactgraph({"--db", db, "check"}).out.find("note:") == std::string::npos);
+
+  // A damaged file is a problem for check; searches rebuild over it and still answer.
+  std::string bytes = ReadFile(file);
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x11);
+  WriteFile(file, bytes);
+  RunResult damaged = RunPactgraph({"--db", db, "check"});
+  CHECK(damaged.exit_code == 3);
+  CHECK(damaged.out.find("damaged") != std::string::npos);
+  RunResult again = RunPactgraph({"--db", db, "path", "Kenya", "Japan"});
+  CHECK(again.out == first.out);
+  CHECK(RunPactgraph({"--db", db, "check"}).exit_code == 0);
 }
 
 }  // namespace
