@@ -1,8 +1,16 @@
-// The integrity checker: one pass over each column family at a single snapshot, with point
-// lookups for the cross-references (record -> index entry and index entry -> record), so memory
-// stays bounded by the number of labels and types, not by the size of the graph.
+// The integrity checker: one pass over each column family at a single snapshot.
+//
+// Cross-references (record -> index entry, index entry -> record, endpoint -> node) are checked
+// in two ways. The fast pass, run first, needs no point lookup: the set of index keys the
+// records imply and the set of keys each index holds are each folded into an order-independent
+// digest (two 64-bit sums of key hashes and a count), equal digests meaning equal sets, and the
+// ids that exist are kept in bitmaps (one bit per allocated id) for the "points to something
+// that exists" tests. Only when the fast pass sees a disagreement does the precise pass run: a
+// point lookup per reference, which names every culprit. Memory: the bitmaps (ids / 8 bytes)
+// and maps bounded by the number of labels and types.
 #include "storage/check.h"
 
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -47,9 +55,56 @@ std::set<std::string> ExpectedNames(const ValueMap& props) {
   return out;
 }
 
+// Fast 64-bit hashes of a key, two seeds (word-at-a-time multiply-rotate, murmur finaliser).
+uint64_t KeyHash(std::string_view k, uint64_t seed) {
+  uint64_t h = seed ^ (k.size() * 0x9E3779B97F4A7C15ull);
+  size_t i = 0;
+  for (; i + 8 <= k.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, k.data() + i, 8);
+    h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
+    h = (h << 27) | (h >> 37);
+  }
+  for (; i < k.size(); ++i) h = (h ^ static_cast<unsigned char>(k[i])) * 0x100000001B3ull;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+
+// An order-independent summary of a multiset of keys.
+struct SetDigest {
+  uint64_t a = 0, b = 0, n = 0;
+  void Add(std::string_view k) {
+    a += KeyHash(k, 0x243F6A8885A308D3ull);
+    b += KeyHash(k, 0x13198A2E03707344ull);
+    ++n;
+  }
+  bool operator==(const SetDigest&) const = default;
+};
+
+// One bit per id in [0, bound).
+class IdBits {
+ public:
+  void Reset(uint64_t bound) { bits_.assign((bound + 63) / 64, 0); }
+  void Set(uint64_t id) {
+    if (id / 64 < bits_.size()) bits_[id / 64] |= uint64_t{1} << (id % 64);
+  }
+  bool Has(uint64_t id) const {
+    return id / 64 < bits_.size() && (bits_[id / 64] >> (id % 64) & 1) != 0;
+  }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
 class Checker {
  public:
-  Checker(RocksDatabase* db, CheckReport* report) : db_(db), r_(report) {
+  // `precise`: a point lookup per cross-reference (names every culprit); otherwise digests and
+  // bitmaps, and `disagrees()` says whether the precise pass is needed.
+  Checker(RocksDatabase* db, CheckReport* report, bool precise)
+      : db_(db), r_(report), precise_(precise) {
     snapshot_ = db->read_only() ? nullptr : db->db()->GetSnapshot();
     ro_.snapshot = snapshot_;
     ro_.total_order_seek = true;
@@ -70,8 +125,14 @@ class Checker {
     PG_RETURN_IF_ERROR(CheckHashes());
     PG_RETURN_IF_ERROR(CheckEvidence());
     CheckCounters();
+    if (!precise_) {
+      disagree_ = disagree_ || !(want_labels_ == have_labels_) || !(want_names_ == have_names_) ||
+                  !(want_adj_ == have_adj_) || !(want_hashes_ == have_hashes_);
+    }
     return Status::OK();
   }
+
+  bool disagrees() const { return disagree_; }
 
  private:
   // NotFound -> false; other errors are returned through *st.
@@ -118,6 +179,10 @@ class Checker {
     PG_RETURN_IF_ERROR(read(kMetaCountRels, &stored_rels_));
     PG_RETURN_IF_ERROR(read(kMetaCountArticles, &stored_articles_));
     PG_RETURN_IF_ERROR(read(kMetaCountEvidence, &stored_evidence_));
+    // Ids beyond the allocators are reported as such; the bitmaps cover the allocated range.
+    node_bits_.Reset(next_node_);
+    rel_bits_.Reset(next_rel_);
+    article_bits_.Reset(next_article_);
     return Scan(kCfMeta, [&](std::string_view k, std::string_view val) {
       if (k.size() < 2 || k[0] != 'c' || (k[1] != 'l' && k[1] != 't')) return Status::OK();
       auto id = DecodeCountKey(k, k[1]);
@@ -177,9 +242,14 @@ class Checker {
         r_->Add(who + ": record does not decode: " + s.message());
         return Status::OK();
       }
+      node_bits_.Set(key->id);
       for (uint32_t l : rec.labels) {
         ++recount_labels_[l];
         if (!Known(kDictLabel, l)) r_->Add(who + ": unknown label id " + std::to_string(l));
+        if (!precise_) {
+          want_labels_.Add(LabelKey{l, key->id}.Encode());
+          continue;
+        }
         std::string tmp;
         Status st;
         if (!Get(kCfLabels, LabelKey{l, key->id}.Encode(), &tmp, &st)) {
@@ -194,6 +264,10 @@ class Checker {
         dict_keys_checked_.insert(pk);
       }
       for (const auto& name : ExpectedNames(rec.properties)) {
+        if (!precise_) {
+          want_names_.Add(NameKey{name, key->id}.Encode());
+          continue;
+        }
         std::string tmp;
         Status st;
         if (!Get(kCfNames, NameKey{name, key->id}.Encode(), &tmp, &st)) {
@@ -226,6 +300,10 @@ class Checker {
         r_->Add("labels: undecodable key " + Hex(k));
         return Status::OK();
       }
+      if (!precise_) {
+        have_labels_.Add(k);
+        return Status::OK();
+      }
       NodeRecord rec;
       Status st;
       if (!LoadNode(key->node, &rec, &st)) {
@@ -246,6 +324,10 @@ class Checker {
       auto key = NameKey::Decode(k);
       if (!key) {
         r_->Add("names: undecodable key " + Hex(k));
+        return Status::OK();
+      }
+      if (!precise_) {
+        have_names_.Add(k);
         return Status::OK();
       }
       NodeRecord rec;
@@ -281,6 +363,13 @@ class Checker {
       ++recount_types_[rec.type];
       if (!Known(kDictType, rec.type))
         r_->Add(who + ": unknown type id " + std::to_string(rec.type));
+      rel_bits_.Set(key->id);
+      if (!precise_) {
+        disagree_ = disagree_ || !node_bits_.Has(rec.start) || !node_bits_.Has(rec.end);
+        want_adj_.Add(AdjKey{rec.start, kDirOut, rec.type, rec.end, key->id}.Encode());
+        want_adj_.Add(AdjKey{rec.end, kDirIn, rec.type, rec.start, key->id}.Encode());
+        return Status::OK();
+      }
       std::string tmp;
       Status st;
       for (uint64_t n : {rec.start, rec.end}) {
@@ -308,6 +397,10 @@ class Checker {
       auto key = AdjKey::Decode(k);
       if (!key || key->dir > kDirIn) {
         r_->Add("adj: undecodable key " + Hex(k));
+        return Status::OK();
+      }
+      if (!precise_) {
+        have_adj_.Add(k);
         return Status::OK();
       }
       RelRecord rec;
@@ -346,7 +439,12 @@ class Checker {
         r_->Add(who + ": record does not decode: " + s.message());
         return Status::OK();
       }
+      article_bits_.Set(key->id);
       if (a.content_hash.empty()) return Status::OK();
+      if (!precise_) {
+        want_hashes_.Add(a.content_hash + IdKey{key->id}.Encode());
+        return Status::OK();
+      }
       std::string h;
       Status st;
       if (!Get(kCfHashes, a.content_hash, &h, &st)) {
@@ -367,6 +465,10 @@ class Checker {
         return Status::OK();
       }
       const uint64_t id = GetU64BE(v.data());
+      if (!precise_) {
+        have_hashes_.Add(std::string(k) + IdKey{id}.Encode());
+        return Status::OK();
+      }
       std::string rec;
       Article a;
       Status st;
@@ -399,6 +501,11 @@ class Checker {
         r_->Add(who + ": record does not decode: " + s.message());
         return Status::OK();
       }
+      if (e.begin > e.end) r_->Add(who + ": sentence offsets are reversed");
+      if (!precise_) {
+        disagree_ = disagree_ || !rel_bits_.Has(key->rel) || !article_bits_.Has(e.article);
+        return Status::OK();
+      }
       std::string tmp;
       Status st;
       if (!Get(kCfRels, IdKey{key->rel}.Encode(), &tmp, &st)) {
@@ -409,7 +516,6 @@ class Checker {
         PG_RETURN_IF_ERROR(st);
         r_->Add(who + ": article " + std::to_string(e.article) + " does not exist");
       }
-      if (e.begin > e.end) r_->Add(who + ": sentence offsets are reversed");
       return Status::OK();
     });
   }
@@ -443,6 +549,11 @@ class Checker {
 
   RocksDatabase* db_;
   CheckReport* r_;
+  const bool precise_;
+  bool disagree_ = false;
+  SetDigest want_labels_, have_labels_, want_names_, have_names_, want_adj_, have_adj_,
+      want_hashes_, have_hashes_;
+  IdBits node_bits_, rel_bits_, article_bits_;
   const rocksdb::Snapshot* snapshot_;
   rocksdb::ReadOptions ro_;
   uint64_t next_node_ = 1, next_rel_ = 1, next_article_ = 1, next_evidence_ = 1;
@@ -458,7 +569,14 @@ Status CheckDatabase(Database* db, CheckReport* report) {
   auto* rocks = dynamic_cast<RocksDatabase*>(db);
   if (rocks == nullptr) return Status::InvalidArgument("check: not a pactgraph RocksDB database");
   *report = CheckReport{};
-  return Checker(rocks, report).Run();
+  {
+    Checker fast(rocks, report, /*precise=*/false);
+    PG_RETURN_IF_ERROR(fast.Run());
+    if (!fast.disagrees()) return Status::OK();
+  }
+  // Something does not match up: the precise pass names each culprit.
+  *report = CheckReport{};
+  return Checker(rocks, report, /*precise=*/true).Run();
 }
 
 }  // namespace pactgraph::storage
