@@ -77,9 +77,13 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
   auto db = OpenDatabase(g, false);
   if (!db) return g.exit_code;
   auto reader = db->NewReader();
+  ProgressBar bar(a.name + " (sources)", !g.quiet);
+  o.progress = [&bar](uint64_t done, uint64_t total) { bar.Update(done, total); };
   auto t0 = std::chrono::steady_clock::now();
   AlgorithmResult res;
-  if (Status st = RunAlgorithm(*reader, a.name, o, &res); !st.ok()) return ReportError(st);
+  Status run = RunAlgorithm(*reader, a.name, o, &res);
+  bar.Finish();
+  if (!run.ok()) return ReportError(run);
   auto t1 = std::chrono::steady_clock::now();
 
   // Rows: positions into res.nodes, best first (groups: biggest group first).

@@ -5,10 +5,13 @@
 // cannot sample sources, and Boost 1.74 has no community detection. The tests compare
 // Betweenness with boost::brandes_betweenness_centrality and PageRank with a dense reference.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <mutex>
 #include <random>
+#include <thread>
 
 #include "engine/graph/algorithms.h"
 #include "engine/graph/csr.h"
@@ -88,6 +91,72 @@ void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOp
   }
 }
 
+namespace {
+
+// Brandes' accumulation for one thread's share of the sources. `kTrivial`: the filter lets
+// everything through but perhaps direction, so the per-entry tests reduce to that.
+struct BrandesWork {
+  std::vector<double> cb, sigma, delta;
+  std::vector<int32_t> dist;
+  std::vector<VertexIndex> order;
+  explicit BrandesWork(uint32_t n) : cb(n, 0.0), sigma(n, 0.0), delta(n, 0.0), dist(n, -1) {}
+};
+
+template <bool kTrivial>
+void BrandesFrom(const GraphSnapshot& g, const CompiledFilter& f, VertexIndex s, BrandesWork* w) {
+  const uint32_t* row = g.row_start();
+  const uint32_t* col = g.column();
+  const uint32_t* prop = g.entry_prop();
+  const bool directed = f.directed();
+  auto ok = [&](uint32_t i, bool backward, VertexIndex x) {
+    if constexpr (kTrivial) {
+      return !directed || ((prop[i] & 1u) != 0) == backward;
+    } else {
+      return f.EntryOk(prop[i], backward) && f.VertexOk(x);
+    }
+  };
+  std::vector<VertexIndex>& order = w->order;
+  std::vector<int32_t>& dist = w->dist;
+  std::vector<double>& sigma = w->sigma;
+  std::vector<double>& delta = w->delta;
+  order.clear();
+  order.push_back(s);
+  dist[s] = 0;
+  sigma[s] = 1;
+  for (size_t head = 0; head < order.size(); ++head) {
+    const VertexIndex u = order[head];
+    const int32_t du = dist[u] + 1;
+    const double su = sigma[u];
+    for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
+      const VertexIndex x = col[i];
+      if (!ok(i, false, x)) continue;
+      if (dist[x] < 0) {
+        dist[x] = du;
+        order.push_back(x);
+      }
+      if (dist[x] == du) sigma[x] += su;
+    }
+  }
+  for (size_t k = order.size(); k-- > 1;) {
+    const VertexIndex x = order[k];
+    const int32_t want = dist[x] - 1;
+    const double coeff = (1.0 + delta[x]) / sigma[x];
+    for (uint32_t i = row[x], e = row[x + 1]; i < e; ++i) {
+      const VertexIndex v = col[i];
+      if (dist[v] != want || !ok(i, true, v)) continue;
+      delta[v] += sigma[v] * coeff;
+    }
+    w->cb[x] += delta[x];
+  }
+  for (VertexIndex v : order) {
+    dist[v] = -1;
+    sigma[v] = 0;
+    delta[v] = 0;
+  }
+}
+
+}  // namespace
+
 void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOptions& o,
                  AlgoResult* out) {
   const uint32_t n = g.num_vertices();
@@ -104,43 +173,42 @@ void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const Algorith
     scale = count / o.samples;
     out->sampled = true;
   }
-  std::vector<double> cb(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
-  std::vector<int64_t> dist(n, -1);
-  std::vector<VertexIndex> order;
-  const uint32_t* row = g.row_start();
-  const uint32_t* col = g.column();
-  const uint32_t* prop = g.entry_prop();
-  for (VertexIndex s : sources) {
-    order.clear();
-    order.push_back(s);
-    dist[s] = 0;
-    sigma[s] = 1;
-    for (size_t head = 0; head < order.size(); ++head) {
-      VertexIndex u = order[head];
-      for (uint32_t i = row[u]; i < row[u + 1]; ++i) {
-        VertexIndex w = col[i];
-        if (!f.EntryOk(prop[i], false) || !f.VertexOk(w)) continue;
-        if (dist[w] < 0) {
-          dist[w] = dist[u] + 1;
-          order.push_back(w);
+  // Each thread sums its own sources' dependencies; the sums are added at the end. Which thread
+  // takes which block varies from run to run, so results may differ in the last bits only.
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = std::max<size_t>(
+      1, std::min<size_t>({o.threads == 0 ? hw : o.threads, sources.size() / 4 + 1, 64}));
+  const bool trivial = f.trivial();
+  std::vector<BrandesWork> work;
+  work.reserve(threads);
+  for (size_t t = 0; t < threads; ++t) work.emplace_back(n);
+  std::atomic<size_t> next{0}, done{0};
+  std::mutex progress_mu;
+  auto run = [&](size_t t) {
+    // Sources in blocks of 16, taken in turn: the threads stay busy to the end.
+    for (size_t begin; (begin = next.fetch_add(16)) < sources.size();) {
+      const size_t end = std::min(begin + 16, sources.size());
+      for (size_t i = begin; i < end; ++i) {
+        if (trivial) {
+          BrandesFrom<true>(g, f, sources[i], &work[t]);
+        } else {
+          BrandesFrom<false>(g, f, sources[i], &work[t]);
         }
-        if (dist[w] == dist[u] + 1) sigma[w] += sigma[u];
+      }
+      const size_t finished = done.fetch_add(end - begin) + (end - begin);
+      if (o.progress) {
+        std::lock_guard<std::mutex> lock(progress_mu);
+        o.progress(finished, sources.size());
       }
     }
-    for (size_t k = order.size(); k-- > 1;) {
-      VertexIndex w = order[k];
-      for (uint32_t i = row[w]; i < row[w + 1]; ++i) {
-        VertexIndex v = col[i];
-        if (dist[v] != dist[w] - 1 || !f.EntryOk(prop[i], true) || !f.VertexOk(v)) continue;
-        delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-      }
-      cb[w] += delta[w];
-    }
-    for (VertexIndex v : order) {
-      dist[v] = -1;
-      sigma[v] = 0;
-      delta[v] = 0;
-    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
+  run(0);
+  for (auto& th : pool) th.join();
+  std::vector<double> cb(n, 0.0);
+  for (const BrandesWork& w : work) {
+    for (VertexIndex v = 0; v < n; ++v) cb[v] += w.cb[v];
   }
   double factor = scale * (f.directed() ? 1.0 : 0.5);
   if (o.normalized && count > 2) {

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ struct AlgorithmOptions {
   uint32_t sample_above = 5000;    // betweenness: sample when there are more nodes than this
   uint64_t seed = 42;              // betweenness sampling, community order
   bool normalized = false;         // betweenness: divide by the number of pairs
+  uint32_t threads = 0;            // betweenness: worker threads (0: one per core)
+  // Called now and then with (units done, units in all) by the algorithms that take long
+  // (betweenness: sources); from the calling thread or a worker, never two at once.
+  std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
 struct AlgorithmResult {

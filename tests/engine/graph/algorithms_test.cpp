@@ -178,10 +178,18 @@ struct KeepEntries {
 TEST_CASE("Algorithms: betweenness equals Boost.Graph's Brandes", "[graph][algo]") {
   std::mt19937_64 rng(13);
   for (int round = 0; round < 300; ++round) {
-    RandomGraph g = MakeRandomGraph(rng, 12, 24);
+    RandomGraph g = MakeRandomGraph(rng, 12 + round % 50, 24 + round % 120);
     AlgorithmOptions o;
     o.filter = RandomAlgoFilter(rng, g);
-    INFO("round " << round);
+    o.threads = 1 + round % 4;  // the parallel accumulation must agree with the serial one
+    uint64_t last_done = 0, last_total = 0;
+    bool monotone = true;  // progress is reported from the workers, one at a time
+    o.progress = [&](uint64_t done, uint64_t total) {
+      monotone = monotone && done > last_done;
+      last_done = done;
+      last_total = total;
+    };
+    INFO("round " << round << ", threads " << o.threads);
     auto f = CompiledFilter::Compile(*g.snapshot, o.filter);
     REQUIRE(f.ok());
     boost::filtered_graph<Csr, KeepEntries> fg(g.snapshot->csr().g, KeepEntries{&*g.snapshot, &*f});
@@ -192,6 +200,8 @@ TEST_CASE("Algorithms: betweenness equals Boost.Graph's Brandes", "[graph][algo]
     AlgoResult res;
     REQUIRE(RunAlgorithm(*g.snapshot, "betweenness", o, &res).ok());
     REQUIRE_FALSE(res.sampled);
+    REQUIRE(monotone);
+    if (last_total > 0) REQUIRE(last_done == last_total);
     for (uint32_t v = 0; v < g.n; ++v) {
       if (!f->VertexOk(v)) continue;
       REQUIRE(res.values[v] == Approx(o.filter.directed ? want[v] : want[v] / 2).margin(1e-9));
