@@ -11,6 +11,10 @@
 // same single ingestion. A load that fits stays on the in-memory path. The staging directory
 // is removed when the loader finishes or is abandoned, and at the next open after a crash.
 //
+// The column families are independent until the ingestion, so their sorting, spilling, merging
+// and SST writing (ZSTD-compressed: most of the CPU) run on every core, one column family per
+// worker, the largest first.
+//
 // Ingested files sit on the bottom level and are never merged by RocksDB, so many small
 // loads would leave many small files: after an ingestion, a column family holding more than
 // kCompactFileThreshold small files is compacted (CompactRange, bottom level forced).
@@ -20,9 +24,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
+#include <numeric>
 #include <queue>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -42,6 +50,8 @@ using KV = std::pair<std::string, std::string>;
 // many full-size files (64 MB) and must not be rewritten after every load.
 constexpr size_t kCompactFileThreshold = 16;
 constexpr uint64_t kSmallFileBytes = 16 << 20;
+// A column family with more keys than this is written as one file per core (see Pieces).
+constexpr size_t kSplitAbove = size_t{1} << 16;
 
 std::string U64(uint64_t v) {
   std::string s;
@@ -52,12 +62,31 @@ std::string U64(uint64_t v) {
 // Heap bytes a string owns beyond its own object (0 for the small-string buffer).
 size_t HeapBytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
 
-bool AdjLess(const AdjKey& a, const AdjKey& b) {
+// Function objects, not functions: std::sort inlines them (a function pointer costs a call per
+// comparison, a tenth of an import's CPU).
+constexpr auto AdjLess = [](const AdjKey& a, const AdjKey& b) {
   return std::tie(a.node, a.dir, a.type, a.other, a.rel) <
          std::tie(b.node, b.dir, b.type, b.other, b.rel);
-}
-bool LabelLess(const LabelKey& a, const LabelKey& b) {
+};
+constexpr auto LabelLess = [](const LabelKey& a, const LabelKey& b) {
   return std::tie(a.label, a.node) < std::tie(b.label, b.node);
+};
+
+// Runs `work(0..count-1)` (ordered largest first) on up to one thread per core; returns the
+// first error in index order.
+Status ForEachPiece(size_t count, const std::function<Status(size_t)>& work) {
+  std::vector<Status> results(count);
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < count;) results[i] = work(i);
+  };
+  const size_t threads = std::min<size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& th : pool) th.join();
+  for (auto& st : results) PG_RETURN_IF_ERROR(st);
+  return Status::OK();
 }
 
 // Options for spilled runs: read once by the merge, so no compression and no filters.
@@ -72,6 +101,41 @@ rocksdb::Options RunOptions(rocksdb::Env* env) {
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;
 }
+
+// The values of an id-keyed column family (nodes, relationships), collected in id order: the
+// ids are consecutive, so the keys are implied and the values share one arena (no string and
+// no allocation per entry).
+struct IdRun {
+  uint64_t first_id = 0;
+  std::string arena;
+  std::vector<size_t> ends;  // value i is arena[ends[i-1], ends[i])
+
+  size_t size() const { return ends.size(); }
+  size_t bytes() const { return arena.capacity() + ends.capacity() * sizeof(size_t); }
+  rocksdb::Slice value(size_t i) const {
+    const size_t begin = i == 0 ? 0 : ends[i - 1];
+    return rocksdb::Slice(arena.data() + begin, ends[i] - begin);
+  }
+  void Add(uint64_t id, std::string_view v) {
+    if (ends.empty()) first_id = id;
+    arena.append(v);
+    ends.push_back(arena.size());
+  }
+  void Reserve(size_t n, size_t bytes_each) {
+    ends.reserve(ends.size() + n);
+    arena.reserve(arena.size() + n * bytes_each);
+  }
+  void Clear(bool release, uint64_t next_id) {
+    if (release) {
+      std::string().swap(arena);
+      std::vector<size_t>().swap(ends);
+    } else {
+      arena.clear();
+      ends.clear();
+    }
+    first_id = next_id;
+  }
+};
 
 class RocksBulkLoader final : public BulkLoader {
  public:
@@ -100,7 +164,7 @@ class RocksBulkLoader final : public BulkLoader {
     std::string value;
     PG_RETURN_IF_ERROR(EncodeNodeRecord(rec, &value));
     const NodeId id = ids_.next_node++;
-    Put(kCfNodes, IdKey{id}.Encode(), std::move(value));
+    IdRunOf(kCfNodes).Add(id, value);
     for (uint32_t l : rec.labels) {
       labels_.push_back(LabelKey{l, id});
       label_counts_[l] += 1;
@@ -134,7 +198,7 @@ class RocksBulkLoader final : public BulkLoader {
     std::string value;
     PG_RETURN_IF_ERROR(EncodeRelRecord(rec, &value));
     const RelId id = ids_.next_rel++;
-    Put(kCfRels, IdKey{id}.Encode(), std::move(value));
+    IdRunOf(kCfRels).Add(id, value);
     adj_.push_back(AdjKey{start, kDirOut, rec.type, end, id});
     adj_.push_back(AdjKey{end, kDirIn, rec.type, start, id});
     type_counts_[rec.type] += 1;
@@ -144,8 +208,8 @@ class RocksBulkLoader final : public BulkLoader {
 
   void Reserve(uint64_t nodes, uint64_t relationships) override {
     // Rough bytes per node and relationship (the vectors' elements plus typical heap strings).
-    const double per_node = 2.0 * sizeof(KV) + sizeof(LabelKey) + 64;
-    const double per_rel = sizeof(KV) + 2.0 * sizeof(AdjKey) + 48;
+    const double per_node = sizeof(KV) + sizeof(size_t) + sizeof(LabelKey) + 64;
+    const double per_rel = sizeof(size_t) + 2.0 * sizeof(AdjKey) + 40;
     double scale = 1.0;
     const double want = per_node * static_cast<double>(nodes) +
                         per_rel * static_cast<double>(relationships) + static_cast<double>(Used());
@@ -154,10 +218,10 @@ class RocksBulkLoader final : public BulkLoader {
     }
     nodes = static_cast<uint64_t>(static_cast<double>(nodes) * scale);
     relationships = static_cast<uint64_t>(static_cast<double>(relationships) * scale);
-    kv_[kCfNodes].reserve(kv_[kCfNodes].size() + nodes);
+    IdRunOf(kCfNodes).Reserve(nodes, 32);
     kv_[kCfNames].reserve(kv_[kCfNames].size() + nodes);
     labels_.reserve(labels_.size() + nodes);
-    kv_[kCfRels].reserve(kv_[kCfRels].size() + relationships);
+    IdRunOf(kCfRels).Reserve(relationships, 32);
     adj_.reserve(adj_.size() + 2 * relationships);
   }
 
@@ -194,8 +258,12 @@ class RocksBulkLoader final : public BulkLoader {
   size_t Used() const {
     size_t n = heap_bytes_ + adj_.size() * sizeof(AdjKey) + labels_.size() * sizeof(LabelKey);
     for (const auto& v : kv_) n += v.size() * sizeof(KV);
+    for (const auto& r : id_runs_) n += r.bytes();
     return n;
   }
+
+  IdRun& IdRunOf(int cf) { return id_runs_[cf == kCfRels ? 1 : 0]; }
+  const IdRun& IdRunOf(int cf) const { return id_runs_[cf == kCfRels ? 1 : 0]; }
 
   Status MaybeSpill() {
     if (budget_ == 0 || Used() < budget_) return Status::OK();
@@ -219,44 +287,103 @@ class RocksBulkLoader final : public BulkLoader {
     staging_.clear();
   }
 
-  // Sorts the column families' collected keys in place (integer-keyed ones as integer tuples,
-  // much cheaper than byte strings; id-keyed ones are generated in order and only checked).
-  void SortAll() {
-    std::sort(adj_.begin(), adj_.end(), AdjLess);
-    std::sort(labels_.begin(), labels_.end(), LabelLess);
-    auto less = [](const KV& a, const KV& b) { return a.first < b.first; };
-    for (auto& entries : kv_) {
-      if (!std::is_sorted(entries.begin(), entries.end(), less)) {
-        std::sort(entries.begin(), entries.end(), less);
+  // The unit of parallel work: one column family's collected keys, or a range of them for the
+  // large ones, so that every worker has a share: the adjacency (twice as many keys as
+  // relationships) is cut at node boundaries, the id-keyed nodes and relationships (generated
+  // in key order) at any index. Pieces of one column family never overlap in key order.
+  struct Piece {
+    int cf;
+    size_t begin = 0, end = 0;  // a range of the column family's vector
+  };
+
+  // The pieces of everything collected, largest first (the order the workers take them in).
+  std::vector<Piece> Pieces() {
+    const size_t parts = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<Piece> pieces;
+    for (int cf = 0; cf < kNumCf; ++cf) {
+      const size_t n = CountOf(cf);
+      if (n == 0) continue;
+      const bool id_keyed = cf == kCfRels || cf == kCfNodes;
+      if (n < kSplitAbove || parts == 1 || (cf != kCfAdj && !id_keyed)) {
+        pieces.push_back({cf, 0, n});
+        continue;
       }
+      size_t begin = 0;
+      for (size_t i = 1; i < parts && begin < n; ++i) {
+        size_t cut = std::max(begin, n * i / parts);
+        if (cf == kCfAdj) {
+          // Every key of a node on one side: select the node at the cut, partition before it.
+          auto first = adj_.begin() + static_cast<std::ptrdiff_t>(begin);
+          auto at = adj_.begin() + static_cast<std::ptrdiff_t>(cut);
+          std::nth_element(first, at, adj_.end(),
+                           [](const AdjKey& x, const AdjKey& y) { return x.node < y.node; });
+          const uint64_t pivot = at->node;
+          cut = static_cast<size_t>(
+              std::partition(first, adj_.end(),
+                             [pivot](const AdjKey& k) { return k.node < pivot; }) -
+              adj_.begin());
+        }
+        if (cut > begin) pieces.push_back({cf, begin, cut});
+        begin = cut;
+      }
+      if (begin < n) pieces.push_back({cf, begin, n});
+    }
+    std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& x, const Piece& y) {
+      return x.end - x.begin > y.end - y.begin;
+    });
+    return pieces;
+  }
+
+  // Sorts a piece in place (integer-keyed column families as integer tuples, much cheaper than
+  // byte strings; id-keyed ones are generated in order and only checked).
+  void Sort(const Piece& p) {
+    if (p.cf == kCfAdj) {
+      std::sort(adj_.begin() + static_cast<std::ptrdiff_t>(p.begin),
+                adj_.begin() + static_cast<std::ptrdiff_t>(p.end), AdjLess);
+    } else if (p.cf == kCfLabels) {
+      std::sort(labels_.begin(), labels_.end(), LabelLess);
+    } else if (p.cf != kCfNodes && p.cf != kCfRels) {  // id runs are in key order
+      auto less = [](const KV& a, const KV& b) { return a.first < b.first; };
+      auto first = kv_[p.cf].begin() + static_cast<std::ptrdiff_t>(p.begin);
+      auto last = kv_[p.cf].begin() + static_cast<std::ptrdiff_t>(p.end);
+      if (!std::is_sorted(first, last, less)) std::sort(first, last, less);
     }
   }
 
   size_t CountOf(int cf) const {
+    if (cf == kCfNodes || cf == kCfRels) return IdRunOf(cf).size();
     return cf == kCfAdj ? adj_.size() : cf == kCfLabels ? labels_.size() : kv_[cf].size();
   }
 
-  // Writes the sorted in-memory keys of `cf` to `writer`; a duplicate key is an error.
-  Status WriteSorted(int cf, rocksdb::SstFileWriter* writer, const std::function<void()>& tick) {
+  // Writes a sorted piece to `writer`; a duplicate key is an error.
+  Status WriteSorted(const Piece& p, rocksdb::SstFileWriter* writer,
+                     const std::function<void()>& tick) {
     auto dup = [&] {
       return Status::Internal(std::string("duplicate key in bulk load of ") +
-                              kColumnFamilyNames[cf]);
+                              kColumnFamilyNames[p.cf]);
     };
-    if (cf == kCfAdj) {
-      for (size_t i = 0; i < adj_.size(); ++i) {
-        if (i > 0 && !AdjLess(adj_[i - 1], adj_[i])) return dup();
+    if (p.cf == kCfAdj) {
+      for (size_t i = p.begin; i < p.end; ++i) {
+        if (i > p.begin && !AdjLess(adj_[i - 1], adj_[i])) return dup();
         PG_RETURN_IF_ERROR(FromRocks(writer->Put(adj_[i].Encode(), rocksdb::Slice()), "bulk load"));
         tick();
       }
-    } else if (cf == kCfLabels) {
+    } else if (p.cf == kCfLabels) {
       for (size_t i = 0; i < labels_.size(); ++i) {
         if (i > 0 && !LabelLess(labels_[i - 1], labels_[i])) return dup();
         PG_RETURN_IF_ERROR(
             FromRocks(writer->Put(labels_[i].Encode(), rocksdb::Slice()), "bulk load"));
         tick();
       }
+    } else if (p.cf == kCfNodes || p.cf == kCfRels) {
+      const IdRun& run = IdRunOf(p.cf);
+      for (size_t i = p.begin; i < p.end; ++i) {
+        PG_RETURN_IF_ERROR(
+            FromRocks(writer->Put(IdKey{run.first_id + i}.Encode(), run.value(i)), "bulk load"));
+        tick();
+      }
     } else {
-      const auto& entries = kv_[cf];
+      const auto& entries = kv_[p.cf];
       for (size_t i = 0; i < entries.size(); ++i) {
         if (i > 0 && entries[i].first == entries[i - 1].first) return dup();
         PG_RETURN_IF_ERROR(
@@ -272,29 +399,64 @@ class RocksBulkLoader final : public BulkLoader {
       release ? std::vector<AdjKey>().swap(adj_) : adj_.clear();
     } else if (cf == kCfLabels) {
       release ? std::vector<LabelKey>().swap(labels_) : labels_.clear();
+    } else if (cf == kCfNodes || cf == kCfRels) {
+      IdRunOf(cf).Clear(release, cf == kCfNodes ? ids_.next_node : ids_.next_rel);
     } else {
       release ? std::vector<KV>().swap(kv_[cf]) : kv_[cf].clear();
     }
   }
 
-  // Sorts everything collected so far and writes one run per column family into the staging
-  // directory; the vectors keep their capacity for the next round (unless `release`).
+  void ClearAll(bool release) {
+    for (int cf = 0; cf < kNumCf; ++cf) Clear(cf, release);
+    heap_bytes_ = 0;
+  }
+
+  // Sorts the pieces and writes each as an SST file named after its column family and
+  // `suffix` into the staging directory, the pieces in parallel; returns the files per column
+  // family in key order.
+  Status WritePieces(const std::string& suffix, const rocksdb::Options* run_options,
+                     const std::function<void()>& tick,
+                     std::vector<std::vector<std::string>>* files) {
+    const std::vector<Piece> pieces = Pieces();
+    std::vector<std::string> names(pieces.size());
+    PG_RETURN_IF_ERROR(ForEachPiece(pieces.size(), [&](size_t i) -> Status {
+      const Piece& p = pieces[i];
+      Sort(p);
+      rocksdb::Options opts =
+          run_options != nullptr
+              ? *run_options
+              : rocksdb::Options(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(p.cf)));
+      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), opts,
+                                    run_options != nullptr ? nullptr : db_->cf(p.cf));
+      names[i] = staging_ + "/" + kColumnFamilyNames[p.cf] + suffix + "-" +
+                 std::to_string(p.begin) + ".sst";
+      PG_RETURN_IF_ERROR(FromRocks(writer.Open(names[i]), "bulk load: writing a sorted file"));
+      PG_RETURN_IF_ERROR(WriteSorted(p, &writer, tick));
+      return FromRocks(writer.Finish(), "bulk load: writing a sorted file");
+    }));
+    files->assign(kNumCf, {});
+    std::vector<size_t> order(pieces.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return std::tie(pieces[x].cf, pieces[x].begin) < std::tie(pieces[y].cf, pieces[y].begin);
+    });
+    for (size_t i : order) (*files)[pieces[i].cf].push_back(names[i]);
+    return Status::OK();
+  }
+
+  // Sorts everything collected so far and writes it as runs (uncompressed SST files) into the
+  // staging directory; the vectors keep their capacity for the next round (unless `release`).
   Status Spill(bool release = false) {
     PG_RETURN_IF_ERROR(EnsureStaging());
-    SortAll();
+    for (int cf = 0; cf < kNumCf; ++cf) spilled_keys_ += CountOf(cf);
+    const rocksdb::Options run_options = RunOptions(db_->db()->GetEnv());
+    std::vector<std::vector<std::string>> files;
+    PG_RETURN_IF_ERROR(WritePieces(
+        "-run" + std::to_string(spills_), &run_options, [] {}, &files));
     for (int cf = 0; cf < kNumCf; ++cf) {
-      if (CountOf(cf) == 0) continue;
-      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), RunOptions(db_->db()->GetEnv()));
-      const std::string file = staging_ + "/" + kColumnFamilyNames[cf] + "-run" +
-                               std::to_string(runs_[cf].size()) + ".sst";
-      PG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load: spilling a sorted run"));
-      PG_RETURN_IF_ERROR(WriteSorted(cf, &writer, [] {}));
-      PG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load: spilling a sorted run"));
-      runs_[cf].push_back(file);
-      spilled_keys_ += CountOf(cf);
-      Clear(cf, release);
+      runs_[cf].insert(runs_[cf].end(), files[cf].begin(), files[cf].end());
     }
-    heap_bytes_ = 0;
+    ClearAll(release);
     ++spills_;
     return Status::OK();
   }
@@ -399,35 +561,52 @@ class RocksBulkLoader final : public BulkLoader {
 
   Status WriteAndIngest(const std::function<void(uint64_t, uint64_t)>& progress) {
     const bool spilled = spills_ > 0;
-    uint64_t total = 0, done = 0;
+    uint64_t total = 0;
     if (spilled) {
       // The rest joins the runs; every column family is then merged from its runs alone.
       PG_RETURN_IF_ERROR(Spill(/*release=*/true));
       total = spilled_keys_;
     } else {
-      SortAll();
       for (int cf = 0; cf < kNumCf; ++cf) total += CountOf(cf);
     }
+    std::atomic<uint64_t> done{0};
+    std::mutex progress_mu;
     auto tick = [&] {
-      if (progress && (++done & 0xffff) == 0) progress(done, total);
+      const uint64_t d = done.fetch_add(1) + 1;
+      if (progress && (d & 0xffff) == 0) {
+        std::lock_guard<std::mutex> lock(progress_mu);
+        progress(d, total);
+      }
     };
+    std::vector<std::vector<std::string>> files(kNumCf);
+    if (spilled) {
+      std::vector<int> cfs;
+      for (int cf = 0; cf < kNumCf; ++cf) {
+        if (!runs_[cf].empty()) cfs.push_back(cf);
+      }
+      std::stable_sort(cfs.begin(), cfs.end(),
+                       [&](int a, int b) { return runs_[a].size() > runs_[b].size(); });
+      PG_RETURN_IF_ERROR(ForEachPiece(cfs.size(), [&](size_t i) -> Status {
+        const int cf = cfs[i];
+        rocksdb::Options opts(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(cf)));
+        rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), opts, db_->cf(cf));
+        const std::string file = staging_ + "/" + kColumnFamilyNames[cf] + ".sst";
+        PG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load"));
+        PG_RETURN_IF_ERROR(MergeRuns(cf, &writer, tick));
+        PG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load"));
+        files[cf] = {file};
+        return Status::OK();
+      }));
+    } else {
+      PG_RETURN_IF_ERROR(WritePieces("", nullptr, tick, &files));
+      ClearAll(/*release=*/true);
+    }
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (int cf = 0; cf < kNumCf; ++cf) {
-      if (spilled ? runs_[cf].empty() : CountOf(cf) == 0) continue;
-      rocksdb::Options opts(db_->db()->GetDBOptions(), db_->db()->GetOptions(db_->cf(cf)));
-      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), opts, db_->cf(cf));
-      const std::string file = staging_ + "/" + kColumnFamilyNames[cf] + ".sst";
-      PG_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load"));
-      if (spilled) {
-        PG_RETURN_IF_ERROR(MergeRuns(cf, &writer, tick));
-      } else {
-        PG_RETURN_IF_ERROR(WriteSorted(cf, &writer, tick));
-        Clear(cf, /*release=*/true);
-      }
-      PG_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load"));
+      if (files[cf].empty()) continue;
       rocksdb::IngestExternalFileArg arg;
       arg.column_family = db_->cf(cf);
-      arg.external_files = {file};
+      arg.external_files = files[cf];
       arg.options.move_files = true;
       arg.options.allow_blocking_flush = true;
       args.push_back(std::move(arg));
@@ -458,7 +637,8 @@ class RocksBulkLoader final : public BulkLoader {
   IdCounters base_, ids_;
   std::unique_ptr<GraphReader> reader_;
   const size_t budget_;         // bytes; 0: no limit
-  std::vector<KV> kv_[kNumCf];  // adj and labels use the typed vectors below
+  std::vector<KV> kv_[kNumCf];  // adj, labels, nodes and relationships use those below
+  IdRun id_runs_[2];            // nodes, relationships (IdRunOf)
   std::vector<AdjKey> adj_;
   std::vector<LabelKey> labels_;
   size_t heap_bytes_ = 0;  // heap buffers of the strings in kv_

@@ -4,6 +4,7 @@
 // database (a temporary one unless --db names a new or empty directory), reopens it cold and
 // prints timings, latencies, peak memory, disk size and the answers, as a table or one JSON
 // object that scripts/bench-compare reads.
+#include <filesystem>
 #include <iostream>
 
 #include "benchmarks/driver/dataset.h"
@@ -25,6 +26,7 @@ struct RunArgs {
   std::string format = "table";
   std::string corpus;
   size_t load_memory_mb = Options().bulk_load_memory_mb;
+  uint32_t oneshot = 3;
 };
 
 int Generate(const GenerateArgs& args, const GlobalOptions& global) {
@@ -50,6 +52,9 @@ int Run(const RunArgs& args, const GlobalOptions& global) {
   options.repeat = args.repeat;
   options.corpus_dir = args.corpus;
   options.load_memory_mb = args.load_memory_mb;
+  options.oneshot_runs = args.oneshot;
+  std::error_code ec;
+  options.binary = std::filesystem::read_symlink("/proc/self/exe", ec).string();  // this binary
   if (!global.quiet) options.log = [](const std::string& line) { std::cerr << line << "\n"; };
   bench::BenchReport report;
   Status st = bench::RunBench(options, &report);
@@ -86,6 +91,9 @@ CommandRegistration registration(90, [](CLI::App& app, GlobalOptions& global) {
   run->add_option("dir", run_args->dir, "Dataset directory")->required()->type_name("DIR");
   run->add_option("--repeat", run_args->repeat, "Run each query phase N times (median total)")
       ->check(CLI::Range(1, 1000));
+  run->add_option("--oneshot", run_args->oneshot,
+                  "Runs of each one-shot command (fresh process, wall) after the first; 0: none")
+      ->capture_default_str();
   run->add_option("--format", run_args->format, "Output format")
       ->check(CLI::IsMember({"table", "json"}));
   run->add_option("--corpus", run_args->corpus, "Article folder for the extract metric")

@@ -28,7 +28,10 @@ int RunImport(GlobalOptions& g, const ImportArgs& a) {
     if (phase != p) {
       phase = p;
       bar.Finish();
-      bar = ProgressBar(std::string("import: ") + p, !g.quiet);
+      const std::string what = phase == "parse"   ? "reading rows"
+                               : phase == "write" ? "writing keys"
+                                                  : "loading records";
+      bar = ProgressBar("import: " + what, !g.quiet);
     }
     if (total) bar.Update(done, total);
   };

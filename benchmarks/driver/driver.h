@@ -15,6 +15,8 @@
 //   wcc       number of weakly connected components (isolated nodes count)
 //   pagerank  20 iterations, damping 0.85, directed; answer: CSV id of the top node
 //   extract   article text throughput over a corpus folder (MB/s), when one is given
+// and then, with the database closed, the one-shot commands (driver_oneshot.cpp): `node`,
+// `query`, `path`, `algo pagerank` and `check`, each in a fresh process, wall time.
 // Each measured phase runs `repeat` times: the reported totals (wall clock, and CPU time of the
 // driver's thread, which a machine shared with other work inflates far less) are medians, the
 // latencies (p50/p99 per query) pool every run, and the answers of all runs must agree. Metrics
@@ -41,6 +43,10 @@ struct BenchOptions {
   // The bulk loader's memory budget for the import (Options::bulk_load_memory_mb; 0: none).
   size_t load_memory_mb = Options().bulk_load_memory_mb;
   std::function<void(const std::string&)> log;  // progress lines; may be empty
+  // The pactgraph binary for the one-shot metrics (a fresh process per command); empty: they
+  // are reported unavailable.
+  std::string binary;
+  uint32_t oneshot_runs = 3;  // runs after the first, per command; 0: no one-shot metrics
 };
 
 struct Metric {
@@ -74,6 +80,12 @@ struct BenchReport {
   nlohmann::json ToJson() const;
   std::string ToTable() const;
 };
+
+// The one-shot metrics on the closed database at `db_path` (see above); `pair` is the first
+// path pair as NodeIds.
+Status RunOneShotMetrics(const BenchOptions& options, const std::string& db_path,
+                         const std::string& first_name, const std::vector<uint64_t>& pair,
+                         BenchReport* report);
 
 // Errors: NotFound / InvalidArgument naming the dataset file and place; InvalidArgument when
 // `db_path` exists and is not an empty directory (the benchmark never touches an existing

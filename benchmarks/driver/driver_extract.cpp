@@ -6,11 +6,9 @@
 #include <chrono>
 
 #include "benchmarks/driver/driver.h"
-
 #include "pactgraph/ingest.h"
 
 namespace pactgraph::bench {
-
 
 Status RunExtractMetric(const BenchOptions& options, BenchReport* report) {
   if (options.corpus_dir.empty()) return Status::OK();

@@ -4,13 +4,11 @@
 
 #include "benchmarks/driver/dataset.h"
 #include "benchmarks/driver/driver.h"
-
 #include "engine/graph/algorithms.h"
 #include "engine/graph/graph_snapshot.h"
 #include "engine/graph/paths.h"
 
 namespace pactgraph::bench {
-
 
 namespace {
 

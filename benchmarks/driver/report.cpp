@@ -51,7 +51,7 @@ nlohmann::json BenchReport::ToJson() const {
       continue;
     }
     m[x.name + "_s"] = x.total_s;
-    m[x.name + "_cpu_s"] = x.cpu_s;
+    if (!std::isnan(x.cpu_s)) m[x.name + "_cpu_s"] = x.cpu_s;
     if (!x.latencies_us.empty()) {
       j["latency"][x.name] = {{"p50_us", x.Percentile(0.50)},
                               {"p99_us", x.Percentile(0.99)},
@@ -71,18 +71,18 @@ std::string BenchReport::ToTable() const {
   std::string out = "pactgraph " + version + " on " + dataset_dir + ": " + std::to_string(nodes) +
                     " nodes, " + std::to_string(relationships) + " relationships, repeat " +
                     std::to_string(repeat) + "\n\n";
-  out += Pad("metric", 10) + Pad("total_s", 11) + Pad("cpu_s", 11) + Pad("p50_us", 11) +
+  out += Pad("metric", 18) + Pad("total_s", 11) + Pad("cpu_s", 11) + Pad("p50_us", 11) +
          Pad("p99_us", 11) + "answer\n";
-  out += Pad("load", 10) + Pad(Fixed(load_s, 3), 11) + Pad(Fixed(load_cpu_s, 3), 11) +
+  out += Pad("load", 18) + Pad(Fixed(load_s, 3), 11) + Pad(Fixed(load_cpu_s, 3), 11) +
          Pad("-", 11) + Pad("-", 11) + "\n";
-  out += Pad("open", 10) + Pad(Fixed(open_s, 3), 11) + Pad("-", 11) + Pad("-", 11) + Pad("-", 11) +
+  out += Pad("open", 18) + Pad(Fixed(open_s, 3), 11) + Pad("-", 11) + Pad("-", 11) + Pad("-", 11) +
          "(cold reopen)\n";
   for (const Metric& x : metrics) {
     if (!x.available) {
-      out += Pad(x.name, 10) + "unavailable: " + x.note + "\n";
+      out += Pad(x.name, 18) + "unavailable: " + x.note + "\n";
       continue;
     }
-    out += Pad(x.name, 10) + Pad(Fixed(x.total_s, 3), 11) + Pad(Fixed(x.cpu_s, 3), 11) +
+    out += Pad(x.name, 18) + Pad(Fixed(x.total_s, 3), 11) + Pad(Fixed(x.cpu_s, 3), 11) +
            Pad(Fixed(x.Percentile(0.5), 1), 11) + Pad(Fixed(x.Percentile(0.99), 1), 11) +
            Short(x.answer) + "\n";
   }

@@ -111,7 +111,9 @@ Status CsvReader::Validate() const {
 }
 
 size_t CsvReader::CountLines() const {
-  return static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
+  // A last line without its newline counts too.
+  const size_t newlines = static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n'));
+  return newlines + (!text_.empty() && text_.back() != '\n' ? 1 : 0);
 }
 
 std::string CsvReader::Where(size_t field) const {

@@ -5,9 +5,11 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "engine/io/csv_reader.h"
+#include "util/batch_queue.h"
 #include "util/value_json.h"
 
 namespace pactgraph::io {
@@ -278,7 +280,13 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     edges_csv.emplace(std::move(opened));
   }
   PG_ASSIGN_OR_RETURN(auto loader, db.BeginBulkLoad());
-  loader->Reserve(nodes_csv.CountLines(), edges_csv ? edges_csv->CountLines() : 0);
+  const size_t node_lines = nodes_csv.CountLines(),
+               edge_lines = edges_csv ? edges_csv->CountLines() : 0;
+  loader->Reserve(node_lines, edge_lines);
+  // Rows read, against the files' lines less their headers (a quoted field spanning lines
+  // makes that an upper bound; the bar is completed at the end).
+  const uint64_t rows_total =
+      (node_lines > 0 ? node_lines - 1 : 0) + (edge_lines > 0 ? edge_lines - 1 : 0);
   NodeIdIndex id_index;  // file id -> NodeId
   uint64_t node_count = 0, edge_count = 0;
   {
@@ -316,49 +324,91 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
         return Bad(csv.Where(c_id), "duplicate node id '" + row[c_id] +
                                         "' (first defined on line " + std::to_string(*first) + ")");
       }
-      if (progress && (++node_count & 0x3fff) == 0) progress("parse", node_count, 0);
+      if (progress && (++node_count & 0x3fff) == 0) progress("parse", node_count, rows_total);
     }
     PG_RETURN_IF_ERROR(csv.status());
     node_count = loader->pending_nodes();
   }
   if (edges_csv) {
-    CsvReader& csv = *edges_csv;
-    std::vector<std::string> header, row;
-    std::unordered_map<std::string, size_t> col;
-    PG_RETURN_IF_ERROR(ReadHeader(csv, {"src", "dst", "type"}, &header, &col));
-    const size_t c_src = col["src"], c_dst = col["dst"], c_type = col["type"];
-    ValueMap props;
-    while (csv.Next(&row)) {
-      if (row.size() != header.size()) {
-        return Bad(csv.WhereLine(), "expected " + std::to_string(header.size()) +
-                                        " fields, found " + std::to_string(row.size()));
-      }
-      NodeId ends[2];
-      for (int k = 0; k < 2; ++k) {
-        const size_t c = k == 0 ? c_src : c_dst;
-        auto id = id_index.Find(row[c]);
-        if (!id) {
-          return Bad(csv.Where(c), "unknown node id '" + row[c] + "' in column '" + header[c] +
-                                       "' (not in " + nodes_path + ")");
+    // Two stages on two cores: this thread's helper reads, types and resolves the rows; this
+    // thread hands them to the loader (record encoding, key building) in file order, so ids
+    // are assigned exactly as a single pass would. A parse error stops the reader after the
+    // rows before it were loaded; a load error cancels the reader.
+    struct EdgeRow {
+      NodeId start, end;
+      std::string type;
+      ValueMap props;
+    };
+    constexpr size_t kBatchRows = 4096;
+    BatchQueue<EdgeRow> queue(4);
+    Status parse_status;
+    std::thread reader([&] {
+      parse_status = [&]() -> Status {
+        CsvReader& csv = *edges_csv;
+        std::vector<std::string> header, row;
+        std::unordered_map<std::string, size_t> col;
+        PG_RETURN_IF_ERROR(ReadHeader(csv, {"src", "dst", "type"}, &header, &col));
+        const size_t c_src = col["src"], c_dst = col["dst"], c_type = col["type"];
+        std::vector<EdgeRow> batch;
+        batch.reserve(kBatchRows);
+        while (csv.Next(&row)) {
+          if (row.size() != header.size()) {
+            return Bad(csv.WhereLine(), "expected " + std::to_string(header.size()) +
+                                            " fields, found " + std::to_string(row.size()));
+          }
+          EdgeRow e;
+          NodeId* ends[2] = {&e.start, &e.end};
+          for (int k = 0; k < 2; ++k) {
+            const size_t c = k == 0 ? c_src : c_dst;
+            auto id = id_index.Find(row[c]);
+            if (!id) {
+              return Bad(csv.Where(c), "unknown node id '" + row[c] + "' in column '" + header[c] +
+                                           "' (not in " + nodes_path + ")");
+            }
+            *ends[k] = *id;
+          }
+          if (row[c_type].empty()) return Bad(csv.Where(c_type), "empty relationship type");
+          e.type = TypeFromCsv(row[c_type]);
+          for (size_t i = 0; i < row.size(); ++i) {
+            if (i == c_src || i == c_dst || i == c_type || row[i].empty()) continue;
+            std::string why;
+            Value v;
+            if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
+            e.props[header[i]] = std::move(v);
+          }
+          batch.push_back(std::move(e));
+          if (batch.size() == kBatchRows) {
+            if (!queue.Push(std::move(batch))) return Status::OK();  // the loader gave up
+            batch.clear();
+            batch.reserve(kBatchRows);
+          }
         }
-        ends[k] = *id;
+        PG_RETURN_IF_ERROR(csv.status());
+        if (!batch.empty()) queue.Push(std::move(batch));
+        return Status::OK();
+      }();
+      queue.Close();
+    });
+    Status load_status;
+    std::vector<EdgeRow> batch;
+    while (load_status.ok() && queue.Pop(&batch)) {
+      for (const EdgeRow& e : batch) {
+        load_status = loader->AddRelationship(e.start, e.end, e.type, e.props).status();
+        if (!load_status.ok()) {
+          queue.Cancel();
+          break;
+        }
+        if (progress && (++edge_count & 0x3fff) == 0) {
+          progress("parse", node_count + edge_count, rows_total);
+        }
       }
-      if (row[c_type].empty()) return Bad(csv.Where(c_type), "empty relationship type");
-      props.clear();
-      for (size_t i = 0; i < row.size(); ++i) {
-        if (i == c_src || i == c_dst || i == c_type || row[i].empty()) continue;
-        std::string why;
-        Value v;
-        if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
-        props[header[i]] = std::move(v);
-      }
-      PG_RETURN_IF_ERROR(
-          loader->AddRelationship(ends[0], ends[1], TypeFromCsv(row[c_type]), props).status());
-      if (progress && (++edge_count & 0x3fff) == 0) progress("parse", edge_count, 0);
     }
-    PG_RETURN_IF_ERROR(csv.status());
+    reader.join();
+    PG_RETURN_IF_ERROR(load_status);  // on rows before any parse error: it came first
+    PG_RETURN_IF_ERROR(parse_status);
     edge_count = loader->pending_relationships();
   }
+  if (progress) progress("parse", rows_total, rows_total);
   if (summary) summary->parse_seconds = Seconds(start);
   auto load_start = Clock::now();
   PG_RETURN_IF_ERROR(loader->Finish([&](uint64_t d, uint64_t t) {
@@ -593,4 +643,3 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
 }
 
 }  // namespace pactgraph
-

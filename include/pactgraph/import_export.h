@@ -43,7 +43,10 @@ struct ImportSummary {
   double load_seconds = 0;
 };
 
-// `progress(phase, done, total)`; phase is "parse" or "load".
+// `progress(phase, done, total)`: phase "parse" counts input rows (CSV records, JSON elements)
+// against the input's size in rows; "load" counts parsed records handed to the loader (JSON);
+// "write" counts the keys written to the sorted files (each node and relationship makes two
+// to four). `total` is 0 when unknown.
 using ImportProgress = std::function<void(const char* phase, uint64_t done, uint64_t total)>;
 
 // `edges_path` may be empty (nodes only).

@@ -26,7 +26,7 @@ void Generate(const std::string& size, int seed, const std::string& out) {
 }
 
 json RunJson(const std::string& dir, const std::vector<std::string>& extra = {}) {
-  std::vector<std::string> args = {"-q", "bench", "run", dir, "--format", "json"};
+  std::vector<std::string> args = {"-q", "bench", "run", dir, "--format", "json", "--oneshot", "1"};
   args.insert(args.end(), extra.begin(), extra.end());
   RunResult r = RunPactgraph(args);
   INFO(r.err);
@@ -48,6 +48,20 @@ void CheckAnswers(const json& report, const json& expected) {
     CHECK(got["wsp"][i].get<double>() == Approx(expected["wsp"][i].get<double>()).margin(1e-9));
   }
   CHECK(got["wcc"] == expected["wcc"]);
+  // The one-shot commands (fresh processes on the same database) agree with the in-process
+  // answers: the path's hop count and the node count.
+  for (const char* m :
+       {"oneshot_node", "oneshot_query", "oneshot_path", "oneshot_pagerank", "oneshot_check"}) {
+    INFO(m);
+    REQUIRE(got.contains(m));
+    CHECK(got[m]["exit"] == 0);
+  }
+  const int hops = got["sp"][0].get<int>();
+  if (hops >= 0) {
+    CHECK(got["oneshot_path"]["first_line"].get<std::string>().find(": " + std::to_string(hops) +
+                                                                    " hop") != std::string::npos);
+  }
+  CHECK(got["oneshot_query"]["last_line"] == std::to_string(report["nodes"].get<uint64_t>()));
   // The top node is compared only when brute force separates it from the runner-up clearly.
   if (expected["pagerank_margin"].get<double>() > 1e-6) {
     CHECK(got["pagerank"] == expected["pagerank"]);
@@ -162,19 +176,22 @@ TEST_CASE("Bench: a hand-made graph gives the answers worked out by hand", "[ben
   CHECK(no_corpus.exit_code != 0);
   CHECK(no_corpus.err.find("nope") != std::string::npos);
 
-  RunResult table = RunPactgraph({"-q", "bench", "run", tmp.path()});
+  RunResult table = RunPactgraph({"-q", "bench", "run", tmp.path(), "--oneshot", "0"});
   CHECK(table.exit_code == 0);
   CHECK(table.out.find("hop2") != std::string::npos);
   CHECK(table.out.find("peak memory") != std::string::npos);
+  CHECK(table.out.find("oneshot_") == std::string::npos);  // --oneshot 0: none
   // Every line of the table ends with a newline, the last note (pagerank's) too.
   REQUIRE(!table.out.empty());
   CHECK(table.out.back() == '\n');
   CHECK(table.out.size() >= 2);
   const size_t last = table.out.rfind('\n', table.out.size() - 2);
   CHECK(table.out.substr(last + 1) == "pagerank: 20 iterations, damping 0.85, directed\n");
-  RunResult table_corpus =
-      RunPactgraph({"-q", "bench", "run", tmp.path(), "--corpus", tmp / "corpus"});
+  RunResult table_corpus = RunPactgraph(
+      {"-q", "bench", "run", tmp.path(), "--corpus", tmp / "corpus", "--oneshot", "1"});
   CHECK(table_corpus.exit_code == 0);
+  CHECK(table_corpus.out.find("oneshot_path: fresh process, wall; first run ") !=
+        std::string::npos);
   REQUIRE(!table_corpus.out.empty());
   CHECK(table_corpus.out.back() == '\n');
 }
@@ -185,7 +202,7 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
   WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n0,1,mou,2020-01-01,0.5\n");
   auto run = [&](const std::string& queries) {
     WriteFile(tmp / "queries.json", queries);
-    return RunPactgraph({"-q", "bench", "run", tmp.path()});
+    return RunPactgraph({"-q", "bench", "run", tmp.path(), "--oneshot", "0"});
   };
   RunResult r = run("{\"lookup_names\": [],\n \"hop_ids\": [0,,1]}");
   CHECK(r.exit_code == 2);
@@ -201,7 +218,7 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
             R"({"lookup_names": [], "hop_ids": [], "hop2_count": 0, "sp_pairs": []})");
   std::filesystem::create_directories(tmp / "existing");
   WriteFile(tmp / "existing/keep.txt", "precious");
-  r = RunPactgraph({"-q", "--db", tmp / "existing", "bench", "run", tmp.path()});
+  r = RunPactgraph({"-q", "--db", tmp / "existing", "bench", "run", tmp.path(), "--oneshot", "0"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("not an empty directory") != std::string::npos);
   CHECK(ReadFile(tmp / "existing/keep.txt") == "precious");
@@ -209,7 +226,7 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
                       std::filesystem::directory_iterator()) == 1);
 
   WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n0,1,mou,2020-01-01,0.5\n0,9,mou,,\n");
-  r = RunPactgraph({"-q", "bench", "run", tmp.path()});
+  r = RunPactgraph({"-q", "bench", "run", tmp.path(), "--oneshot", "0"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("edges.csv:3:") != std::string::npos);
 
@@ -228,7 +245,8 @@ TEST_CASE("Bench: a kept database can be opened afterwards", "[bench]") {
             R"({"lookup_names": ["a"], "hop_ids": [0], "hop2_count": 1, "sp_pairs": [[0, 1]]})");
   json report = RunJson(tmp.path(), {"--repeat", "3"});
   CHECK(report["answers"]["hop1"] == 1);
-  RunResult r = RunPactgraph({"-q", "--db", tmp / "kept", "bench", "run", tmp.path()});
+  RunResult r =
+      RunPactgraph({"-q", "--db", tmp / "kept", "bench", "run", tmp.path(), "--oneshot", "0"});
   CHECK(r.exit_code == 0);
   CHECK(std::filesystem::exists(tmp / "kept"));
   CHECK(!std::filesystem::is_empty(tmp / "kept"));

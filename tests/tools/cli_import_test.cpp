@@ -12,6 +12,7 @@
 
 #include "pactgraph/database.h"
 #include "tests/test_util.h"
+#include "tests/tools/pty_harness.h"
 
 extern char** environ;
 using namespace pactgraph::testing;
@@ -197,4 +198,32 @@ TEST_CASE("CLI: kill -9 during a large import leaves all of it or none of it", "
     CHECK(RunPactgraph({"--db", db, "-q", "import", "--nodes", dir / "n.csv"}).exit_code == 0);
   }
   WARN("kill -9 trials: " << all << " kept the whole import, " << none << " kept none of it");
+}
+
+TEST_CASE("CLI: import on a terminal shows its phases with their units and in a pipe nothing",
+          "[e2e][import]") {
+  TempDir dir;
+  std::string nodes = "id,name,kind\n", edges = "src,dst,type\n";
+  for (int i = 0; i < 2000; ++i) nodes += std::to_string(i) + ",N" + std::to_string(i) + ",org\n";
+  for (int i = 0; i < 40000; ++i) {
+    edges += std::to_string(i % 2000) + "," + std::to_string((i * 7 + 1) % 2000) + ",tie\n";
+  }
+  WriteFile(dir / "n.csv", nodes);
+  WriteFile(dir / "e.csv", edges);
+  {
+    PtySession s({PACTGRAPH_BIN, "--db", dir / "a", "import", "--nodes", dir / "n.csv", "--edges",
+                  dir / "e.csv"},
+                 {"NO_COLOR=1", "TERM=xterm"});
+    REQUIRE(s.WaitFor("import: reading rows ["));
+    INFO(s.output());
+    REQUIRE(s.WaitFor("/42000)"));  // rows read out of the files' 42,000 data rows
+    REQUIRE(s.WaitFor("import: writing keys ["));
+    REQUIRE(s.WaitFor("imported 2000 nodes and 40000 relationships"));
+    CHECK(s.WaitExit() == 0);
+  }
+  auto r = RunPactgraph(
+      {"--db", dir / "b", "import", "--nodes", dir / "n.csv", "--edges", dir / "e.csv"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find('[') == std::string::npos);
+  CHECK(r.err.find("imported 2000 nodes and 40000 relationships") != std::string::npos);
 }
