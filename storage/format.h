@@ -35,6 +35,8 @@ constexpr char kMetaNextNode[] = "next_node";
 constexpr char kMetaNextRel[] = "next_rel";
 constexpr char kMetaNextArticle[] = "next_article";
 constexpr char kMetaNextEvidence[] = "next_evidence";
+// "<UTC time> <sequence>" of each open that recovered from a damaged log, newline-separated.
+constexpr char kMetaRecoveries[] = "recoveries";
 constexpr char kMetaCountNodes[] = "count_nodes";
 constexpr char kMetaCountRels[] = "count_rels";
 constexpr char kMetaCountArticles[] = "count_articles";

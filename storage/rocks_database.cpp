@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "storage/check.h"
@@ -235,6 +236,7 @@ Result<std::unique_ptr<Database>> RocksDatabase::Open(const std::string& path,
   db->env_ = env;
   PG_RETURN_IF_ERROR(db->OpenRocks());
   PG_RETURN_IF_ERROR(db->InitOrCheckMeta());
+  if (db->recovered_) PG_RETURN_IF_ERROR(db->RecordRecovery());
   PG_RETURN_IF_ERROR(db->LoadState());
   if (!options.read_only) {
     // Staging directories of bulk imports that never finished (crash): their data was never
@@ -282,6 +284,10 @@ Status RocksDatabase::OpenRocks() {
   } else {
     dbo.create_missing_column_families = true;
   }
+  // A record cut short at the end of the last log is a write that was never acknowledged (a
+  // crash during it): tolerated. Damage anywhere else would silently drop acknowledged writes
+  // under RocksDB's default (point-in-time) mode, so it is an error unless recovery is asked.
+  dbo.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
   if (options_.read_only) {
     dbo.max_open_files = -1;
     std::string tmpl = (fs::temp_directory_path() / "pactgraph-reader-XXXXXX").string();
@@ -290,6 +296,19 @@ Status RocksDatabase::OpenRocks() {
     s = rocksdb::DB::OpenAsSecondary(dbo, path_, secondary_path_, descriptors, &handles_, &raw);
   } else {
     s = rocksdb::DB::Open(dbo, path_, descriptors, &handles_, &raw);
+    if (s.IsCorruption() && options_.recover) {
+      dbo.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+      handles_.clear();
+      s = rocksdb::DB::Open(dbo, path_, descriptors, &handles_, &raw);
+      recovered_ = s.ok();
+    }
+  }
+  if (s.IsCorruption()) {
+    return Status::Corruption(
+        "the database at " + path_ + " is damaged (" + s.ToString() +
+        "); nothing was changed. If the damage is in the write-ahead log (*.log), open it once " +
+        "with --recover (Options::recover) to keep every write before the damage and drop " +
+        "those after it; the recovery is recorded and `pactgraph check` reports it");
   }
   if (IsLockError(s)) {
     return Status::Busy("database at " + path_ + " is in use by another process");
@@ -394,7 +413,43 @@ Result<std::unique_ptr<BulkLoader>> RocksDatabase::BeginBulkLoad() {
   return NewRocksBulkLoader(this, LockWriter(), options_.bulk_load_memory_mb << 20);
 }
 
-Status RocksDatabase::Check(CheckReport* report) { return CheckDatabase(this, report); }
+Status RocksDatabase::Check(CheckReport* report) {
+  PG_RETURN_IF_ERROR(CheckDatabase(this, report));
+  std::string recoveries;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf(kCfMeta), kMetaRecoveries, &recoveries);
+  if (!s.IsNotFound()) PG_RETURN_IF_ERROR(FromRocks(s, "cannot read database metadata"));
+  size_t start = 0;
+  while (start < recoveries.size()) {
+    size_t end = recoveries.find('\n', start);
+    if (end == std::string::npos) end = recoveries.size();
+    const std::string entry = recoveries.substr(start, end - start);
+    const size_t space = entry.find(' ');
+    report->notes.push_back("opened with --recover at " + entry.substr(0, space) +
+                            " after damage to the write-ahead log: writes after sequence " +
+                            (space == std::string::npos ? "?" : entry.substr(space + 1)) +
+                            " were dropped");
+    start = end + 1;
+  }
+  return Status::OK();
+}
+
+// Appends "<UTC time> <sequence>" to the meta record of recoveries (synced: it must survive).
+Status RocksDatabase::RecordRecovery() {
+  std::string recoveries;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cf(kCfMeta), kMetaRecoveries, &recoveries);
+  if (!s.IsNotFound()) PG_RETURN_IF_ERROR(FromRocks(s, "cannot read database metadata"));
+  char when[32];
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (!recoveries.empty()) recoveries += '\n';
+  recoveries += std::string(when) + " " + std::to_string(db_->GetLatestSequenceNumber());
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db_->Put(wo, cf(kCfMeta), kMetaRecoveries, recoveries),
+                   "cannot record the recovery");
+}
 
 Status RocksDatabase::CatchUp() {
   if (!options_.read_only) return Status::OK();

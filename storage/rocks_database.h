@@ -87,11 +87,13 @@ class RocksDatabase final : public Database {
   Status OpenRocks();
   Status InitOrCheckMeta();
   Status LoadState();  // dictionary and id counters
+  Status RecordRecovery();  // after an open that recovered from a damaged log
 
   std::string path_;
   Options options_;
   rocksdb::Env* env_ = nullptr;
   std::string secondary_path_;  // owned temp dir of a read-only instance
+  bool recovered_ = false;      // this open dropped a damaged log's tail (Options::recover)
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   rocksdb::WriteOptions write_options_;

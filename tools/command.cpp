@@ -38,6 +38,7 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write) {
   Options options;
   options.sync = global.sync;
   options.read_only = !for_write && global.read_only;
+  options.recover = global.recover;
   options.create_if_missing = for_write;
   auto db = Database::Open(ResolveDbPath(global), options);
   if (!db.ok()) {

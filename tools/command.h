@@ -32,6 +32,7 @@ struct GlobalOptions {
   bool quiet = false;      // --quiet: no progress bars or summaries
   bool sync = false;       // --sync: fsync every commit
   bool read_only = false;  // --read-only: open as a secondary instance
+  bool recover = false;    // --recover: Options::recover
   int exit_code = 0;       // set by the command that ran
 };
 

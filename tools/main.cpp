@@ -34,6 +34,9 @@ int main(int argc, char** argv) {
   app.add_flag("--sync", global.sync, "fsync every commit (survives power loss)");
   app.add_flag("--read-only", global.read_only,
                "Open as a reader beside a running writer (RocksDB secondary instance)");
+  app.add_flag("--recover", global.recover,
+               "Open a database whose write-ahead log is damaged, keeping the writes before the "
+               "damage (recorded; `check` reports it)");
   ReplOptions repl;
   app.add_flag("-k,--keep-going", repl.keep_going,
                "No command, statements from a pipe: carry on after an error");

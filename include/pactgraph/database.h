@@ -28,6 +28,11 @@ struct Options {
   size_t bulk_load_memory_mb = 256;
   // Where a read-only instance keeps its own small files; default: a fresh temp directory.
   std::string secondary_path;
+  // A write-ahead log damaged in the middle (not merely cut short by a crash) makes Open fail
+  // with Corruption: opening would drop the acknowledged writes after the damage. With
+  // `recover`, such a database opens keeping every write before the damage, and the recovery
+  // is recorded (Check reports it from then on). Without damage, `recover` changes nothing.
+  bool recover = false;
 };
 
 // What Database::Check examined and found.

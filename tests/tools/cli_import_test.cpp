@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
@@ -226,4 +227,41 @@ TEST_CASE("CLI: import on a terminal shows its phases with their units and in a 
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find('[') == std::string::npos);
   CHECK(r.err.find("imported 2000 nodes and 40000 relationships") != std::string::npos);
+}
+
+TEST_CASE("CLI: a damaged write-ahead log exits 3 naming --recover which opens it once",
+          "[e2e][wal]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  // One process, 60 transactions: they stay in its log (each open folds older logs into tables).
+  std::string statements;
+  for (int i = 0; i < 60; ++i) {
+    statements += "CREATE (:Organization {name: 'Body " + std::to_string(i) + "'});\n";
+  }
+  auto wrote = RunPactgraph({"--db", db}, statements);
+  REQUIRE(wrote.exit_code == 0);
+  std::string log;
+  for (const auto& e : std::filesystem::directory_iterator(db)) {
+    if (e.path().extension() == ".log" &&
+        (log.empty() || e.file_size() > std::filesystem::file_size(log))) {
+      log = e.path();
+    }
+  }
+  REQUIRE(!log.empty());
+  {
+    std::string bytes = ReadFile(log);
+    REQUIRE(bytes.size() > 2000);
+    for (size_t i = bytes.size() / 2; i < bytes.size() / 2 + 32; ++i) bytes[i] ^= 0x5a;
+    WriteFile(log, bytes);
+  }
+  auto refused = RunPactgraph({"--db", db, "stats"});
+  CHECK(refused.exit_code == 3);
+  CHECK(refused.err.find("--recover") != std::string::npos);
+  auto recovered = RunPactgraph({"--db", db, "--recover", "check"});
+  INFO(recovered.err);
+  CHECK(recovered.exit_code == 0);
+  CHECK(recovered.out.find("note: opened with --recover") != std::string::npos);
+  auto after = RunPactgraph({"--db", db, "check"});
+  CHECK(after.exit_code == 0);
+  CHECK(after.out.find("note: opened with --recover") != std::string::npos);
 }
