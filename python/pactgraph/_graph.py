@@ -21,6 +21,8 @@ _ALGO_OPTIONS = {
     "tolerance": (0.0, float), "samples": (256, int), "sample_above": (5000, int),
     "seed": (42, int), "normalized": (False, bool),
 }
+# Algorithms whose value is a count or a node id (CALL algo.* yields them as integers too).
+_INTEGRAL = ("degree", "wcc", "scc", "community", "kcore")
 _FILTER_OPTIONS = ("types", "labels", "avoid", "directed", "since", "until")
 
 
@@ -84,6 +86,7 @@ class Evidence:
         self.article = articles.get(d["article"], {"id": d["article"]})
 
     def citation(self):
+        """"Title (publisher, date[, modality])": where the sentence comes from."""
         a = self.article
         meta = [m for m in (a.get("source"), a.get("date")) if m]
         if self.modality and self.modality != "actual":
@@ -287,6 +290,8 @@ class GraphMethods:
                 as_dict = True
                 native["nodes"] = False
         r = self._native.algo(name, native)
+        if name in _INTEGRAL:
+            r["values"] = [int(v) for v in r["values"]]
         if as_dict:
             return dict(zip(r["ids"], r["values"]))
         import pandas as pd

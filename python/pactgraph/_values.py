@@ -60,6 +60,7 @@ class Node:
         return self.properties[key]
 
     def get(self, key, default=None):
+        """The property ``key``, or ``default`` when it is not set."""
         return self.properties.get(key, default)
 
     def __eq__(self, other):
@@ -93,6 +94,7 @@ class Relationship:
         return self.properties[key]
 
     def get(self, key, default=None):
+        """The property ``key``, or ``default`` when it is not set."""
         return self.properties.get(key, default)
 
     def __eq__(self, other):

@@ -193,7 +193,9 @@ ValueMap MapFromPython(py::handle dict, const std::string& where, int depth) {
 
 Value FromPython(py::handle o, const std::string& where, int depth) {
   if (depth > kMaxDepth) {
-    ThrowInput(where + ": nested deeper than " + std::to_string(kMaxDepth) +
+    // The place is cut short: two hundred "[0]" say nothing more than a few.
+    const std::string place = where.size() > 60 ? where.substr(0, 60) + "…" : where;
+    ThrowInput(place + ": nested deeper than " + std::to_string(kMaxDepth) +
                " levels (does a list or dict contain itself?)");
   }
   PyObject* p = o.ptr();
