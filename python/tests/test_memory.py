@@ -6,7 +6,7 @@ import gc
 import pactgraph
 from pactgraph import _native
 
-BIG = "UNWIND range(1, 200000) AS x RETURN x, toString(x) AS s, [x, x] AS l"
+BIG = "UNWIND range(1, 100000) AS x RETURN x, toString(x) AS s, [x, x] AS l"
 
 
 def rss_mb():
@@ -25,7 +25,7 @@ def test_results_are_freed_with_their_python_object(db):
     del r
     gc.collect()
     assert _native.live_results() == base  # converted rows do not keep the C++ rows alive
-    assert len(rows) == 200000 and rows[-1] == {"x": 200000, "s": "200000", "l": [200000] * 2}
+    assert len(rows) == 100000 and rows[-1] == {"x": 100000, "s": "100000", "l": [100000] * 2}
 
 
 def test_release_frees_the_rows_at_once(db):
@@ -37,17 +37,17 @@ def test_release_frees_the_rows_at_once(db):
 def test_a_loop_of_big_queries_does_not_grow(db):
     def run():
         df = db.query(BIG).to_df()
-        assert len(df) == 200000
+        assert len(df) == 100000
     for _ in range(2):  # warm up allocators and caches
         run()
     gc.collect()
     before = rss_mb()
-    for _ in range(8):
+    for _ in range(6):
         run()
     gc.collect()
     grown = rss_mb() - before
-    # One result is ~40 MB of C++ values and Python objects; eight leaked ones would be 300+.
-    assert grown < 60, f"RSS grew by {grown:.0f} MB over 8 queries"
+    # One result is ~20 MB of C++ values and Python objects; six leaked ones would be 120.
+    assert grown < 40, f"RSS grew by {grown:.0f} MB over 6 queries"
 
 
 def test_values_outlive_the_result_and_the_database(tmp_path):
