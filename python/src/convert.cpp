@@ -57,7 +57,8 @@ py::object RelToPython(const Relationship& r) {
 py::object PathToPython(const Path& p) {
   py::list nodes(p.nodes.size()), rels(p.relationships.size());
   for (size_t i = 0; i < p.nodes.size(); ++i) {
-    PyList_SET_ITEM(nodes.ptr(), static_cast<Py_ssize_t>(i), NodeToPython(p.nodes[i]).release().ptr());
+    PyList_SET_ITEM(nodes.ptr(), static_cast<Py_ssize_t>(i),
+                    NodeToPython(p.nodes[i]).release().ptr());
   }
   for (size_t i = 0; i < p.relationships.size(); ++i) {
     PyList_SET_ITEM(rels.ptr(), static_cast<Py_ssize_t>(i),
@@ -151,12 +152,18 @@ py::object ToPython(const Value& v) {
   // One case per Value kind; a kind added to Value without a case here fails to compile
   // (-Wswitch -Werror), which is where a new kind's conversion belongs.
   switch (v.type()) {
-    case Value::Type::kNull: return py::none();
-    case Value::Type::kBool: return py::bool_(v.as_bool());
-    case Value::Type::kInt: return py::reinterpret_steal<py::object>(PyLong_FromLongLong(v.as_int()));
-    case Value::Type::kFloat: return py::float_(v.as_float());
-    case Value::Type::kString: return Str(v.as_string());
-    case Value::Type::kDate: return DateToPython(v.as_date());
+    case Value::Type::kNull:
+      return py::none();
+    case Value::Type::kBool:
+      return py::bool_(v.as_bool());
+    case Value::Type::kInt:
+      return py::reinterpret_steal<py::object>(PyLong_FromLongLong(v.as_int()));
+    case Value::Type::kFloat:
+      return py::float_(v.as_float());
+    case Value::Type::kString:
+      return Str(v.as_string());
+    case Value::Type::kDate:
+      return DateToPython(v.as_date());
     case Value::Type::kList: {
       const ValueList& l = v.as_list();
       py::list out(l.size());
@@ -165,10 +172,14 @@ py::object ToPython(const Value& v) {
       }
       return out;
     }
-    case Value::Type::kMap: return MapToPython(v.as_map());
-    case Value::Type::kNode: return NodeToPython(v.as_node());
-    case Value::Type::kRel: return RelToPython(v.as_rel());
-    case Value::Type::kPath: return PathToPython(v.as_path());
+    case Value::Type::kMap:
+      return MapToPython(v.as_map());
+    case Value::Type::kNode:
+      return NodeToPython(v.as_node());
+    case Value::Type::kRel:
+      return RelToPython(v.as_rel());
+    case Value::Type::kPath:
+      return PathToPython(v.as_path());
   }
   throw std::logic_error("unknown Value kind");
 }
@@ -222,14 +233,16 @@ Value FromPython(py::handle o, const std::string& where, int depth) {
   if (IsNumpy(o, "numpy")) {
     const std::string name = py::str(py::type::handle_of(o).attr("__name__"));
     if (name == "bool_") return Value(PyObject_IsTrue(p) == 1);
-    if (py::hasattr(o, "__index__")) return IntFromPython(py::reinterpret_steal<py::object>(PyNumber_Index(p)), where);
+    if (py::hasattr(o, "__index__"))
+      return IntFromPython(py::reinterpret_steal<py::object>(PyNumber_Index(p)), where);
     if (py::hasattr(o, "__float__") && name.rfind("float", 0) == 0) {
       const double d = PyFloat_AsDouble(p);
       if (d == -1.0 && PyErr_Occurred()) throw py::error_already_set();
       return Value(d);
     }
   }
-  if (IsNumpy(o, "pandas") && std::string(py::str(py::type::handle_of(o).attr("__name__"))) == "NAType") {
+  if (IsNumpy(o, "pandas") &&
+      std::string(py::str(py::type::handle_of(o).attr("__name__"))) == "NAType") {
     return Value();
   }
   if (PyAnySet_Check(p)) {

@@ -26,10 +26,10 @@ py::object DateToPython(Date date) {
   unsigned month = 0, day = 0;
   date.ToYmd(&year, &month, &day);
   if (year < 1 || year > 9999) {
-    PyErr_SetString(PyExc_OverflowError,
-                    ("date " + date.ToString() +
-                     " is outside the range of datetime.date (years 1 to 9999)")
-                        .c_str());
+    PyErr_SetString(
+        PyExc_OverflowError,
+        ("date " + date.ToString() + " is outside the range of datetime.date (years 1 to 9999)")
+            .c_str());
     throw py::error_already_set();
   }
   PyObject* o = PyDate_FromDate(year, static_cast<int>(month), static_cast<int>(day));
@@ -46,8 +46,8 @@ bool TemporalFromPython(py::handle object, const std::string& where, Value* out)
                "pass .date() for the day");
   }
   if (PyDate_Check(o)) {
-    *out = Value(Date::FromYmd(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o),
-                               PyDateTime_GET_DAY(o)));
+    *out = Value(
+        Date::FromYmd(PyDateTime_GET_YEAR(o), PyDateTime_GET_MONTH(o), PyDateTime_GET_DAY(o)));
     return true;
   }
   if (PyTime_Check(o)) {

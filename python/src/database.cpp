@@ -144,8 +144,9 @@ NativeDb::~NativeDb() {
 
 void NativeDb::Close() {
   if (std::find(t_in_call.begin(), t_in_call.end(), this) != t_in_call.end()) {
-    ThrowInput("close() was called from inside a call on the same database (a callback?); "
-               "close it once that call has returned");
+    ThrowInput(
+        "close() was called from inside a call on the same database (a callback?); "
+        "close it once that call has returned");
   }
   py::gil_scoped_release nogil;
   std::unique_lock<std::mutex> lock(mu_);
@@ -186,14 +187,13 @@ NativeDb::Use::~Use() {
 
 NativeDbClass BindDatabase(py::module_& m) {
   NativeDbClass cls(m, "NativeDb");
-  cls
-      .def(py::init([](const std::string& path, bool read_only, bool create, bool sync,
-                       size_t block_cache_mb) {
-             RequireRegistered();
-             return NativeDb::Open({path, read_only, create, sync, block_cache_mb});
-           }),
-           py::arg("path"), py::arg("read_only"), py::arg("create"), py::arg("sync"),
-           py::arg("block_cache_mb"))
+  cls.def(py::init([](const std::string& path, bool read_only, bool create, bool sync,
+                      size_t block_cache_mb) {
+            RequireRegistered();
+            return NativeDb::Open({path, read_only, create, sync, block_cache_mb});
+          }),
+          py::arg("path"), py::arg("read_only"), py::arg("create"), py::arg("sync"),
+          py::arg("block_cache_mb"))
       .def("close", &NativeDb::Close)
       .def_property_readonly("closed", &NativeDb::closed)
       .def_property_readonly("location", &NativeDb::location)
@@ -233,35 +233,36 @@ NativeDbClass BindDatabase(py::module_& m) {
       .def("import_json",
            [](NativeDb& self, const std::string& path) {
              ImportSummary summary;
-             RunStatus(self, [&](Database* db) { return ImportJson(*db, path, nullptr, &summary); });
+             RunStatus(self,
+                       [&](Database* db) { return ImportJson(*db, path, nullptr, &summary); });
              return ImportToPython(summary);
            })
-      .def("export",
-           [](NativeDb& self, const std::string& format_name, const std::string& path) {
-             auto format = ParseExportFormat(format_name);
-             if (!format.ok()) ThrowStatus(format.status(), ErrorSite::kCall);
-             if (*format == ExportFormat::kCsv && path.empty()) {
-               ThrowInput("export(format='csv') needs path= a directory (it writes nodes.csv "
-                          "and edges.csv)");
-             }
-             std::string text;
-             RunStatus(self, [&](Database* db) -> Status {
-               auto reader = db->NewReader();
-               if (*format == ExportFormat::kCsv) return ExportCsv(*reader, path);
-               if (path.empty()) {
-                 std::ostringstream out;
-                 PG_RETURN_IF_ERROR(ExportGraph(*reader, *format, out));
-                 text = out.str();
-                 return Status::OK();
-               }
-               std::ofstream out(path, std::ios::trunc);
-               if (!out) return Status::IOError("cannot write " + path);
-               PG_RETURN_IF_ERROR(ExportGraph(*reader, *format, out));
-               out.close();
-               return out ? Status::OK() : Status::IOError("cannot write " + path);
-             });
-             return path.empty() ? py::object(py::str(text)) : py::object(py::none());
-           });
+      .def("export", [](NativeDb& self, const std::string& format_name, const std::string& path) {
+        auto format = ParseExportFormat(format_name);
+        if (!format.ok()) ThrowStatus(format.status(), ErrorSite::kCall);
+        if (*format == ExportFormat::kCsv && path.empty()) {
+          ThrowInput(
+              "export(format='csv') needs path= a directory (it writes nodes.csv "
+              "and edges.csv)");
+        }
+        std::string text;
+        RunStatus(self, [&](Database* db) -> Status {
+          auto reader = db->NewReader();
+          if (*format == ExportFormat::kCsv) return ExportCsv(*reader, path);
+          if (path.empty()) {
+            std::ostringstream out;
+            PG_RETURN_IF_ERROR(ExportGraph(*reader, *format, out));
+            text = out.str();
+            return Status::OK();
+          }
+          std::ofstream out(path, std::ios::trunc);
+          if (!out) return Status::IOError("cannot write " + path);
+          PG_RETURN_IF_ERROR(ExportGraph(*reader, *format, out));
+          out.close();
+          return out ? Status::OK() : Status::IOError("cannot write " + path);
+        });
+        return path.empty() ? py::object(py::str(text)) : py::object(py::none());
+      });
   return cls;
 }
 

@@ -19,25 +19,38 @@ PyClasses& Classes() {
 
 void RequireRegistered() {
   if (!Classes().node) {
-    throw std::runtime_error("pactgraph._native is used through the pactgraph package; "
-                             "import pactgraph instead");
+    throw std::runtime_error(
+        "pactgraph._native is used through the pactgraph package; "
+        "import pactgraph instead");
   }
 }
 
 const char* CodeName(Status::Code code) {
   switch (code) {
-    case Status::Code::kOk: return "OK";
-    case Status::Code::kNotFound: return "NotFound";
-    case Status::Code::kInvalidArgument: return "InvalidArgument";
-    case Status::Code::kParseError: return "ParseError";
-    case Status::Code::kNotSupported: return "NotSupported";
-    case Status::Code::kLimitExceeded: return "LimitExceeded";
-    case Status::Code::kCancelled: return "Cancelled";
-    case Status::Code::kBusy: return "Busy";
-    case Status::Code::kIOError: return "IOError";
-    case Status::Code::kCorruption: return "Corruption";
-    case Status::Code::kVersionMismatch: return "VersionMismatch";
-    case Status::Code::kInternal: return "Internal";
+    case Status::Code::kOk:
+      return "OK";
+    case Status::Code::kNotFound:
+      return "NotFound";
+    case Status::Code::kInvalidArgument:
+      return "InvalidArgument";
+    case Status::Code::kParseError:
+      return "ParseError";
+    case Status::Code::kNotSupported:
+      return "NotSupported";
+    case Status::Code::kLimitExceeded:
+      return "LimitExceeded";
+    case Status::Code::kCancelled:
+      return "Cancelled";
+    case Status::Code::kBusy:
+      return "Busy";
+    case Status::Code::kIOError:
+      return "IOError";
+    case Status::Code::kCorruption:
+      return "Corruption";
+    case Status::Code::kVersionMismatch:
+      return "VersionMismatch";
+    case Status::Code::kInternal:
+      return "Internal";
   }
   return "Unknown";
 }
@@ -47,18 +60,27 @@ namespace {
 const char* ClassName(Status::Code code, ErrorSite site) {
   const bool query = site == ErrorSite::kQuery;
   switch (code) {
-    case Status::Code::kParseError: return "QueryError";
-    case Status::Code::kInvalidArgument: return query ? "QueryError" : "InputError";
-    case Status::Code::kNotFound: return query ? "QueryError" : "NotFoundError";
-    case Status::Code::kNotSupported: return "NotSupportedError";
-    case Status::Code::kLimitExceeded: return "LimitExceededError";
-    case Status::Code::kCancelled: return "CancelledError";
-    case Status::Code::kBusy: return "BusyError";
+    case Status::Code::kParseError:
+      return "QueryError";
+    case Status::Code::kInvalidArgument:
+      return query ? "QueryError" : "InputError";
+    case Status::Code::kNotFound:
+      return query ? "QueryError" : "NotFoundError";
+    case Status::Code::kNotSupported:
+      return "NotSupportedError";
+    case Status::Code::kLimitExceeded:
+      return "LimitExceededError";
+    case Status::Code::kCancelled:
+      return "CancelledError";
+    case Status::Code::kBusy:
+      return "BusyError";
     case Status::Code::kIOError:
     case Status::Code::kCorruption:
-    case Status::Code::kVersionMismatch: return "StorageError";
+    case Status::Code::kVersionMismatch:
+      return "StorageError";
     case Status::Code::kOk:
-    case Status::Code::kInternal: return "InternalError";
+    case Status::Code::kInternal:
+      return "InternalError";
   }
   return "Error";
 }
@@ -67,7 +89,8 @@ const char* ClassName(Status::Code code, ErrorSite site) {
                         std::string_view query) {
   RequireRegistered();
   py::object cls = Classes().errors[class_name];
-  py::object q = query.empty() ? py::object(py::none()) : py::object(py::str(query.data(), query.size()));
+  py::object q =
+      query.empty() ? py::object(py::none()) : py::object(py::str(query.data(), query.size()));
   py::object exc = cls(py::str(message), py::str(code), q);
   PyErr_SetObject(cls.ptr(), exc.ptr());
   throw py::error_already_set();

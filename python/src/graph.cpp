@@ -46,7 +46,8 @@ Result<NodeId> Resolve(const GraphReader& reader, const NodeArg& a) {
     return id;
   }
   PG_ASSIGN_OR_RETURN(bool exists, reader.NodeExists(a.id));
-  if (!exists) return Status::NotFound(std::string(a.role) + ": no node with id " + std::to_string(a.id));
+  if (!exists)
+    return Status::NotFound(std::string(a.role) + ": no node with id " + std::to_string(a.id));
   return a.id;
 }
 
@@ -113,8 +114,8 @@ py::dict Paths(NativeDb& self, py::object from, py::object to, const py::dict& o
   options.limit = o["limit"].cast<size_t>();
   options.with_evidence = o["evidence"].cast<bool>();
   const std::string mode = o["mode"].cast<std::string>();
-  options.mode = mode == "all" ? PathMode::kAllShortest
-                 : mode == "k" ? PathMode::kKShortest
+  options.mode = mode == "all"        ? PathMode::kAllShortest
+                 : mode == "k"        ? PathMode::kKShortest
                  : mode == "weighted" ? PathMode::kWeighted
                                       : PathMode::kShortest;
   PathAnswer answer;
@@ -214,7 +215,8 @@ py::dict Algo(NativeDb& self, const std::string& name, const py::dict& o) {
 
 // Every node with `label` (all when empty) and every relationship of `types` (all when empty)
 // between two of them, with labels and properties: what to_networkx() builds its graph from.
-py::tuple GraphData(NativeDb& self, const std::string& label, const std::vector<std::string>& types) {
+py::tuple GraphData(NativeDb& self, const std::string& label,
+                    const std::vector<std::string>& types) {
   std::vector<Node> nodes;
   std::vector<Relationship> rels;
   WithReader(self, [&](const GraphReader& reader) -> Status {

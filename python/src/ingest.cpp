@@ -10,13 +10,14 @@
 // Extractors load their rule tables once (tens of milliseconds) and are immutable, so one per
 // set of extra rule files is kept for the life of the process and shared by every database
 // and thread.
+#include "pactgraph/ingest.h"
+
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
 #include <map>
 #include <optional>
 
-#include "pactgraph/ingest.h"
 #include "python/src/native.h"
 
 namespace pactgraph::python {
@@ -145,8 +146,8 @@ py::dict Ingest(NativeDb& self, const py::list& items, const std::vector<std::st
   py::list stored;
   options.on_article = [&](const Article& a, bool added, const IngestStats& delta) {
     py::gil_scoped_acquire gil;
-    stored.append(py::make_tuple(a.file, a.title, added, delta.relationships_added +
-                                                             delta.relationships_merged,
+    stored.append(py::make_tuple(a.file, a.title, added,
+                                 delta.relationships_added + delta.relationships_merged,
                                  delta.evidence_added));
   };
   Status s;
@@ -234,8 +235,8 @@ py::dict Extract(const std::string& text, const std::string& title, const std::s
 void BindIngest(py::module_& m, NativeDbClass& db) {
   db.def("ingest", &Ingest, py::arg("items"), py::arg("rules"), py::arg("progress"),
          py::arg("strict"));
-  m.def("extract", &Extract, py::arg("text"), py::arg("title"), py::arg("date"),
-        py::arg("source"), py::arg("rules"));
+  m.def("extract", &Extract, py::arg("text"), py::arg("title"), py::arg("date"), py::arg("source"),
+        py::arg("rules"));
 }
 
 }  // namespace pactgraph::python

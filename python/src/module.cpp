@@ -26,8 +26,9 @@ void Register(py::object node, py::object relationship, py::object path, py::dic
 
 PYBIND11_MODULE(_native, m) {
   namespace pp = pactgraph::python;
-  m.doc() = "Native half of the pactgraph package (pybind11 over libpactgraph.so); "
-            "use `import pactgraph`.";
+  m.doc() =
+      "Native half of the pactgraph package (pybind11 over libpactgraph.so); "
+      "use `import pactgraph`.";
   pp::InitTemporal();
   m.def("_register", &pp::Register, pybind11::arg("node"), pybind11::arg("relationship"),
         pybind11::arg("path"), pybind11::arg("errors"));

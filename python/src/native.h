@@ -168,10 +168,10 @@ class NativeDb {
 // --- bindings, one function per file ----------------------------------------------------------
 
 using NativeDbClass = py::class_<NativeDb>;
-NativeDbClass BindDatabase(py::module_& m);         // database.cpp: open/close, queries, I/O
-void BindResult(py::module_& m);                    // result.cpp: NativeResult, pandas columns
-void BindGraph(py::module_& m, NativeDbClass& db);  // graph.cpp: paths, evidence, algorithms
-void BindIngest(py::module_& m, NativeDbClass& db); // ingest.cpp: ingestion and extraction
+NativeDbClass BindDatabase(py::module_& m);          // database.cpp: open/close, queries, I/O
+void BindResult(py::module_& m);                     // result.cpp: NativeResult, pandas columns
+void BindGraph(py::module_& m, NativeDbClass& db);   // graph.cpp: paths, evidence, algorithms
+void BindIngest(py::module_& m, NativeDbClass& db);  // ingest.cpp: ingestion and extraction
 
 // Wraps a finished query's rows for Python (result.cpp).
 py::object MakeResult(QueryResult result);

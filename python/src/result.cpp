@@ -107,11 +107,20 @@ class NativeResult {
     bool any_int = false, any_float = false, any_bool = false, any_other = false, any_null = false;
     for (size_t i = 0; i < n && !any_other; ++i) {
       switch (r_.row(i)[c].type()) {
-        case Value::Type::kNull: any_null = true; break;
-        case Value::Type::kInt: any_int = true; break;
-        case Value::Type::kFloat: any_float = true; break;
-        case Value::Type::kBool: any_bool = true; break;
-        default: any_other = true;
+        case Value::Type::kNull:
+          any_null = true;
+          break;
+        case Value::Type::kInt:
+          any_int = true;
+          break;
+        case Value::Type::kFloat:
+          any_float = true;
+          break;
+        case Value::Type::kBool:
+          any_bool = true;
+          break;
+        default:
+          any_other = true;
       }
     }
     const bool numeric = (any_int || any_float) && !any_bool && !any_other;
@@ -125,7 +134,8 @@ class NativeResult {
       }
       return py::make_tuple("float", values, py::none());
     }
-    if (numeric) return Masked<int64_t>("int", c, any_null, [](const Value& v) { return v.as_int(); });
+    if (numeric)
+      return Masked<int64_t>("int", c, any_null, [](const Value& v) { return v.as_int(); });
     if (any_bool && !any_int && !any_float && !any_other) {
       return Masked<bool>("bool", c, any_null, [](const Value& v) { return v.as_bool(); });
     }
@@ -171,7 +181,8 @@ class NativeResult {
     return r_.row(i);
   }
   void CheckColumn(size_t c) const {
-    if (c >= r_.columns().size()) throw py::index_error("column " + std::to_string(c) + " out of range");
+    if (c >= r_.columns().size())
+      throw py::index_error("column " + std::to_string(c) + " out of range");
   }
 
   QueryResult r_;
@@ -197,8 +208,9 @@ void BindResult(py::module_& m) {
       .def("column", &NativeResult::Column)
       .def("column_arrays", &NativeResult::ColumnArrays)
       .def("release", &NativeResult::Release);
-  m.def("live_results", [] { return g_live.load(); },
-        "How many query results are alive (their C++ rows not yet freed); for tests.");
+  m.def(
+      "live_results", [] { return g_live.load(); },
+      "How many query results are alive (their C++ rows not yet freed); for tests.");
 }
 
 }  // namespace pactgraph::python
