@@ -26,6 +26,12 @@ def _seconds_to_ms(timeout):
     return max(1, int(timeout * 1000)) if timeout > 0 else 0
 
 
+def _check_int(name, value, minimum, bits):
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value < 2**bits:
+        raise InputError(f"{name}: expected an int from {minimum} to {2**bits - 1}, got "
+                         f"{value!r}", "InvalidArgument")
+
+
 class Database(GraphMethods, IngestMethods):
     """An open pactgraph database; make one with :func:`pactgraph.open`.
 
@@ -46,11 +52,13 @@ class Database(GraphMethods, IngestMethods):
     """
 
     def __init__(self, path, read_only=False, create=True, *, sync=False, cache_mb=256):
+        """Opens the database in directory ``path``; see :func:`pactgraph.open`."""
         if not isinstance(path, (str, os.PathLike)):
             raise InputError(f"path: expected a str or os.PathLike, got {type(path).__name__}",
                              "InvalidArgument")
+        _check_int("cache_mb", cache_mb, 1, 32)
         self._native = _native.NativeDb(os.fspath(path), bool(read_only), bool(create),
-                                        bool(sync), int(cache_mb))
+                                        bool(sync), cache_mb)
 
     # --- life cycle ------------------------------------------------------------------------
 
@@ -115,11 +123,10 @@ class Database(GraphMethods, IngestMethods):
         if not isinstance(cypher, str):
             raise InputError(f"cypher: expected a str, got {type(cypher).__name__}",
                              "InvalidArgument")
-        for name, value, lo in (("max_rows", max_rows, 1), ("max_memory_mb", max_memory_mb, 1),
-                                ("max_depth", max_depth, 1)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < lo:
-                raise InputError(f"{name}: expected an int >= {lo}, got {value!r}",
-                                 "InvalidArgument")
+        for name, value, bits in (("max_rows", max_rows, 64),
+                                  ("max_memory_mb", max_memory_mb, 64),
+                                  ("max_depth", max_depth, 32)):
+            _check_int(name, value, 1, bits)
         return Result(self._native.query(cypher, params, _seconds_to_ms(timeout), max_rows,
                                          max_memory_mb, max_depth))
 

@@ -190,10 +190,11 @@ def _filter(types=None, labels=None, avoid=None, directed=False, since=None, unt
             "since": _date_bound(since, "since"), "until": _date_bound(until, "until")}
 
 
-def _count(value, what, minimum):
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InputError(f"{what}: expected an int >= {minimum}, got {value!r}",
-                         "InvalidArgument")
+def _count(value, what, minimum, bits=32):
+    """An int option in [minimum, 2**bits): what the C++ field holds."""
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value < 2**bits:
+        raise InputError(f"{what}: expected an int from {minimum} to {2**bits - 1}, got "
+                         f"{value!r}", "InvalidArgument")
     return value
 
 
@@ -231,7 +232,7 @@ class GraphMethods:
         options = _filter(types, labels, avoid, directed, since, until)
         options.update(
             max_hops=_count(6 if max_hops is None else max_hops, "max_hops", 1),
-            weight=weighted or "", k=k, limit=_count(limit, "limit", 1),
+            weight=weighted or "", k=k, limit=_count(limit, "limit", 1, 63),
             evidence=bool(explain),
             mode="all" if all_shortest else "k" if k > 1 else
                  "weighted" if weighted else "shortest")
@@ -278,6 +279,9 @@ class GraphMethods:
             if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
                 raise InputError(f"algo({name!r}): option {key} expects {kind.__name__}, got "
                                  f"{value!r}", "InvalidArgument")
+            if kind is int:
+                value = _count(value, f"algo({name!r}): option {key}", 0,
+                               64 if key == "seed" else 32)
             native[key] = value
         if options:
             known = ", ".join(sorted(list(_ALGO_OPTIONS) + list(_FILTER_OPTIONS)))

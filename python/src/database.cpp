@@ -201,9 +201,19 @@ NativeDbClass BindDatabase(py::module_& m) {
       .def("interrupt", &NativeDb::Interrupt)
       .def(
           "query",
-          [](NativeDb& self, std::string_view text, py::object params, int64_t timeout_ms,
+          [](NativeDb& self, const py::str& text, py::object params, int64_t timeout_ms,
              uint64_t max_rows, uint64_t max_memory_mb, uint32_t max_depth) {
-            return Query(self, text, std::move(params),
+            // The UTF-8 form Python caches in the str object: no copy, and a clear error for
+            // a string that has none (a lone surrogate).
+            Py_ssize_t size = 0;
+            const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+            if (data == nullptr) {
+              PyErr_Clear();
+              ThrowInput(
+                  "cypher: the query text is not valid Unicode (it holds a lone "
+                  "surrogate)");
+            }
+            return Query(self, std::string_view(data, static_cast<size_t>(size)), std::move(params),
                          QueryArgs{timeout_ms, max_rows, max_memory_mb, max_depth});
           },
           py::arg("text"), py::arg("params"), py::arg("timeout_ms"), py::arg("max_rows"),

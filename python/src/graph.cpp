@@ -28,8 +28,15 @@ NodeArg NodeArgFromPython(py::handle o, const char* role) {
   NodeArg a;
   a.role = role;
   if (PyLong_Check(o.ptr()) && !PyBool_Check(o.ptr())) {
+    int overflow = 0;
+    const long long id = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
+    if (id == -1 && PyErr_Occurred()) throw py::error_already_set();
+    if (overflow != 0 || id <= 0) {
+      ThrowInput(std::string(role) + ": node ids are positive 64-bit integers, got " +
+                 std::string(py::str(o)));
+    }
     a.by_id = true;
-    a.id = o.cast<NodeId>();
+    a.id = static_cast<NodeId>(id);
   } else if (PyUnicode_Check(o.ptr())) {
     a.name = o.cast<std::string>();
   } else {

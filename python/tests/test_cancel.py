@@ -105,3 +105,17 @@ def test_the_gil_is_released_while_a_query_runs(db):
     with pytest.raises(pactgraph.CancelledError):
         db.query(LONG, **NO_LIMITS)
     assert time.monotonic() - started < 20 and counted and counted[0] > 1000
+
+
+def test_ctrl_c_during_ingestion_keeps_the_articles_before_it(db):
+    from conftest import ARTICLES
+
+    def progress(done, total):
+        if done == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.2)  # Python runs its handler here: KeyboardInterrupt in the callback
+
+    with pytest.raises(KeyboardInterrupt):
+        db.ingest(ARTICLES, progress=progress)
+    assert db.stats()["articles"] == 3  # each article is its own transaction
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

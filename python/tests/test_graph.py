@@ -86,6 +86,16 @@ def test_path_errors(news):
         news.path("Kenya", "Japan", since="last year")
     with pytest.raises(pactgraph.InputError, match="expected a node id"):
         news.path(1.5, "Japan")
+    # Ints a C++ field cannot hold are InputErrors, not pybind11 cast failures.
+    for bad in (-1, 0, 2**70):
+        with pytest.raises(pactgraph.InputError, match="positive 64-bit"):
+            news.path(bad, "Japan")
+        with pytest.raises(pactgraph.InputError, match="positive 64-bit"):
+            news.evidence("Kenya", bad)
+    with pytest.raises(pactgraph.NotFoundError, match="no node with id 1000000"):
+        news.path(10**6, "Japan")
+    with pytest.raises(pactgraph.InputError, match="max_hops"):
+        news.path("Kenya", "Japan", max_hops=2**32)
 
 
 def test_evidence_between_two_actors(news):
@@ -133,3 +143,7 @@ def test_algorithm_errors(news):
         news.algo("pagerank", dampening=0.9)
     with pytest.raises(pactgraph.InputError, match="damping expects float"):
         news.algo("pagerank", damping="high")
+    with pytest.raises(pactgraph.InputError, match="iterations"):
+        news.algo("pagerank", iterations=-1)
+    with pytest.raises(pactgraph.InputError, match="samples"):
+        news.algo("betweenness", samples=2**40)

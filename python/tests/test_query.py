@@ -49,6 +49,13 @@ def test_binding_errors_are_query_errors(db, query, code):
     assert e.value.code == code and e.value.line == 1 and e.value.caret
 
 
+def test_query_text_must_be_unicode(db):
+    with pytest.raises(pactgraph.InputError, match="lone surrogate"):
+        db.query("RETURN '\ud800' AS s")
+    with pytest.raises(pactgraph.InputError, match="cypher"):
+        db.query(b"RETURN 1")
+
+
 def test_a_failed_write_leaves_the_database_unchanged(db):
     db.query("CREATE (:N {x: 1})")
     with pytest.raises(pactgraph.Error):
@@ -65,6 +72,8 @@ def test_limits_raise_limit_exceeded(db):
                  "WITH a WHERE a < 0 RETURN count(*)", max_rows=10**12, timeout=0.05)
     with pytest.raises(pactgraph.InputError, match="max_rows"):
         db.query("RETURN 1", max_rows=0)
+    with pytest.raises(pactgraph.InputError, match="max_rows"):
+        db.query("RETURN 1", max_rows=2**70)
     with pytest.raises(pactgraph.InputError, match="timeout"):
         db.query("RETURN 1", timeout=-1)
 
@@ -98,6 +107,8 @@ def test_open_errors(tmp_path):
     assert "plain" in str(e.value)
     with pytest.raises(pactgraph.InputError, match="path"):
         pactgraph.open(42)
+    with pytest.raises(pactgraph.InputError, match="cache_mb"):
+        pactgraph.open(tmp_path / "x.db", cache_mb=-1)
 
 
 def test_a_second_writer_is_busy(tmp_path):
