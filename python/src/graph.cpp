@@ -193,15 +193,25 @@ py::dict Algo(NativeDb& self, const std::string& name, const py::dict& o) {
   const bool with_nodes = o["nodes"].cast<bool>();
   AlgorithmResult result;
   std::vector<Node> nodes;
-  WithReader(self, [&](const GraphReader& reader) -> Status {
-    PG_RETURN_IF_ERROR(RunAlgorithm(reader, name, options, &result));
-    if (!with_nodes) return Status::OK();
-    nodes.resize(result.nodes.size());
-    for (size_t i = 0; i < result.nodes.size(); ++i) {
-      PG_RETURN_IF_ERROR(reader.GetNode(result.nodes[i], &nodes[i]));
+  NativeDb::Use use(&self);
+  CancelScope scope(&self);  // Ctrl-C, interrupt() and close() stop the long algorithms
+  options.cancel = scope.flag();
+  Status s;
+  {
+    py::gil_scoped_release nogil;
+    auto reader = use.db()->NewReader();
+    s = RunAlgorithm(*reader, name, options, &result);
+    if (s.ok() && with_nodes) {
+      nodes.resize(result.nodes.size());
+      for (size_t i = 0; i < result.nodes.size() && s.ok(); ++i) {
+        s = reader->GetNode(result.nodes[i], &nodes[i]);
+      }
     }
-    return Status::OK();
-  });
+  }
+  if (!s.ok()) {
+    scope.RaiseIfSignalled(s);
+    ThrowStatus(s, ErrorSite::kCall);
+  }
   py::dict out;
   out["ids"] = result.nodes;
   out["values"] = result.values;

@@ -119,3 +119,31 @@ def test_ctrl_c_during_ingestion_keeps_the_articles_before_it(db):
         db.ingest(ARTICLES, progress=progress)
     assert db.stats()["articles"] == 3  # each article is its own transaction
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.fixture
+def big(tmp_path):
+    """20,000 actors and 100,000 random ties: exact betweenness takes a minute of CPU here."""
+    import random
+    rng = random.Random(7)
+    nodes, edges = tmp_path / "nodes.csv", tmp_path / "edges.csv"
+    nodes.write_text("id,name,kind\n" + "".join(f"{i},actor {i},organization\n"
+                                                for i in range(1, 20001)))
+    edges.write_text("src,dst,type\n" + "".join(
+        f"{rng.randint(1, 20000)},{rng.randint(1, 20000)},mou\n" for _ in range(100000)))
+    with pactgraph.open(tmp_path / "big.db") as d:
+        d.import_csv(nodes, edges)
+        yield d
+
+
+def test_ctrl_c_and_interrupt_cancel_a_long_algorithm(big):
+    exact = {"sample_above": 10**6, "as_dict": True}
+    started = time.monotonic()
+    later(0.5, big.interrupt)
+    with pytest.raises(pactgraph.CancelledError, match="betweenness cancelled"):
+        big.algo("betweenness", **exact)
+    later(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    with pytest.raises(KeyboardInterrupt):
+        big.algo("betweenness", **exact)
+    assert time.monotonic() - started < 20
+    assert len(big.algo("degree", as_dict=True)) == 20000  # still usable
