@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 DB ?= pactgraph.db
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build demo test test-slow test-asan test-tsan bench bench-plot clean format
+.PHONY: all deps configure build demo test test-slow test-asan test-tsan bench bench-plot bench-python python clean format
 
 all: build
 
@@ -28,6 +28,12 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
 
+# The Python package in the build tree (build/python/pactgraph), ready to import; `cmake
+# --install $(BUILD)` puts it in the interpreter's site-packages.
+python: configure
+	cmake --build $(BUILD) -j $(JOBS) --target pactgraph_python
+	@echo "use it with:  PYTHONPATH=$(BUILD)/python /usr/bin/python3 -c 'import pactgraph'"
+
 test-slow: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L slow
 
@@ -48,6 +54,10 @@ test-tsan:
 bench: build
 	$(BUILD)/tools/pactgraph bench generate --size M --seed 1 --out $(BUILD)/bench-M
 	$(BUILD)/tools/pactgraph bench run $(BUILD)/bench-M
+
+# db.query overhead and result conversion against Session::Execute (docs/python.md).
+bench-python: build
+	PYTHONPATH=$(BUILD)/python /usr/bin/python3 benchmarks/python_bench.py --cpp $(BUILD)/benchmarks/session_bench
 
 # The plot in docs/benchmarks.md (gnuplot; Debian: gnuplot-nox) from `bench run --format json`
 # reports: `make bench-plot` runs S and M first; `make bench-plot BENCH_JSON="S.json M.json

@@ -36,6 +36,12 @@ Status CheckArticlePaths(const std::vector<std::string>& paths) {
 
 Status IngestArticles(Database* db, const std::vector<Article>& articles,
                       const IngestOptions& options, IngestSummary* summary) {
+  // Refused up front: BeginWrite's InvalidArgument would otherwise read as a fault of each
+  // article (a problem per article, nothing stored, and an ok status).
+  if (db->read_only()) {
+    return Status::InvalidArgument("the database at " + db->path() +
+                                   " is open read-only; nothing can be ingested");
+  }
   std::unique_ptr<Extractor> own;
   const Extractor* extractor = options.extractor;
   if (extractor == nullptr) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pactgraph/ingest.h"
+#include "pactgraph/paths.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -62,17 +63,16 @@ int RunIngest(GlobalOptions& g, const IngestArgs& a) {
   return code;
 }
 
-std::string NameOf(const Node& n) {
-  auto it = n.properties.find("name");
-  return it != n.properties.end() && it->second.is_string() ? it->second.as_string()
-                                                            : "#" + std::to_string(n.id);
-}
-
-Result<NodeId> FindOne(GraphReader* r, const std::string& name) {
-  std::vector<NodeId> ids;
-  PG_RETURN_IF_ERROR(r->FindNodesByName(name, &ids));
-  if (ids.empty()) return Status::NotFound("no node named '" + name + "'");
-  return ids.front();
+// The actor a user names: an exact name or alias, else an id (ResolveNode). Not found exits 1
+// (no result), as before; an ambiguous name lists the candidates and exits 2.
+Result<NodeId> Resolve(const GraphReader& r, const std::string& name, int* exit_code) {
+  auto id = ResolveNode(r, name);
+  if (!id.ok()) {
+    *exit_code = ReportError(id.status().message(), id.status().code() == Status::Code::kNotFound
+                                                        ? kExitNoResult
+                                                        : id.status().ExitCode());
+  }
+  return id;
 }
 
 int RunEvidence(GlobalOptions& g, const std::string& a_name, const std::string& b_name,
@@ -83,35 +83,24 @@ int RunEvidence(GlobalOptions& g, const std::string& a_name, const std::string& 
   auto db = OpenDatabase(g, false);
   if (!db) return g.exit_code;
   auto r = db->NewReader();
-  auto a = FindOne(r.get(), a_name);
-  if (!a.ok()) return ReportError(a.status().message(), kExitNoResult);
-  auto b = FindOne(r.get(), b_name);
-  if (!b.ok()) return ReportError(b.status().message(), kExitNoResult);
-  std::vector<NeighborEntry> rels;
-  Status st = r->Neighbors(*a, Direction::kBoth, {}, [&](const NeighborEntry& n) {
-    if (n.other == *b) rels.push_back(n);
-    return true;
-  });
-  if (!st.ok()) return ReportError(st);
-  Node na, nb;
-  if (Status s = r->GetNode(*a, &na); !s.ok()) return ReportError(s);
-  if (Status s = r->GetNode(*b, &nb); !s.ok()) return ReportError(s);
+  int code = kExitOk;
+  auto a = Resolve(*r, a_name, &code);
+  if (!a.ok()) return code;
+  auto b = Resolve(*r, b_name, &code);
+  if (!b.ok()) return code;
+  EvidenceAnswer answer;
+  if (Status s = EvidenceBetween(*r, *a, *b, &answer); !s.ok()) return ReportError(s);
   nlohmann::json out = nlohmann::json::array();
-  for (const NeighborEntry& n : rels) {
-    Relationship rel;
-    if (Status s = r->GetRelationship(n.rel, &rel); !s.ok()) return ReportError(s);
-    std::vector<Evidence> ev;
-    if (Status s = r->GetEvidence(n.rel, &ev); !s.ok()) return ReportError(s);
-    const std::string from = n.dir == Direction::kOut ? NameOf(na) : NameOf(nb);
-    const std::string to = n.dir == Direction::kOut ? NameOf(nb) : NameOf(na);
+  for (const RelationshipEvidence& item : answer.relationships) {
+    const Relationship& rel = item.relationship;
+    const bool forward = rel.start == answer.a.id;
+    const std::string from = NodeName(forward ? answer.a : answer.b);
+    const std::string to = NodeName(forward ? answer.b : answer.a);
     nlohmann::json j = {{"source", from}, {"type", rel.type}, {"target", to}, {"evidence", {}}};
     if (format == "table") std::cout << from << " -[" << rel.type << "]-> " << to << "\n";
-    for (const Evidence& e : ev) {
-      pactgraph::Article art;
-      std::string where;
-      if (r->GetArticle(e.article, &art).ok()) {
-        where = !art.title.empty() ? art.title : art.file;
-      }
+    for (const Evidence& e : item.evidence) {
+      const Article& art = answer.articles.at(e.article);
+      const std::string where = !art.title.empty() ? art.title : art.file;
       j["evidence"].push_back({{"article", where},
                                {"date", e.date},
                                {"modality", e.modality},
@@ -127,9 +116,11 @@ int RunEvidence(GlobalOptions& g, const std::string& a_name, const std::string& 
     out.push_back(std::move(j));
   }
   if (format == "json") std::cout << out.dump(1) << "\n";
-  if (rels.empty()) {
-    if (format == "table")
-      std::cout << "no relationships between " << NameOf(na) << " and " << NameOf(nb) << "\n";
+  if (answer.relationships.empty()) {
+    if (format == "table") {
+      std::cout << "no relationships between " << NodeName(answer.a) << " and "
+                << NodeName(answer.b) << "\n";
+    }
     return kExitNoResult;
   }
   return kExitOk;

@@ -167,6 +167,7 @@ Status RunAlgorithm(const GraphSnapshot& g, std::string_view name, const Algorit
     for (const std::string& n : AlgorithmNames()) known += (known.empty() ? "" : ", ") + n;
     return Status::NotFound("unknown algorithm '" + std::string(name) + "' (known: " + known + ")");
   }
+  if (out->cancelled) return Status::Cancelled(std::string(name) + " cancelled");
   return Status::OK();
 }
 

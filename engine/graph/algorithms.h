@@ -40,6 +40,7 @@ struct AlgoResult {
   uint64_t groups = 0;         // wcc/scc/community: how many groups; kcore: largest core
   uint32_t iterations = 0;     // pagerank/community: rounds run
   bool sampled = false;        // betweenness ran on sampled sources
+  bool cancelled = false;      // stopped early by AlgorithmOptions::cancel; values unusable
 };
 
 // NotFound for an unknown name; InvalidArgument for bad options or filters.

@@ -22,6 +22,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// AlgorithmOptions::cancel, polled between rounds and blocks of sources (relaxed: it only has
+// to be seen soon, and it orders nothing).
+bool StopRequested(const AlgorithmOptions& o) {
+  return o.cancel != nullptr && o.cancel->load(std::memory_order_relaxed);
+}
+
 // Sources of the relationships a random surfer may follow into each vertex.
 struct InLists {
   std::vector<uint32_t> start;  // n + 1
@@ -65,6 +71,10 @@ void PageRank(const GraphSnapshot& g, const CompiledFilter& f, const AlgorithmOp
   std::vector<double> pr(n, 0.0), contrib(n, 0.0), next(n, 0.0);
   for (VertexIndex v = 0; v < n; ++v) pr[v] = f.VertexOk(v) ? 1.0 / count : 0.0;
   for (uint32_t it = 0; it < o.iterations; ++it) {
+    if (StopRequested(o)) {
+      out->cancelled = true;
+      return;
+    }
     double dangling = 0;
     for (VertexIndex u = 0; u < n; ++u) {
       if (in.out_degree[u] == 0) {
@@ -187,6 +197,7 @@ void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const Algorith
   auto run = [&](size_t t) {
     // Sources in blocks of 16, taken in turn: the threads stay busy to the end.
     for (size_t begin; (begin = next.fetch_add(16)) < sources.size();) {
+      if (StopRequested(o)) return;
       const size_t end = std::min(begin + 16, sources.size());
       for (size_t i = begin; i < end; ++i) {
         if (trivial) {
@@ -206,6 +217,10 @@ void Betweenness(const GraphSnapshot& g, const CompiledFilter& f, const Algorith
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(run, t);
   run(0);
   for (auto& th : pool) th.join();
+  if (StopRequested(o)) {
+    out->cancelled = true;
+    return;
+  }
   std::vector<double> cb(n, 0.0);
   for (const BrandesWork& w : work) {
     for (VertexIndex v = 0; v < n; ++v) cb[v] += w.cb[v];
@@ -232,6 +247,10 @@ void LabelPropagation(const GraphSnapshot& g, const CompiledFilter& f, const Alg
   std::vector<uint32_t> seen;
   std::mt19937_64 rng(o.seed);
   for (uint32_t it = 0; it < o.iterations; ++it) {
+    if (StopRequested(o)) {
+      out->cancelled = true;
+      return;
+    }
     std::shuffle(order.begin(), order.end(), rng);
     uint64_t changed = 0;
     for (VertexIndex v : order) {

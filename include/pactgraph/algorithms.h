@@ -16,6 +16,7 @@
 // O(n + m); pagerank and community O(iterations x m); betweenness O(sources x m).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -43,6 +44,10 @@ struct AlgorithmOptions {
   // Called now and then with (units done, units in all) by the algorithms that take long
   // (betweenness: sources); from the calling thread or a worker, never two at once.
   std::function<void(uint64_t done, uint64_t total)> progress;
+  // When set, the algorithms that take long (betweenness between blocks of sources, pagerank
+  // and community between rounds) stop with Cancelled soon after *cancel becomes true (e.g.
+  // from a SIGINT handler). The flag is not reset.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct AlgorithmResult {

@@ -76,6 +76,29 @@ struct PathAnswer {
   bool truncated = false;         // kAllShortest found more than `limit` paths
 };
 
+// The relationships between two actors, with the sentences and articles behind each: what
+// `pactgraph evidence A B`, the Python binding's `db.evidence(a, b)` and any embedder that
+// wants to show "why are these two linked" read.
+struct RelationshipEvidence {
+  Relationship relationship;       // as stored: start/end give its direction
+  std::vector<Evidence> evidence;  // every supporting sentence, in insertion order
+};
+
+struct EvidenceAnswer {
+  Node a;  // the two actors as stored
+  Node b;
+  // Every relationship joining a and b in either direction, once each, in a's adjacency order
+  // (outgoing then incoming, by type, then id); empty when they are not adjacent.
+  std::vector<RelationshipEvidence> relationships;
+  std::map<ArticleId, Article> articles;  // the articles the evidence cites (no body text)
+};
+
+// Fills `out` for the nodes `a` and `b` (a == b lists a's self-loops). NotFound for an id
+// that is not a live node; storage errors as they come. Cost: one adjacency scan of `a` plus
+// one read per relationship, evidence record and cited article.
+PACTGRAPH_EXPORT Status EvidenceBetween(const GraphReader& reader, NodeId a, NodeId b,
+                                        EvidenceAnswer* out);
+
 // Runs the search from `from` to `to`. InvalidArgument for an unknown relationship type or
 // label (the message lists the known ones), k == 0, negative costs; NotFound for a node id
 // that is not in the graph; storage errors as they come.

@@ -79,6 +79,25 @@ TEST_CASE("API: Ingest refuses a FIFO before reading anything", "[engine]") {
   CHECK(summary.articles_read == 0);
 }
 
+TEST_CASE("API: Ingest into a read-only instance is refused, not reported per article",
+          "[engine]") {
+  // Regression: the read-only BeginWrite error was taken for a bad article, so ingestion
+  // "succeeded" with every article listed as a problem.
+  TempDir dir;
+  WriteFile(dir / "a.txt", "Ghana and Chile signed a memorandum of understanding.\n");
+  auto writer = OpenFresh(dir);
+  Options ro;
+  ro.read_only = true;
+  auto reader = Database::Open(dir / "db", ro);
+  REQUIRE(reader.ok());
+  IngestSummary summary;
+  Status st = Ingest(reader->get(), {dir / "a.txt"}, {}, &summary);
+  CHECK(st.code() == Status::Code::kInvalidArgument);
+  CHECK(st.message().find("read-only") != std::string::npos);
+  CHECK(summary.problems.empty());
+  CHECK(summary.stats.articles_added == 0);
+}
+
 TEST_CASE("API: an Extractor works without a database", "[engine]") {
   auto ex = Extractor::Create();
   REQUIRE(ex.ok());

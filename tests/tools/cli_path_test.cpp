@@ -124,6 +124,40 @@ TEST_CASE("CLI: pactgraph path reports bad input", "[graph][cli]") {
   CHECK(r.exit_code == 2);
 }
 
+TEST_CASE("CLI: pactgraph evidence lists the sentences behind two actors' relationships",
+          "[graph][cli]") {
+  TempDir dir;
+  std::string db = MakeDb(dir);
+  // Named from either end: the direction printed is the stored one.
+  for (const auto& [a, b] : {std::pair{"Kenya", "ICT Authority"}, {"ict authority", "kenya"}}) {
+    auto r = RunPactgraph({"--db", db, "evidence", a, b});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.out.find("Kenya -[MOU]-> ICT Authority") != std::string::npos);
+    CHECK(r.out.find("[2021-03-04, actual] Kenya signed an MOU with the ICT Authority.") !=
+          std::string::npos);
+    CHECK(r.out.find("Kenya signs ICT pact (bytes 0-43)") != std::string::npos);
+  }
+  auto r = RunPactgraph({"--db", db, "evidence", "Kenya", "Japan", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.size() == 1);  // TRADE, without evidence
+  CHECK(j[0]["type"] == "TRADE");
+  CHECK(j[0]["evidence"].is_null());
+  // Not adjacent: exit 1; unknown: exit 1; ambiguous: exit 2 with the candidates; ids work.
+  r = RunPactgraph({"--db", db, "evidence", "Kenya", "Iceland"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("no relationships between Kenya and Iceland") != std::string::npos);
+  r = RunPactgraph({"--db", db, "evidence", "Kenya", "Atlantis"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("no node named 'Atlantis'") != std::string::npos);
+  r = RunPactgraph({"--db", db, "evidence", "Kenya", "Georgia"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("ambiguous") != std::string::npos);
+  r = RunPactgraph({"--db", db, "evidence", "1", "2"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("Kenya -[MOU]-> ICT Authority") != std::string::npos);
+}
+
 TEST_CASE("CLI: pactgraph path --svg renders with graphviz", "[graph][cli]") {
   TempDir dir;
   std::string db = MakeDb(dir);

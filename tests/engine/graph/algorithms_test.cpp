@@ -5,6 +5,7 @@
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>
@@ -261,6 +262,26 @@ TEST_CASE("Algorithms: betweenness sampling and community detection", "[graph][a
   CHECK(RunAlgorithm(*g, "nope", o, &res).code() == Status::Code::kNotFound);
   o.direction = "sideways";
   CHECK(RunAlgorithm(*g, "degree", o, &res).code() == Status::Code::kInvalidArgument);
+}
+
+TEST_CASE("Algorithms: a set cancel flag stops betweenness, pagerank and community",
+          "[graph][algo]") {
+  std::vector<EdgeSpec> edges;
+  for (NodeId i = 1; i < 200; ++i) edges.push_back({i, i + 1});
+  auto g = GraphSnapshot::FromEdges({}, {}, edges, {"T"});
+  std::atomic<bool> cancel{true};
+  AlgorithmOptions o;
+  o.cancel = &cancel;
+  for (const char* name : {"betweenness", "pagerank", "community"}) {
+    AlgoResult res;
+    Status st = RunAlgorithm(*g, name, o, &res);
+    CHECK(st.code() == Status::Code::kCancelled);
+    CHECK(st.message() == std::string(name) + " cancelled");
+  }
+  cancel = false;  // a clear flag changes nothing
+  AlgoResult res;
+  CHECK(RunAlgorithm(*g, "betweenness", o, &res).ok());
+  CHECK(*std::max_element(res.values.begin(), res.values.end()) > 0);
 }
 
 }  // namespace
