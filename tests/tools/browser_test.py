@@ -96,10 +96,17 @@ def main():
         driver = new_browser(os.path.join(work, "profile"))
         wait = WebDriverWait(driver, 20)
 
-        t0 = time.monotonic()
-        driver.get(url)
-        wait.until(lambda d: "nodes" in d.find_element(By.ID, "db-info").text)
-        load_ms = (time.monotonic() - t0) * 1000
+        # Load time: from navigation start to the page showing the database (its first API
+        # answer), by the browser's own clock; the first load also starts the browser's
+        # renderer, so the second is what a user sees on a reload.
+        load_ms = []
+        for _ in range(2):
+            driver.get(url)
+            wait.until(lambda d: "nodes" in d.find_element(By.ID, "db-info").text)
+            load_ms.append(driver.execute_script(
+                "const info = performance.getEntriesByType('resource')"
+                "  .find(e => e.name.includes('/api/info'));"
+                "return info ? info.responseEnd : performance.now();"))
 
         # Search "Kenya" and pick it from the completion list.
         box = driver.find_element(By.ID, "search")
@@ -193,17 +200,23 @@ def main():
         driver.find_element(By.ID, "query-go").click()
         wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, "#panel h2"), "row"))
 
-        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        # The refused write above is the one error the page should have seen.
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and not (
+            e.get("source") == "network" and "/api/query" in e["message"] and
+            "403" in e["message"])]
         if errors:
             fail(f"the page logged errors: {errors}")
-        print(f"browser test: ok in {time.monotonic() - started:.1f} s (page load {load_ms:.0f} "
-              f"ms; expanded {neighbour['name']}; Kenya -> Japan: {found} hop(s) with evidence;"
+        print(f"browser test: ok in {time.monotonic() - started:.1f} s (page load {load_ms[0]:.0f} ms cold, "
+              f"{load_ms[1]:.0f} ms warm; expanded {neighbour['name']}; Kenya -> Japan: {found} hop(s) with evidence;"
               f" screenshots in {args.out})")
     except TimeoutException as e:
         where = os.path.join(args.out, "browser-failure.png")
+        logs = []
         if driver:
             driver.save_screenshot(where)
-        fail(f"timed out waiting for the page ({e.msg or 'no message'}); screenshot {where}")
+            logs = [e["message"] for e in driver.get_log("browser")]
+        fail(f"timed out waiting for the page ({e.msg or 'no message'}); screenshot {where}; "
+             f"page log: {logs}")
     finally:
         if driver:
             driver.quit()

@@ -112,8 +112,16 @@ TEST_CASE("Serve: the page and its assets come from the embedded set", "[serve][
     CHECK(a.status == 200);
     CHECK(a.body.size() > 100);
   }
-  CHECK(Get(server.port(), "/assets/app.js").headers.at("content-type").find("javascript") !=
-        std::string::npos);
+  auto app = Get(server.port(), "/assets/app.js");
+  CHECK(app.headers.at("content-type").find("javascript") != std::string::npos);
+  // Assets are revalidated by ETag; API answers are never cached.
+  REQUIRE(app.HasHeader("etag"));
+  auto again = Get(server.port(), "/assets/app.js", {{"If-None-Match", app.headers.at("etag")}});
+  CHECK(again.status == 304);
+  CHECK(again.body.empty());
+  CHECK(Get(server.port(), "/assets/app.js", {{"If-None-Match", "\"0\""}}).status == 200);
+  CHECK(Get(server.port(), "/api/info").headers.at("cache-control") == "no-store");
+  CHECK(Get(server.port(), "/favicon.ico").headers.at("content-type") == "image/svg+xml");
   CheckError(Get(server.port(), "/api/nothing"), 404, "/api/nothing");
   CheckError(Http(server.port(), "DELETE", "/api/info"), 405, "DELETE");
   CHECK(server.Stop() == 0);

@@ -113,6 +113,8 @@ std::vector<std::string> Params::List(const std::string& name) const {
 
 void Send(const Reply& reply, httplib::Response* response) {
   response->status = reply.status;
+  // Answers reflect one state of a database that a writer changes: never cache them.
+  response->set_header("Cache-Control", "no-store");
   // Invalid UTF-8 in stored text is replaced rather than failing the whole reply.
   response->set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                         "application/json; charset=utf-8");

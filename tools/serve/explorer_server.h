@@ -56,7 +56,8 @@ class ExplorerServer {
   void AddRoutes();
   void AddRead(const std::string& pattern, ReadHandler handler, bool heavy);
   Reply RunRead(ReadHandler handler, bool heavy, const httplib::Request& req);
-  void ServeAsset(const std::string& name, httplib::Response* res) const;
+  void ServeAsset(const std::string& name, const httplib::Request& req,
+                  httplib::Response* res) const;
   // Host / Origin / content-type checks before routing; true when the request was refused.
   bool Refuse(const httplib::Request& req, httplib::Response* res) const;
   void CatchUpLoop();

@@ -9,6 +9,8 @@ const Page = {
   dates: [],  // the sorted distinct first/last dates of the gathered relationships
   types: new Set(),   // shown relationship types (all when the filter is untouched)
   kinds: new Set(),   // shown node kinds
+  typeNames: [],      // every relationship type and node kind of the database (/api/info)
+  kindNames: [],
 
   status(text, isError) {
     const s = document.getElementById("status");
@@ -63,15 +65,17 @@ const Page = {
     document.getElementById("db-info").textContent =
         `${i.database} · ${i.nodes} nodes · ${i.relationships} relationships · ` +
         `${i.articles} articles${i.read_only ? " · read-only" : ""}`;
+    Page.typeNames = Object.keys(i.types).sort();
+    Page.kindNames = Object.keys(i.labels).sort();
     Page.buildFilters();
     Page.redraw();
     Page.fromHash();
   },
 
   buildFilters() {
-    const box = (container, names, set, colour) => {
+    const box = (container, counts, set, colour) => {
       container.textContent = "";
-      for (const name of names) {
+      for (const name of Object.keys(counts).sort()) {
         set.add(name);
         const input = el("input", {type: "checkbox", checked: "", value: name});
         input.addEventListener("change", () => {
@@ -79,7 +83,8 @@ const Page = {
           Page.redraw();
         });
         container.append(el("label", {}, input,
-            colour ? el("span", {class: "swatch", "data-kind": name}) : null, name));
+            colour ? el("span", {class: "swatch", "data-kind": name}) : null, name,
+            el("span", {class: "muted"}, ` ${counts[name]}`)));
       }
     };
     box(document.getElementById("filter-types"), Page.info.types, Page.types, false);
@@ -96,9 +101,9 @@ const Page = {
     const undated = document.getElementById("filter-undated").checked;
     const known = (set, name, all) => set.has(name) || !all.includes(name);
     return {
-      node: (n) => known(Page.kinds, n.kind, Page.info ? Page.info.labels : []),
+      node: (n) => known(Page.kinds, n.kind, Page.kindNames),
       rel: (r) => {
-        if (!known(Page.types, r.type, Page.info ? Page.info.types : [])) return false;
+        if (!known(Page.types, r.type, Page.typeNames)) return false;
         if (!r.first_date) return undated;
         return lo === undefined || (r.last_date >= lo && r.first_date <= hi);
       },
@@ -164,7 +169,7 @@ const Page = {
 
   async expand(id) {
     const params = {id, limit: 60};
-    if (Page.info && Page.types.size < Page.info.types.length) params.types = [...Page.types].join(",");
+    if (Page.types.size < Page.typeNames.length) params.types = [...Page.types].join(",");
     try {
       const reply = await Api.get("/api/neighbours", params);
       for (const n of reply.nodes) Page.view.addNode(n);
@@ -229,7 +234,7 @@ const Page = {
                     mode: document.getElementById("path-mode").value,
                     k: document.getElementById("path-k").value,
                     max_hops: document.getElementById("path-hops").value};
-    if (Page.info && Page.types.size < Page.info.types.length) params.types = [...Page.types].join(",");
+    if (Page.types.size < Page.typeNames.length) params.types = [...Page.types].join(",");
     Page.status("searching…");
     try {
       const reply = await Api.get("/api/path", params);

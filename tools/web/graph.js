@@ -37,7 +37,8 @@ class GraphView {
     this.positions = new Map();  // kept across redraws so expanding does not reshuffle
     this.svg.append("defs").append("marker")
         .attr("id", "arrow").attr("viewBox", "0 -5 10 10").attr("refX", 10)
-        .attr("markerWidth", 7).attr("markerHeight", 7).attr("orient", "auto")
+        .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 9).attr("markerHeight", 9)
+        .attr("orient", "auto")
         .append("path").attr("d", "M0,-5L10,0L0,5Z");
     this.root = this.svg.append("g").attr("class", "root");
     this.edgeLayer = this.root.append("g").attr("class", "edges");
@@ -201,7 +202,11 @@ class GraphView {
         .attr("data-id", (d) => d.id)
         .attr("data-name", (d) => d.node.name);
     this.nodeSel.select("circle").attr("r", (d) => d.r).attr("fill", (d) => KindColor(d.node.kind));
-    this.nodeSel.select("text").attr("x", (d) => d.r + 4).text((d) => d.node.name);
+    // In the path view names go under the nodes, clear of the arrows entering them.
+    const under = !!this.fixedLayout;
+    this.nodeSel.select("text").text((d) => d.node.name)
+        .attr("x", (d) => under ? 0 : d.r + 4).attr("y", (d) => under ? d.r + 12 : 0)
+        .attr("text-anchor", under ? "middle" : "start");
     this.nodeSel.select("title").text((d) => `${d.node.name} (${d.node.kind || "node"} ${d.id})`);
   }
 

@@ -41,7 +41,7 @@ const Panels = {
   show(...children) {
     const b = Panels.body();
     b.textContent = "";
-    b.append(...children);
+    b.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
     b.scrollTop = 0;
   },
 
