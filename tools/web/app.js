@@ -248,21 +248,28 @@ const Page = {
     }
   },
 
-  // The paths laid out from the first actor (left) to the second (right), one row each.
+  // The paths laid out from the first actor (left) to the second (right), one row each; a
+  // node on several paths sits at the mean of its places on them.
   drawPaths(reply) {
     const v = Page.view;
     v.clear();
     const {width, height} = v.size();
     const rows = Math.max(1, reply.paths.length);
-    const layout = {};
+    const places = new Map();
     reply.paths.forEach((p, row) => {
       const y = rows === 1 ? height / 2 : 80 + (row * (height - 160)) / (rows - 1);
       p.nodes.forEach((n, i) => {
         v.addNode(n);
-        if (!layout[n.id]) layout[n.id] = [80 + (i * (width - 160)) / Math.max(1, p.nodes.length - 1), y];
+        const x = 80 + (i * (width - 160)) / Math.max(1, p.nodes.length - 1);
+        if (!places.has(n.id)) places.set(n.id, []);
+        places.get(n.id).push([x, y]);
       });
       for (const h of p.hops) { v.addRel(h.relationship); v.marks.pathRels.add(h.relationship.id); }
     });
+    const layout = {};
+    for (const [id, list] of places) {
+      layout[id] = [d3.mean(list, (p) => p[0]), d3.mean(list, (p) => p[1])];
+    }
     v.addNode(reply.from);
     v.addNode(reply.to);
     layout[reply.from.id] = [80, height / 2];

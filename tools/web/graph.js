@@ -37,7 +37,7 @@ class GraphView {
     this.positions = new Map();  // kept across redraws so expanding does not reshuffle
     this.svg.append("defs").append("marker")
         .attr("id", "arrow").attr("viewBox", "0 -5 10 10").attr("refX", 10)
-        .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 9).attr("markerHeight", 9)
+        .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 12).attr("markerHeight", 12)
         .attr("orient", "auto")
         .append("path").attr("d", "M0,-5L10,0L0,5Z");
     this.root = this.svg.append("g").attr("class", "root");
