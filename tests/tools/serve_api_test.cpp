@@ -1,6 +1,7 @@
 // End-to-end tests of `pactgraph serve`'s JSON API: the real binary on an ephemeral port,
 // talked to over a socket (serve_harness.h).
 #include <catch2/catch.hpp>
+#include <chrono>
 
 #include "pactgraph/database.h"
 #include "tests/tools/serve_harness.h"
@@ -300,6 +301,26 @@ TEST_CASE("Serve: read-only Cypher under the query limits", "[serve][e2e]") {
                   {{"Content-Type", "text/plain"}}),
              415, "JSON");
   CheckError(Get(port, "/api/query"), 404, "");
+}
+
+TEST_CASE("Serve: queries stop at the time and memory limits", "[serve][e2e]") {
+  TempDir dir;
+  const std::string db = MakeDb(dir);
+  ServeProcess server(db, {"--timeout-ms", "100", "--max-rows", "1000000000"});
+  const int port = server.port();
+  const auto start = std::chrono::steady_clock::now();
+  CheckError(PostJson(port, "/api/query",
+                      R"({"query": "UNWIND range(1, 1000) AS x UNWIND range(1, 1000) AS y )"
+                      R"(UNWIND range(1, 1000) AS z RETURN count(*) AS n"})"),
+             422, "timed out");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  ServeProcess small(db, {"--max-memory-mb", "1"});
+  CheckError(PostJson(small.port(), "/api/query",
+                      R"({"query": "UNWIND range(1, 1000000) AS x WITH collect(x) AS l )"
+                      R"(RETURN size(l) AS n"})"),
+             422, "max_memory");
+  // The server goes on answering.
+  CHECK(PostJson(port, "/api/query", R"({"query": "RETURN 1 AS one"})").status == 200);
 }
 
 TEST_CASE("Serve: oversized bodies, forged Host and Origin are refused", "[serve][e2e][security]") {
