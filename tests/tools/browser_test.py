@@ -144,6 +144,39 @@ def main():
         after = len(driver.find_elements(By.CSS_SELECTOR, "svg#graph g.node"))
         if target and after <= before:
             fail(f"expanding {neighbour['name']} drew no new node ({before} -> {after})")
+        # Filters: hiding one relationship type hides its edges; the date slider narrows the
+        # drawing to what overlaps the window; both restore what they hid.
+        edges = lambda: driver.execute_script(
+            "return [...document.querySelectorAll('svg#graph g.edge')]"
+            ".map(e => e.__data__.rel)")
+        drawn = edges()
+        hidden_type = drawn[0]["type"]
+        driver.find_element(By.CSS_SELECTOR, "#filters summary").click()
+        toggle = driver.find_element(By.CSS_SELECTOR, f'#filter-types input[value="{hidden_type}"]')
+        toggle.click()
+        left = edges()
+        if any(r["type"] == hidden_type for r in left) or len(left) >= len(drawn):
+            fail(f"unticking {hidden_type} left {len(left)} of {len(drawn)} edges")
+        toggle.click()
+        if len(edges()) != len(drawn):
+            fail("ticking the type again did not restore its edges")
+        dated = sorted(r["first_date"] for r in drawn if r["first_date"])
+        if dated:
+            driver.execute_script(
+                "const to = document.getElementById('date-to');"
+                "to.value = 0; to.dispatchEvent(new Event('input'));"
+                "document.getElementById('filter-undated').click();")
+            earliest = driver.execute_script("return Page.dates[0]")
+            for r in edges():
+                if not r["first_date"] or r["first_date"] > earliest:
+                    fail(f"date window up to {earliest} still draws {r['type']} {r['first_date']}")
+            driver.execute_script(
+                "const to = document.getElementById('date-to');"
+                "to.value = to.max; to.dispatchEvent(new Event('input'));"
+                "document.getElementById('filter-undated').click();")
+            if len(edges()) != len(drawn):
+                fail("widening the date window did not restore the drawing")
+        driver.find_element(By.CSS_SELECTOR, "#filters summary").click()
         time.sleep(1.5)
         driver.execute_script("Page.view.fit()")
         time.sleep(0.5)

@@ -1,7 +1,11 @@
 // End-to-end tests of `pactgraph serve`'s JSON API: the real binary on an ephemeral port,
 // talked to over a socket (serve_harness.h).
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
+#include <thread>
 
 #include "pactgraph/database.h"
 #include "tests/tools/serve_harness.h"
@@ -380,6 +384,23 @@ TEST_CASE("Serve: bad options and unusable addresses", "[serve][e2e]") {
   ServeProcess wide(db, {"--host", "0.0.0.0"});
   CHECK(wide.Stderr().find("warning") != std::string::npos);
   CHECK(Get(wide.port(), "/api/info").status == 200);
+}
+
+TEST_CASE("Serve: --open starts $BROWSER on the explorer's address", "[serve][e2e]") {
+  TempDir dir;
+  const std::string db = MakeDb(dir);
+  const std::string opened = dir / "opened", browser = dir / "browser.sh";
+  testing::WriteFile(browser, "#!/bin/sh\necho \"$1\" > " + opened + "\n");
+  REQUIRE(chmod(browser.c_str(), 0700) == 0);
+  setenv("BROWSER", browser.c_str(), 1);
+  ServeProcess server(db, {"--open"});
+  unsetenv("BROWSER");
+  std::string text;
+  for (int i = 0; i < 200 && text.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    if (std::filesystem::exists(opened)) text = testing::ReadFile(opened);
+  }
+  CHECK(text == server.url() + "\n");
 }
 
 }  // namespace
