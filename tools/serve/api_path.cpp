@@ -1,6 +1,7 @@
 // GET /api/path: how two actors are connected (FindPaths), each hop oriented from the first
 // actor to the second, with the evidence sentences and the articles they come from.
 #include <algorithm>
+#include <chrono>
 
 #include "pactgraph/paths.h"
 #include "tools/serve/api.h"
@@ -77,7 +78,7 @@ nlohmann::json PathJson(const PathResult& p) {
 
 }  // namespace
 
-Reply ApiPath(const ApiContext&, const GraphReader& reader, const httplib::Request& req) {
+Reply ApiPath(const ApiContext& ctx, const GraphReader& reader, const httplib::Request& req) {
   Params p(req);
   auto from_name = p.String("from", true);
   if (!from_name.ok()) return Error(from_name.status());
@@ -96,6 +97,20 @@ Reply ApiPath(const ApiContext&, const GraphReader& reader, const httplib::Reque
     return Error(Status::InvalidArgument("parameter 'to': the two actors are the same node (" +
                                          DescribeNode(from_node) + ")"));
   }
+  // The query time limit holds for path searches too (checked between spur searches of k
+  // shortest paths, the long ones); a stopping server cancels them.
+  const int64_t timeout_ms = ctx.options->limits.timeout_ms;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  q.check = [&]() -> Status {
+    if (ctx.cancel != nullptr && ctx.cancel->load()) {
+      return Status::Cancelled("the server is stopping");
+    }
+    if (timeout_ms > 0 && std::chrono::steady_clock::now() > deadline) {
+      return Status::LimitExceeded("path search took more than " + std::to_string(timeout_ms) +
+                                   " ms (limit timeout_ms); ask for fewer paths (k) or hops");
+    }
+    return Status::OK();
+  };
   PathAnswer answer;
   if (Status s = FindPaths(reader, *from, *to, q, &answer); !s.ok()) return Error(s);
   nlohmann::json paths = nlohmann::json::array();
