@@ -93,4 +93,10 @@ Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_vi
   return BuildResult(std::move(out.columns), std::move(out.rows), Finished(out.stats, t0, false));
 }
 
+Result<bool> Session::QueryWrites(std::string_view text, const ValueMap& params) {
+  PG_ASSIGN_OR_RETURN(auto prepared,
+                      query::PrepareQuery(text, params, engine::DefaultQueryServices()));
+  return prepared->writes();
+}
+
 }  // namespace pactgraph

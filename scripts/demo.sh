@@ -35,3 +35,11 @@ if has query; then
     "MATCH (a)-[r]-(n:Nation {name: \$name}) RETURN a.name AS actor, type(r) AS relation ORDER BY actor" \
     --param name=Rwanda || true
 fi
+if has serve; then
+  say "explore it in a browser"
+  # An absolute path, so the command works from any folder.
+  case "$DB" in /*) abs_db=$DB ;; *) abs_db=$(pwd)/$DB ;; esac
+  case "$BIN" in /*) abs_bin=$BIN ;; *) abs_bin=$(pwd)/$BIN ;; esac
+  echo "Open the explorer on this database (http://127.0.0.1:7480/; Ctrl-C stops it):"
+  echo "  $abs_bin --db $abs_db serve --open"
+fi

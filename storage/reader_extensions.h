@@ -21,7 +21,8 @@ class ReaderExtensions {
 
   // Equal non-empty tokens mean the same database (its RocksDB identity) at the same sequence
   // number, hence the same content. Empty: this reader's view is not fixed (a write
-  // transaction with its own changes; a read-only instance, which CatchUp() moves).
+  // transaction with its own changes; a read-only instance's reader after a CatchUp() moved
+  // the state it reads — until then its token is the sequence number caught up to).
   virtual std::string StateToken() const { return ""; }
 
   // The database directory, where derived data keyed by StateToken() (engine/graph's

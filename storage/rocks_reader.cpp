@@ -333,7 +333,9 @@ template class ReaderImpl<GraphWriter>;
 SnapshotReader::SnapshotReader(RocksDatabase* db)
     : ReaderImpl<GraphReader>(db),
       snapshot_(db->read_only() ? nullptr : db->db()->GetSnapshot()),
-      ids_(db->ids()) {}
+      ids_(db->ids()),
+      version_at_start_(db->version()),
+      secondary_sequence_(db->read_only() ? db->db()->GetLatestSequenceNumber() : 0) {}
 
 SnapshotReader::~SnapshotReader() {
   if (snapshot_ != nullptr) db_->db()->ReleaseSnapshot(snapshot_);
@@ -341,8 +343,11 @@ SnapshotReader::~SnapshotReader() {
 
 std::string SnapshotReader::StateToken() const {
   std::string identity;
-  if (snapshot_ == nullptr || !db_->db()->GetDbIdentity(identity).ok()) return "";
-  return identity + "@" + std::to_string(snapshot_->GetSequenceNumber());
+  if (!db_->db()->GetDbIdentity(identity).ok()) return "";
+  if (snapshot_ != nullptr) return identity + "@" + std::to_string(snapshot_->GetSequenceNumber());
+  // Read-only instance: the view is fixed only while no CatchUp() has moved it.
+  if (!db_->read_only() || db_->version() != version_at_start_) return "";
+  return identity + "@" + std::to_string(secondary_sequence_);
 }
 
 std::string SnapshotReader::DatabaseDir() const {

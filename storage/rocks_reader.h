@@ -81,8 +81,12 @@ class SnapshotReader final : public ReaderImpl<GraphReader> {
   std::unique_ptr<rocksdb::Iterator> NewIter(int cf, bool total_order) const override;
 
  private:
-  const rocksdb::Snapshot* snapshot_;
+  const rocksdb::Snapshot* snapshot_;  // null on a read-only instance (no snapshots there)
   IdCounters ids_;
+  // A read-only instance's reader sees the state of its last CatchUp(): the sequence number
+  // reached then names that state until the next catch-up (a new version()).
+  uint64_t version_at_start_;
+  uint64_t secondary_sequence_;
   IdCounters Ids() const override { return ids_; }
 };
 

@@ -12,6 +12,7 @@
 
 #include "pactgraph/paths.h"
 #include "tools/command.h"
+#include "tools/serve/api_json.h"  // RelationshipDates, as the explorer reads them
 
 extern char** environ;
 
@@ -35,36 +36,96 @@ std::vector<std::string> SplitList(const std::string& s) {
   return out;
 }
 
+// A DOT string: quotes and backslashes escaped, a newline becomes a line break in the label.
 std::string DotQuote(const std::string& s) {
   std::string out = "\"";
   for (char c : s) {
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? ' ' : c;
+    out += c;
   }
   return out + "\"";
 }
 
+// Fill colours by node kind, the same as the explorer page's (tools/web/graph.js).
+const char* KindFill(const Node& n) {
+  const std::string kind = n.labels.empty() ? "" : n.labels.front();
+  if (kind == "Nation" || kind == "Country") return "#cfe2ff";
+  if (kind == "Organization") return "#ffe3cc";
+  if (kind == "Program") return "#d3f0da";
+  if (kind == "Person") return "#e8dcff";
+  if (kind == "Place") return "#fff1c2";
+  return "#eaeef2";
+}
+
+// The path(s) as a left-to-right picture: the first actor at the far left, the second at the
+// far right (both outlined), and each path in a lane of its own between them — a node on
+// several paths is drawn once per path, so k paths never merge into one tangle. Every hop
+// is drawn from the first actor's side to the second's whatever its stored direction; an
+// arrow pointing back shows a relationship stated the other way round. Labels are names
+// (the kind is the fill colour and the tooltip); an edge says its type, modality, dates and
+// how many sentences support it.
 std::string ToDot(const std::vector<PathResult>& paths) {
   std::ostringstream o;
-  o << "digraph path {\n  rankdir=LR;\n  node [shape=box, style=rounded, fontname=Helvetica];\n"
-    << "  edge [fontname=Helvetica, fontsize=10];\n";
-  std::set<NodeId> nodes;
-  std::set<RelId> rels;
-  for (const PathResult& p : paths) {
-    for (const Node& n : p.path.nodes) {
-      if (!nodes.insert(n.id).second) continue;
-      std::string labels;
-      for (const auto& l : n.labels) labels += (labels.empty() ? "" : ":") + l;
-      o << "  n" << n.id << " [label=" << DotQuote(NodeName(n) + "\n" + labels) << "];\n";
+  o << "digraph path {\n  rankdir=LR;\n  nodesep=0.3;\n  ranksep=0.6;\n"
+    << "  node [shape=box, style=\"rounded,filled\", fontname=Helvetica, fontsize=12, "
+       "color=\"#8c959f\"];\n"
+    << "  edge [fontname=Helvetica, fontsize=9, color=\"#57606a\"];\n";
+  if (paths.empty()) return o.str() + "}\n";
+  const Node& from = paths.front().path.nodes.front();
+  const Node& to = paths.front().path.nodes.back();
+  auto node_line = [&](const std::string& id, const Node& n, bool endpoint) {
+    const std::string kind = n.labels.empty() ? "node" : n.labels.front();
+    o << "  " << id << " [label=" << DotQuote(NodeName(n)) << ", fillcolor=\"" << KindFill(n)
+      << "\", tooltip=" << DotQuote(kind + " " + std::to_string(n.id));
+    if (endpoint) o << ", penwidth=3, color=\"#bf3989\", fontsize=14";
+    o << "];\n";
+  };
+  const bool lanes = paths.size() > 1;
+  const std::string from_id = "n" + std::to_string(from.id), to_id = "n" + std::to_string(to.id);
+  node_line(from_id, from, true);
+  node_line(to_id, to, true);
+  o << "  { rank=min; " << from_id << "; }\n  { rank=max; " << to_id << "; }\n";
+  for (size_t p = 0; p < paths.size(); ++p) {
+    const Path& path = paths[p].path;
+    auto id_of = [&](size_t i) {
+      if (i == 0) return from_id;
+      if (i + 1 == path.nodes.size()) return to_id;
+      const std::string base = "n" + std::to_string(path.nodes[i].id);
+      return lanes ? base + "_p" + std::to_string(p + 1) : base;
+    };
+    if (lanes) {
+      o << "  subgraph cluster_p" << p + 1 << " {\n    label="
+        << DotQuote("path " + std::to_string(p + 1) + " · " +
+                    std::to_string(path.relationships.size()) + " hop" +
+                    (path.relationships.size() == 1 ? "" : "s"))
+        << "; fontname=Helvetica; fontsize=10; fontcolor=\"#656d76\"; style=dashed; "
+           "color=\"#d0d7de\";\n  ";
     }
-    for (size_t i = 0; i < p.path.relationships.size(); ++i) {
-      const Relationship& r = p.path.relationships[i];
-      if (!rels.insert(r.id).second) continue;
+    for (size_t i = 1; i + 1 < path.nodes.size(); ++i) node_line(id_of(i), path.nodes[i], false);
+    if (lanes) o << "  }\n";
+    for (size_t i = 0; i < path.relationships.size(); ++i) {
+      const Relationship& r = path.relationships[i];
+      const bool forward = r.start == path.nodes[i].id;
       std::string label = r.type;
-      if (i < p.evidence.size() && !p.evidence[i].empty()) {
-        label += " (" + std::to_string(p.evidence[i].size()) + " evidence)";
+      if (auto m = r.properties.find("modality");
+          m != r.properties.end() && m->second.is_string() && m->second.as_string() != "actual") {
+        label += " (" + m->second.as_string() + ")";
       }
-      o << "  n" << r.start << " -> n" << r.end << " [label=" << DotQuote(label) << "];\n";
+      const serve::DateSpan dates = serve::RelationshipDates(r);
+      if (dates.first) {
+        label += "\n" + *dates.first + (*dates.last != *dates.first ? " – " + *dates.last : "");
+      }
+      if (i < paths[p].evidence.size() && !paths[p].evidence[i].empty()) {
+        const size_t n = paths[p].evidence[i].size();
+        label += "\n" + std::to_string(n) + (n == 1 ? " sentence" : " sentences");
+      }
+      o << "  " << id_of(i) << " -> " << id_of(i + 1) << " [label=" << DotQuote(label);
+      if (!forward) o << ", dir=back";
+      o << "];\n";
     }
   }
   o << "}\n";

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "engine/graph/graph_snapshot.h"
@@ -53,8 +54,11 @@ bool AllShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexI
 // `unit_cost`: every relationship costs 1 (cost == hops).
 bool WeightedShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
                           const CompiledFilter& filter, bool unit_cost, GraphPath* out);
-void KShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
-                    const CompiledFilter& filter, uint32_t k, bool unit_cost,
-                    std::vector<GraphPath>* out);
+// `check` (may be empty) runs before each spur search; its first error stops the search and is
+// returned (`out` then holds the paths found so far).
+Status KShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                      const CompiledFilter& filter, uint32_t k, bool unit_cost,
+                      std::vector<GraphPath>* out,
+                      const std::function<Status()>& check = nullptr);
 
 }  // namespace pactgraph::graph

@@ -144,6 +144,7 @@ Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Pat
     return Status::InvalidArgument("relationship costs ('" + g.options().weight +
                                    "') include negative or NaN values");
   }
+  if (query.check) PG_RETURN_IF_ERROR(query.check());
   GraphPath p;
   switch (query.mode) {
     case PathMode::kShortest:
@@ -159,8 +160,7 @@ Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Pat
       break;
     case PathMode::kKShortest:
       if (query.k == 0) return Status::InvalidArgument("k must be at least 1");
-      KShortestPaths(g, s, t, filter, query.k, query.weight.empty(), out);
-      break;
+      return KShortestPaths(g, s, t, filter, query.k, query.weight.empty(), out, query.check);
   }
   return Status::OK();
 }

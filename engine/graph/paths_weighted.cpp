@@ -486,15 +486,15 @@ bool WeightedShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
   return Search(g, s, t, filter, none, unit_cost, filter.max_hops(), out);
 }
 
-void KShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
-                    const CompiledFilter& filter, uint32_t k, bool unit_cost,
-                    std::vector<GraphPath>* out) {
+Status KShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
+                      const CompiledFilter& filter, uint32_t k, bool unit_cost,
+                      std::vector<GraphPath>* out, const std::function<Status()>& check) {
   out->clear();
   GraphPath first;
   Bans bans;
-  if (!Search(g, s, t, filter, bans, unit_cost, filter.max_hops(), &first)) return;
+  if (!Search(g, s, t, filter, bans, unit_cost, filter.max_hops(), &first)) return Status::OK();
   out->push_back(std::move(first));
-  if (s == t) return;
+  if (s == t) return Status::OK();
   // Candidates ordered by (cost, hops, relationships) so ties resolve the same way each run.
   auto less = [](const GraphPath& a, const GraphPath& b) {
     if (a.cost != b.cost) return a.cost < b.cost;
@@ -507,6 +507,8 @@ void KShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
   while (out->size() < k) {
     const GraphPath prev = out->back();
     for (size_t i = 0; i < prev.rels.size(); ++i) {
+      // One spur search is the unit of work a deadline can interrupt (k * hops of them).
+      if (check) PG_RETURN_IF_ERROR(check());
       const VertexIndex spur = prev.vertices[i];
       bans.rels.clear();
       for (const GraphPath& p : *out) {
@@ -535,6 +537,7 @@ void KShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
     out->push_back(*candidates.begin());
     candidates.erase(candidates.begin());
   }
+  return Status::OK();
 }
 
 }  // namespace pactgraph::graph

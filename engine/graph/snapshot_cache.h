@@ -19,10 +19,11 @@ namespace pactgraph::graph {
 
 // The GraphSnapshot of what `reader` sees, shared with earlier callers that saw the same
 // state: readers that name their state (storage::ReaderExtensions::StateToken — snapshot
-// readers do) share a process-wide cache holding the most recent kSharedSnapshots snapshots,
-// and across processes a snapshot file in the database directory (snapshot_file.h), so a new
-// process loads the copy instead of scanning the store; other readers (write transactions,
-// read-only instances) get a fresh build each time. Lets
+// readers do, and a read-only instance's readers between two catch-ups) share a process-wide
+// cache holding the most recent kSharedSnapshots snapshots, and across processes a snapshot
+// file in the database directory (snapshot_file.h; not for read-only instances, which write
+// nothing there), so a new process loads the copy instead of scanning the store; other
+// readers (write transactions) get a fresh build each time. Lets
 // `CALL algo.*` procedures and the shell's path commands reuse one CSR copy across queries
 // until the next commit. Thread-safe; concurrent callers may build the same state twice.
 inline constexpr size_t kSharedSnapshots = 2;

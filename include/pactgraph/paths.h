@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +63,11 @@ struct PathOptions {
   std::string weight;
   size_t limit = 1000;         // kAllShortest: at most this many paths (then `truncated`)
   bool with_evidence = false;  // fill PathResult::evidence and ::articles
+  // Called between the steps of a long search (kKShortest: before each spur search) and once
+  // before the search starts; a non-OK status stops the search and FindPaths returns it (a
+  // server's deadline or cancellation). Empty: never stopped. The copy of the graph a search
+  // runs on (built once per committed state) is not interrupted.
+  std::function<Status()> check;
 };
 
 struct PathResult {

@@ -98,6 +98,12 @@ class PACTGRAPH_EXPORT Session {
                                        const ValueMap& params = {},
                                        const SessionOptions& options = {});
 
+  // Whether `query` would write (CREATE, MERGE, SET, REMOVE, DELETE, or a writing
+  // procedure), decided by parsing and binding it without running it: lets a read-only front
+  // end (`pactgraph serve`) refuse writes with its own message and status.
+  // Parse and bind errors as Execute reports them.
+  static Result<bool> QueryWrites(std::string_view query, const ValueMap& params = {});
+
   const SessionOptions& options() const { return options_; }
   void set_options(const SessionOptions& options) { options_ = options; }
 

@@ -138,3 +138,29 @@ TEST_CASE("query: name lookups are normalised, but equality stays exact", "[quer
   REQUIRE(r->size() == 1);
   CHECK(r->row(0)[0].as_string() == "Viet Nam");
 }
+
+TEST_CASE("query: QueryWrites tells writing queries from reading ones without running them",
+          "[query][session]") {
+  testing::TempDir dir;
+  auto db = OpenTemp(dir);
+  for (const char* q : {"CREATE (:Country {name: 'X'})", "MATCH (n) SET n.x = 1",
+                        "MATCH (n) DETACH DELETE n", "MERGE (a:Country {name: 'Y'}) RETURN a",
+                        "MATCH (n) REMOVE n:Country"}) {
+    auto w = Session::QueryWrites(q);
+    REQUIRE(w.ok());
+    CHECK(*w);
+  }
+  for (const char* q : {"MATCH (n) RETURN n", "RETURN 1", "UNWIND [1, 2] AS x RETURN x",
+                        "EXPLAIN MATCH (n) RETURN n"}) {
+    auto w = Session::QueryWrites(q);
+    REQUIRE(w.ok());
+    CHECK(!*w);
+  }
+  auto bad = Session::QueryWrites("MATCH (n RETURN n");
+  REQUIRE(!bad.ok());
+  CHECK(bad.status().code() == Status::Code::kParseError);
+  // Nothing ran: the CREATE above was only prepared.
+  auto count = Session(db.get()).Execute("MATCH (n) RETURN count(n)");
+  REQUIRE(count.ok());
+  CHECK(count->row(0)[0].as_int() == 0);
+}

@@ -168,6 +168,40 @@ TEST_CASE("CLI: pactgraph path --svg renders with graphviz", "[graph][cli]") {
   CHECK(svg.find("Kenya") != std::string::npos);
 }
 
+TEST_CASE("CLI: pactgraph path draws endpoints, lanes and hops from the first actor",
+          "[graph][cli]") {
+  TempDir dir;
+  std::string db = MakeDb(dir);
+  // Japan -> Kenya runs against the stored TRADE (Kenya -> Japan): drawn from Japan, the
+  // arrow pointing back; labels are names only; the endpoints are outlined.
+  auto r = RunPactgraph({"--db", db, "path", "Japan", "Kenya", "--format", "dot"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("n3 -> n1 [label=\"TRADE\\n2010-01-01\", dir=back]") != std::string::npos);
+  CHECK(r.out.find("n3 [label=\"Japan\"") != std::string::npos);
+  for (size_t at = 0; (at = r.out.find("Country", at)) != std::string::npos; ++at) {
+    CHECK(r.out.compare(at - 9, 9, "tooltip=\"") == 0);  // the kind is in tooltips only
+  }
+  CHECK(r.out.find("{ rank=min; n3; }") != std::string::npos);
+  CHECK(r.out.find("{ rank=max; n1; }") != std::string::npos);
+  CHECK(r.out.find("n1 [label=\"Kenya\", fillcolor=\"#cfe2ff\", tooltip=\"Country 1\", "
+                   "penwidth=3") != std::string::npos);
+  // Two paths: each in its own lane, the inner node drawn per lane, the endpoints once.
+  r = RunPactgraph({"--db", db, "path", "Kenya", "Japan", "--k", "2", "--format", "dot"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("subgraph cluster_p1") != std::string::npos);
+  CHECK(r.out.find("subgraph cluster_p2") != std::string::npos);
+  CHECK(r.out.find("n2_p2 [label=\"ICT Authority\"") != std::string::npos);
+  CHECK(r.out.find("n1 -> n2_p2 [label=\"MOU\\n2021-03-04\\n1 sentence\"]") !=
+        std::string::npos);
+  CHECK(r.out.find("n2_p2 -> n3") != std::string::npos);
+  CHECK(r.out.find("n1 -> n3 [label=\"TRADE") != std::string::npos);
+  size_t kenya_nodes = 0;
+  for (size_t at = 0; (at = r.out.find("[label=\"Kenya\"", at)) != std::string::npos; ++at) {
+    ++kenya_nodes;
+  }
+  CHECK(kenya_nodes == 1);
+}
+
 TEST_CASE("CLI: pactgraph algo runs the algorithms", "[graph][cli]") {
   TempDir dir;
   std::string db = MakeDb(dir);

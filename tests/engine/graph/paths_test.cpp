@@ -214,3 +214,48 @@ TEST_CASE("Paths: weighted search prefers a cheap long path within the hop bound
 
 }  // namespace
 }  // namespace pactgraph::graph
+
+namespace pactgraph::graph {
+namespace {
+
+TEST_CASE("Paths: a check stops k shortest paths between spur searches", "[graph][paths]") {
+  // 1 -> {2, 3, 4} -> {5, 6, 7} -> 8: nine paths of three hops.
+  std::vector<EdgeSpec> edges;
+  for (uint64_t a : {2, 3, 4}) {
+    edges.push_back({1, a, 0, 0, 1.0});
+    for (uint64_t b : {5, 6, 7}) edges.push_back({a, b, 0, 0, 1.0});
+  }
+  for (uint64_t b : {5, 6, 7}) edges.push_back({b, 8, 0, 0, 1.0});
+  auto g = GraphSnapshot::FromEdges({1, 2, 3, 4, 5, 6, 7, 8}, {}, edges, {"T"});
+  PathOptions q;
+  q.mode = PathMode::kKShortest;
+  q.k = 9;
+  int calls = 0;
+  q.check = [&] {
+    ++calls;
+    return Status::OK();
+  };
+  std::vector<GraphPath> got;
+  REQUIRE(FindPaths(*g, 0, 7, q, &got).ok());
+  CHECK(got.size() == 9);
+  CHECK(calls > 9);  // once before the search, then before every spur search
+  const int all_calls = calls;
+  // A check that fails part way stops the search with its status.
+  calls = 0;
+  q.check = [&] {
+    return ++calls > all_calls / 2 ? Status::LimitExceeded("too slow") : Status::OK();
+  };
+  Status s = FindPaths(*g, 0, 7, q, &got);
+  CHECK(s.code() == Status::Code::kLimitExceeded);
+  CHECK(s.message() == "too slow");
+  CHECK(calls == all_calls / 2 + 1);
+  // Failing at once stops every mode before it searches.
+  for (PathMode mode : {PathMode::kShortest, PathMode::kAllShortest, PathMode::kWeighted}) {
+    q.mode = mode;
+    q.check = [] { return Status::Cancelled("stop"); };
+    CHECK(FindPaths(*g, 0, 7, q, &got).code() == Status::Code::kCancelled);
+  }
+}
+
+}  // namespace
+}  // namespace pactgraph::graph

@@ -109,5 +109,33 @@ TEST_CASE("Procedures: CALLs share one CSR copy until the next commit", "[graph]
   CHECK(Run(s, wcc).row(0)[0] == Value(int64_t{2}));
 }
 
+TEST_CASE("Procedures: a read-only instance shares one CSR copy between catch-ups",
+          "[graph][procedures]") {
+  pactgraph::testing::TempDir dir;
+  auto writer = Database::Open(dir / "db", Options());
+  REQUIRE(writer.ok());
+  Session ws(writer->get());
+  Run(ws, "CREATE (:C {name: 'A'})-[:MOU]->(:C {name: 'B'}), (:C {name: 'Z'})");
+  Options ro;
+  ro.read_only = true;
+  auto reader_db = Database::Open(dir / "db", ro);
+  REQUIRE(reader_db.ok());
+  Session rs(reader_db->get());
+  const std::string wcc =
+      "CALL algo.wcc() YIELD node, value RETURN count(DISTINCT value) AS components";
+  const uint64_t before = graph::SharedSnapshotBuilds();
+  CHECK(Run(rs, wcc).row(0)[0] == Value(int64_t{2}));
+  CHECK(Run(rs, wcc).row(0)[0] == Value(int64_t{2}));
+  CHECK(graph::SharedSnapshotBuilds() == before + 1);  // the second CALL reused the copy
+
+  // The writer commits; after the catch-up the reader sees it, through a new copy.
+  Run(ws, "MATCH (b {name: 'B'}), (z {name: 'Z'}) CREATE (b)-[:MOU]->(z)");
+  REQUIRE((*reader_db)->CatchUp().ok());
+  CHECK(Run(rs, wcc).row(0)[0] == Value(int64_t{1}));
+  CHECK(graph::SharedSnapshotBuilds() == before + 2);
+  CHECK(Run(rs, wcc).row(0)[0] == Value(int64_t{1}));
+  CHECK(graph::SharedSnapshotBuilds() == before + 2);
+}
+
 }  // namespace
 }  // namespace pactgraph
