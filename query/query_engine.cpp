@@ -7,8 +7,10 @@
 
 #include "query/binder/binder.h"
 #include "query/function/value_ops.h"
+#include "query/parser/lexer.h"
 #include "query/parser/parser.h"
 #include "query/planner/planner.h"
+#include "util/utf8.h"
 
 namespace pactgraph::query {
 
@@ -66,6 +68,25 @@ struct QueryRunner {
 
 Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const ValueMap& params,
                                                     const QueryServices& services) {
+  // Text that is not UTF-8 would be stored as it is and break every JSON writer afterwards.
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    std::string shown(text);  // the excerpt under the caret shows '?' for each bad byte
+    for (size_t i = bad; i < shown.size();) {
+      const size_t next = FindInvalidUtf8(std::string_view(shown).substr(i));
+      if (next == std::string_view::npos) break;
+      shown[i + next] = '?';
+      i += next + 1;
+    }
+    return ErrorAt(Status::Code::kInvalidArgument, shown, bad,
+                   std::string("invalid UTF-8 in the query (byte ") + byte + ")");
+  }
+  for (const auto& [name, value] : params) {
+    PG_RETURN_IF_ERROR(CheckUtf8(Value(name), "parameter name"));
+    PG_RETURN_IF_ERROR(CheckUtf8(value, "parameter $" + name));
+  }
   auto pq = std::make_unique<PreparedQuery>();
   pq->text_ = std::string(text);
   PG_ASSIGN_OR_RETURN(pq->ast_, ParseQuery(pq->text_));

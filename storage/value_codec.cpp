@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "storage/key_codec.h"
+#include "util/utf8.h"
 
 namespace pactgraph::storage {
 namespace {
@@ -46,6 +47,9 @@ Status EncodeValueAt(const Value& v, std::string* dst, int depth);
 Status EncodeMapBody(const ValueMap& m, std::string* dst, int depth) {
   PutVarint64(dst, m.size());
   for (const auto& [k, v] : m) {
+    if (FindInvalidUtf8(k) != std::string::npos) {
+      return Status::InvalidArgument("a map key is not valid UTF-8");
+    }
     PutString(dst, k);
     PG_RETURN_IF_ERROR(EncodeValueAt(v, dst, depth + 1));
   }
@@ -74,6 +78,11 @@ Status EncodeValueAt(const Value& v, std::string* dst, int depth) {
       return Status::OK();
     }
     case Value::Type::kString:
+      // The last guard: every stored string is UTF-8 (JSON writers and the name index need it).
+      if (size_t bad = FindInvalidUtf8(v.as_string()); bad != std::string::npos) {
+        return Status::InvalidArgument("a string value is not valid UTF-8 (at byte " +
+                                       std::to_string(bad) + ")");
+      }
       dst->push_back(kString);
       PutString(dst, v.as_string());
       return Status::OK();

@@ -134,8 +134,7 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
       if (grouping) row["group_size"] = group_size[value];
       out["rows"].push_back(std::move(row));
     } else if (a.format == "csv") {
-      std::cout << n.id << "," << CsvField(NodeName(n)) << "," << CsvField(labels) << ","
-                << value;
+      std::cout << n.id << "," << CsvField(NodeName(n)) << "," << CsvField(labels) << "," << value;
       if (grouping) std::cout << "," << group_size[value];
       std::cout << "\n";
     } else {
@@ -146,11 +145,12 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
       } else {
         std::snprintf(buf, sizeof buf, "%.6g", value);
       }
-      std::printf("%-10llu %-40s %s\n", static_cast<unsigned long long>(n.id),
-                  NodeName(n).c_str(), buf);
+      std::printf("%-10llu %-40s %s\n", static_cast<unsigned long long>(n.id), NodeName(n).c_str(),
+                  buf);
     }
   }
-  if (a.format == "json") std::cout << out.dump() << "\n";
+  if (a.format == "json")
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
 

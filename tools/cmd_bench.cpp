@@ -61,7 +61,8 @@ int Run(const RunArgs& args, const GlobalOptions& global) {
   if (!st.ok()) return ReportError(st);
   report.version = PACTGRAPH_VERSION;
   if (args.format == "json") {
-    std::cout << report.ToJson().dump(1) << "\n";
+    std::cout << report.ToJson().dump(1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     std::cout << report.ToTable();
   }

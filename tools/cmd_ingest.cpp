@@ -115,7 +115,8 @@ int RunEvidence(GlobalOptions& g, const std::string& a_name, const std::string& 
     }
     out.push_back(std::move(j));
   }
-  if (format == "json") std::cout << out.dump(1) << "\n";
+  if (format == "json")
+    std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   if (answer.relationships.empty()) {
     if (format == "table") {
       std::cout << "no relationships between " << NodeName(answer.a) << " and "

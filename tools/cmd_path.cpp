@@ -280,8 +280,8 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
     Node from_node, to_node;
     (void)reader->GetNode(*from, &from_node);
     (void)reader->GetNode(*to, &to_node);
-    std::string why = "no path from " + DescribeNode(from_node) + " to " +
-                      DescribeNode(to_node) + " within " + std::to_string(a.max_hops) + " hops";
+    std::string why = "no path from " + DescribeNode(from_node) + " to " + DescribeNode(to_node) +
+                      " within " + std::to_string(a.max_hops) + " hops";
     if (!q.filter.types.empty()) why += " using types " + a.types;
     if (q.filter.has_window()) why += " in the date window";
     if (a.directed) why += " following direction";
@@ -289,7 +289,8 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
     return kExitNoResult;
   }
   if (a.format == "json") {
-    std::cout << ToJson(paths).dump() << "\n";
+    std::cout << ToJson(paths).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else if (a.format == "dot") {
     std::cout << ToDot(paths);
   } else {

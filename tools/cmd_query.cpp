@@ -127,7 +127,8 @@ CommandRegistration query_cmd(40, [](CLI::App& app, GlobalOptions& g) {
       ->type_name("NAME=VALUE");
   sub->add_option("--format", a->format, "table | json | jsonl | csv | markdown")
       ->capture_default_str();
-  sub->add_flag("--timer", a->timer, "Show how long the query took (table footer; stderr otherwise)");
+  sub->add_flag("--timer", a->timer,
+                "Show how long the query took (table footer; stderr otherwise)");
   sub->add_option("--timeout-ms", a->timeout_ms, "Per-query time limit")->capture_default_str();
   sub->add_option("--max-depth", a->max_depth, "Depth allowed for * without an upper bound")
       ->capture_default_str();

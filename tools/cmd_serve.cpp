@@ -29,8 +29,8 @@ void OpenBrowser(const std::string& url) {
   const std::string program = browser != nullptr && *browser ? browser : "xdg-open";
   const char* argv[] = {program.c_str(), url.c_str(), nullptr};
   pid_t pid;
-  if (posix_spawnp(&pid, program.c_str(), nullptr, nullptr, const_cast<char**>(argv),
-                   environ) != 0) {
+  if (posix_spawnp(&pid, program.c_str(), nullptr, nullptr, const_cast<char**>(argv), environ) !=
+      0) {
     std::cerr << "pactgraph: could not start '" << program << "'; open " << url
               << " in a browser\n";
     return;

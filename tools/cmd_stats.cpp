@@ -38,7 +38,7 @@ int RunStats(GlobalOptions& g, const std::string& format) {
     j["labels"] = st.labels;
     j["types"] = st.types;
     j["disk_bytes"] = st.disk_bytes;
-    std::cout << j.dump() << "\n";
+    std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return kExitOk;
   }
   std::cout << "database       " << db->path() << "\n"
@@ -139,7 +139,8 @@ int RunNode(GlobalOptions& g, const std::string& name, const std::string& format
     }
     if (ids.size() > 1) std::cout << "\n";
   }
-  if (format == "json") std::cout << out.dump(1) << "\n";
+  if (format == "json")
+    std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return kExitOk;
 }
 

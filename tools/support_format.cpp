@@ -51,7 +51,9 @@ std::string JsonRow(const QueryResult& r, size_t i) {
   std::string s = "{";
   for (size_t c = 0; c < r.columns().size(); ++c) {
     if (c) s += ",";
-    s += nlohmann::json(r.columns()[c]).dump() + ":" + r.row(i)[c].ToJson();
+    s += nlohmann::json(r.columns()[c])
+             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+         ":" + r.row(i)[c].ToJson();
   }
   return s + "}";
 }

@@ -87,7 +87,8 @@ Value JsonToValue(const nlohmann::json& j, bool iso_dates) {
     }
     case nlohmann::json::value_t::object: {
       ValueMap m;
-      for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = JsonToValue(it.value(), iso_dates);
+      for (auto it = j.begin(); it != j.end(); ++it)
+        m[it.key()] = JsonToValue(it.value(), iso_dates);
       return Value(std::move(m));
     }
     default:  // binary and discarded values do not come out of the text parser
@@ -95,9 +96,13 @@ Value JsonToValue(const nlohmann::json& j, bool iso_dates) {
   }
 }
 
-std::string Value::ToJson() const { return ValueToJson(*this).dump(); }
+std::string Value::ToJson() const {
+  return ValueToJson(*this).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
-std::string MapToJson(const ValueMap& m) { return ValueMapToJson(m).dump(); }
+std::string MapToJson(const ValueMap& m) {
+  return ValueMapToJson(m).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Result<Value> Value::FromJson(std::string_view json, bool iso_dates) {
   nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);

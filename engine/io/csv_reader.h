@@ -15,13 +15,12 @@
 
 #include "engine/io/input_file.h"
 #include "pactgraph/status.h"
+#include "util/utf8.h"  // FindInvalidUtf8
 
 namespace pactgraph::io {
 
 // Byte offset -> 1-based line and column (in bytes) of a text buffer.
 void LineColumn(std::string_view text, size_t offset, size_t* line, size_t* column);
-// First invalid UTF-8 byte offset in `text`, or npos when valid.
-size_t FindInvalidUtf8(std::string_view text);
 // Reads a regular file whole (ReadInputFile): InvalidArgument for a missing file, a directory,
 // a FIFO or a device, and over `max_bytes`; IOError otherwise. Never blocks on a FIFO.
 Status ReadWholeFile(const std::string& path, std::string* out, size_t max_bytes = SIZE_MAX);

@@ -136,7 +136,7 @@ Status WriteJson(const Snapshot& s, std::ostream& out) {
     j["properties"] = PropsJson(r.properties, nullptr);
     doc["edges"].push_back(std::move(j));
   }
-  out << doc.dump(1) << "\n";
+  out << doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return out ? Status::OK() : Status::IOError("write failed");
 }
 
@@ -294,7 +294,6 @@ Status ExportGraph(const GraphReader& reader, ExportFormat format, std::ostream&
   return Status::Internal("unknown format");
 }
 
-
 Status ExportCsv(const GraphReader& reader, const std::string& dir) {
   Snapshot s;
   PG_RETURN_IF_ERROR(Collect(reader, &s));
@@ -349,4 +348,3 @@ Status ExportCsv(const GraphReader& reader, const std::string& dir) {
 }
 
 }  // namespace pactgraph
-

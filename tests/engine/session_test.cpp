@@ -143,9 +143,9 @@ TEST_CASE("query: QueryWrites tells writing queries from reading ones without ru
           "[query][session]") {
   testing::TempDir dir;
   auto db = OpenTemp(dir);
-  for (const char* q : {"CREATE (:Country {name: 'X'})", "MATCH (n) SET n.x = 1",
-                        "MATCH (n) DETACH DELETE n", "MERGE (a:Country {name: 'Y'}) RETURN a",
-                        "MATCH (n) REMOVE n:Country"}) {
+  for (const char* q :
+       {"CREATE (:Country {name: 'X'})", "MATCH (n) SET n.x = 1", "MATCH (n) DETACH DELETE n",
+        "MERGE (a:Country {name: 'Y'}) RETURN a", "MATCH (n) REMOVE n:Country"}) {
     auto w = Session::QueryWrites(q);
     REQUIRE(w.ok());
     CHECK(*w);
@@ -163,4 +163,30 @@ TEST_CASE("query: QueryWrites tells writing queries from reading ones without ru
   auto count = Session(db.get()).Execute("MATCH (n) RETURN count(n)");
   REQUIRE(count.ok());
   CHECK(count->row(0)[0].as_int() == 0);
+}
+
+TEST_CASE("query: Session and the C++ writer refuse strings that are not UTF-8",
+          "[query][session][utf8]") {
+  testing::TempDir dir;
+  auto db = OpenTemp(dir);
+  Session s(db.get());
+  auto bad_text = s.Execute("CREATE (:A {name: 'x\xC3'})");
+  REQUIRE_FALSE(bad_text.ok());
+  CHECK(bad_text.status().code() == Status::Code::kInvalidArgument);
+  CHECK(bad_text.status().message().find("invalid UTF-8 in the query") == 0);
+  auto bad_param =
+      s.Execute("CREATE (:A {tags: $t})", {{"t", Value(ValueList{Value("ok"), Value("\xFF")})}});
+  REQUIRE_FALSE(bad_param.ok());
+  CHECK(bad_param.status().message().find("parameter $t[1]: invalid UTF-8") == 0);
+  // The storage layer is the last guard, for embedders who write through the C++ API.
+  {
+    auto w = std::move(db->BeginWrite()).value();
+    auto created = w->CreateNode({"A"}, {{"name", Value("y\xED\xA0\x80")}});
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.status().code() == Status::Code::kInvalidArgument);
+  }
+  auto n = s.Execute("MATCH (n) RETURN count(n) AS c");
+  REQUIRE(n.ok());
+  REQUIRE(n->Next());
+  CHECK(n->Get(0).as_int() == 0);
 }

@@ -82,3 +82,30 @@ TEST_CASE("query: -f with a directory or a missing file is an error", "[query][c
   CHECK(m.exit_code == 2);
   CHECK_THAT(m.err, Catch::Contains("no such file"));
 }
+
+TEST_CASE("CLI: invalid UTF-8 in a query or a parameter exits 2 and stores nothing",
+          "[e2e][utf8]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(RunPactgraph({"--db", db, "query", "CREATE (:Organization {name: 'Kept'})"}).exit_code ==
+          0);
+  auto in_text = RunPactgraph({"--db", db, "query",
+                               "CREATE (:A {name: 'a\xFF"
+                               "b'})"});
+  CHECK(in_text.exit_code == 2);
+  CHECK(in_text.err.find("invalid UTF-8 in the query (byte 0xFF) at line 1, column 21") !=
+        std::string::npos);
+  auto in_param =
+      RunPactgraph({"--db", db, "query", "CREATE (:A {name: $p})", "--param", "p=z\xFE"});
+  CHECK(in_param.exit_code == 2);
+  CHECK(in_param.err.find("parameter $p: invalid UTF-8 (byte 0xFE at offset 1)") !=
+        std::string::npos);
+  // Nothing was stored, so every JSON writer still works and sees one node.
+  auto exported = RunPactgraph({"--db", db, "export", "--format", "json"});
+  REQUIRE(exported.exit_code == 0);
+  CHECK(exported.out.find("Kept") != std::string::npos);
+  auto counted =
+      RunPactgraph({"--db", db, "query", "MATCH (n) RETURN count(n) AS c", "--format", "json"});
+  REQUIRE(counted.exit_code == 0);
+  CHECK(counted.out.find("1") != std::string::npos);
+}

@@ -62,11 +62,3 @@ TEST_CASE("CsvReader: field columns are reported", "[io][csv]") {
   CHECK(r->Where(1) == "f.csv:2:4");
 }
 
-TEST_CASE("Utf8: validator rejects overlongs and surrogates", "[io][csv]") {
-  CHECK(FindInvalidUtf8("plain") == std::string_view::npos);
-  CHECK(FindInvalidUtf8("Vi\xE1\xBB\x87t") == std::string_view::npos);
-  CHECK(FindInvalidUtf8("\xC0\xAF") == 0);            // overlong '/'
-  CHECK(FindInvalidUtf8("a\xED\xA0\x80") == 1);       // surrogate
-  CHECK(FindInvalidUtf8("ab\xF4\x90\x80\x80") == 2);  // > U+10FFFF
-  CHECK(FindInvalidUtf8("abc\xE2\x82") == 3);         // truncated
-}
