@@ -1,13 +1,8 @@
-// Pass 1: entity mentions of one sentence (see document.h).
-//
-// At each position the finder tries, in order: a reference phrase ("the two countries"), a
-// "Government of X" phrase, a person title phrase ("Minister of ICT and Innovation Paula
-// Ingabire", "H.E. Nakajo Kazuya"), then the longest of: a document alias, a gazetteer entry, a
-// capitalised span classified by its head noun (organisation or programme). Persons without a
-// title are found by apposition ("Jensen Huang, NVIDIA founder") or a speech verb.
+// Pass 4: typing name spans and joining them into document entities (see mentions.h).
 #include <algorithm>
 
-#include "engine/extract/document.h"
+#include "engine/extract/mentions.h"
+#include "engine/extract/wordnet.h"
 
 namespace pactgraph::extract {
 
@@ -26,234 +21,412 @@ int Document::AddEntity(const std::string& name, EntityKind kind, const std::str
 void Document::AddAlias(int ent, const std::string& key, const std::string& surface) {
   if (key.empty()) return;
   alias_index.emplace(key, ent);
-  size_t words = 1 + std::count(key.begin(), key.end(), ' ');
-  max_alias_tokens = std::max(max_alias_tokens, words);
   auto& al = ents[ent].aliases;
-  if (surface != ents[ent].name && std::find(al.begin(), al.end(), surface) == al.end()) {
+  if (!surface.empty() && surface != ents[ent].name &&
+      std::find(al.begin(), al.end(), surface) == al.end() && al.size() < 32) {
     al.push_back(surface);
   }
 }
 
-namespace {
+MentionFinder::MentionFinder(const Lexicon& lex, Document* doc, size_t si)
+    : lex_(lex),
+      doc_(doc),
+      si_(si),
+      t_(doc->sentences[si].tokens),
+      info_(doc->state[si].info),
+      n_(t_.size()) {}
 
-bool CapLike(const Token& t) { return t.Is(kWord) && (t.Is(kCap) || t.Is(kUpper) || t.Is(kMixed)); }
+const std::string& MentionFinder::F(size_t k) const {
+  static const std::string kEmpty;
+  return k < n_ ? t_[k].fold : kEmpty;
+}
 
-class Finder {
- public:
-  Finder(const Lexicon& lex, Document* doc, size_t si)
-      : lex_(lex), doc_(doc), si_(si), t_(doc->sentences[si].tokens), n_(t_.size()) {}
+bool MentionFinder::CommonWord(size_t k) const {
+  if (k >= n_) return false;
+  const WordInfo& w = info_[k].word;
+  return w.pos != 0 || (w.classes & ~(ClassBit(kOrgHead) | ClassBit(kCorpSuffix))) != 0;
+}
 
-  void Run() {
-    MarkGazetteer();
-    size_t k = 0;
-    while (k < n_) {
-      size_t next = Step(k);
-      k = next > k ? next : k + 1;
+bool MentionFinder::SentenceInitial(size_t k) const {
+  if (k == 0) return true;
+  const std::string& p = F(k - 1);
+  return p == "\"" || p == "'" || p == ":" || p == "(" || p == "-" || p == "." || p == ";" ||
+         p == "*" || p == "#" || p == "|";
+}
+
+size_t MentionFinder::Gaz(size_t k, const GazEntry** e) const {
+  if (k >= n_) return 0;
+  if (e) *e = gaz_[k];
+  return gaz_len_[k];
+}
+
+int MentionFinder::Known(size_t b, size_t e) const {
+  if (e <= b) return -1;
+  std::string key = JoinFolds(t_, b, e);
+  int id = doc_->Find(key);
+  if (id >= 0) return id;
+  auto it = doc_->weak_alias.find(key);
+  if (it != doc_->weak_alias.end() && (e == b + 1 || t_[b].Is(kUpper))) return it->second;
+  return -1;
+}
+
+Mention& MentionFinder::Emit(size_t b, size_t e, int ent) {
+  Mention m;
+  m.tb = b;
+  m.te = e;
+  m.entity = ent;
+  if (ent >= 0) {
+    DocEntity& d = doc_->ents[ent];
+    if (d.mentions.size() < 64) d.mentions.push_back({t_[b].begin, t_[e - 1].end});
+    if (d.kind == EntityKind::kNation) {
+      doc_->nation_counts[d.name]++;
+      if (doc_->first_nation.empty()) doc_->first_nation = d.name;
     }
-    std::sort(out_.begin(), out_.end(),
-              [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
-    MarkModifiers();
-    doc_->mentions[si_] = std::move(out_);
   }
+  m.possessive = e < n_ && t_[e].Is(kPoss);
+  out_.push_back(std::move(m));
+  return out_.back();
+}
 
- private:
-  const std::string& F(size_t k) const {
-    static const std::string kEmpty;
-    return k < n_ ? t_[k].fold : kEmpty;
+int MentionFinder::GazEntity(const GazEntry* g, size_t b, size_t e) {
+  // Nations take their iso-codes name; other entries keep the text's spelling ("South-East
+  // Asia", "IFC"), the gazetteer's name becoming an alias.
+  const bool nation = g->kind == EntityKind::kNation;
+  const std::string key = Fold(g->canonical);
+  const bool fresh = doc_->Find(key) < 0;
+  int id = doc_->AddEntity(nation ? g->canonical : doc_->Surface(si_, b, e), g->kind, key);
+  if (!nation && fresh && doc_->ents[id].name != g->canonical) {
+    doc_->ents[id].aliases.push_back(g->canonical);
   }
-  bool Vocab(size_t k) const {
-    const std::string& f = F(k);
-    return lex_.Has("name_vocab", f) || lex_.Has("stop_cap", f) || lex_.Has("org_head", f) ||
-           lex_.Has("program_head", f) || lex_.Has("common", f);
+  DocEntity& d = doc_->ents[id];
+  d.iso3 = g->iso3;
+  if (!g->nation.empty() && d.nation.empty()) d.nation = g->nation;
+  if (g->state_body) d.gov_body = true;
+  doc_->AddAlias(id, JoinFolds(t_, b, e), g->demonym ? "" : doc_->Surface(si_, b, e));
+  if (g->demonym) {
+    std::string s = doc_->Surface(si_, b, e);
+    auto& al = d.aliases;
+    if (std::find(al.begin(), al.end(), s) == al.end() && al.size() < 32) al.push_back(s);
   }
-  // A word that can be part of a person's name.
-  bool NameToken(size_t k) const {
-    if (k >= n_ || !CapLike(t_[k]) || Vocab(k)) return false;
-    if (gaz_cover_[k] &&
-        !(gaz_entry_[k] && gaz_entry_[k]->kind == EntityKind::kPlace && gaz_end_[k] == k + 1)) {
-      return false;  // a nation or organisation; a one-word place may be a name ("Paul")
+  return id;
+}
+
+int MentionFinder::AddNamed(size_t b, size_t e, EntityKind kind, const std::string& name) {
+  std::string key = JoinFolds(t_, b, e);
+  int known = doc_->Find(key);
+  if (known >= 0) return known;
+  int id = doc_->AddEntity(name, kind, key);
+  if (kind != EntityKind::kOrganization && kind != EntityKind::kProgram) return id;
+  // Short forms later mentions may use: the first word(s) of a longer name ("Acme" for "Acme
+  // Robotics Holdings"), the name without its company suffix, and its initials.
+  size_t last = e;
+  while (last > b + 1 && Has(last - 1, kCorpSuffix)) --last;
+  if (last < e) doc_->weak_alias.emplace(JoinFolds(t_, b, last), id);
+  const GazEntry* g = nullptr;
+  if (e > b + 1 && CapLike(t_[b]) && !Has(b, kStopCap) && !Has(b, kStateWord) &&
+      Gaz(b, &g) == 0 && !Has(b, kHeadFirst) && !Has(b, kGovHead) && !Has(b, kOrgHead)) {
+    doc_->weak_alias.emplace(t_[b].fold, id);
+  }
+  std::string initials, short_initials;
+  bool of = false;
+  for (size_t x = b; x < e; ++x) {
+    if (Has(x, kNameConnector)) {
+      if (F(x) == "of") of = true;
+      continue;
     }
-    if (lex_.MatchWords("title", t_, k) > 0) return false;
-    return !t_[k].Is(kUpper) || t_[k].fold.size() > 4;  // "MENE" but not "DICT"
+    if (!t_[x].Is(kWord)) continue;
+    if (x > b && F(x - 1) == "-" && !CapLike(t_[x])) continue;
+    initials += t_[x].fold[0];
+    if (!of) short_initials += t_[x].fold[0];
   }
-  bool Initial(size_t k) const {
-    return k < n_ && t_[k].Is(kCap) && t_[k].fold.size() == 2 && t_[k].fold[1] == '.';
+  if (initials.size() >= 2) doc_->weak_alias.emplace(initials, id);
+  if (short_initials.size() >= 2 && short_initials != initials) {
+    doc_->weak_alias.emplace(short_initials, id);
   }
+  return id;
+}
 
-  void MarkGazetteer() {
-    gaz_end_.assign(n_, 0);
-    gaz_entry_.assign(n_, nullptr);
-    gaz_cover_.assign(n_, 0);
-    for (size_t k = 0; k < n_; ++k) {
-      if (!CapLike(t_[k]) && !(t_[k].Is(kWord) && t_[k].Is(kDigit))) continue;
-      size_t max = std::min(lex_.MaxTokensFrom(t_[k].fold), n_ - k);
-      for (size_t len = max; len >= 1; --len) {
-        const GazEntry* e = lex_.Lookup(JoinFolds(t_, k, k + len));
-        if (e == nullptr) continue;
-        if (e->upper_only) {
-          bool upper = true;
-          for (size_t j = k; j < k + len; ++j) {
-            if (t_[j].Is(kWord) && !t_[j].Is(kUpper) && t_[j].fold.size() > 2) upper = false;
-            if (t_[j].Is(kWord) && t_[j].Is(kLower)) upper = false;
-          }
-          if (!upper) continue;
+void MentionFinder::NoteNameNation(int ent, size_t b, size_t e) {
+  DocEntity& d = doc_->ents[ent];
+  if (d.kind != EntityKind::kOrganization && d.kind != EntityKind::kProgram) return;
+  for (size_t x = b; x < e; ++x) {
+    const GazEntry* g = nullptr;
+    size_t len = Gaz(x, &g);
+    if (len == 0 || g->kind != EntityKind::kNation || (x == b && len == e - b)) continue;
+    if (x > b && F(x - 1) == "-") continue;  // "Inter-American"
+    int nation = GazEntity(g, x, x + len);
+    DocEntity& n = doc_->ents[nation];
+    if (n.mentions.size() < 64) n.mentions.push_back({t_[x].begin, t_[x + len - 1].end});
+    DocEntity& o = doc_->ents[ent];
+    if (o.name_nation.empty()) o.name_nation = n.name;
+    if (x > b && (F(x - 1) == "of" || F(x - 1) == "the") && x + len == e) {
+      o.nation = n.name;
+      o.nation_explicit = true;
+    }
+    x += len - 1;
+  }
+}
+
+bool MentionFinder::HeadKind(size_t b, size_t e, EntityKind* kind, bool* gov) const {
+  if (e <= b) return false;
+  size_t h = HeadToken(b, e);
+  *gov = false;
+  if (e > b + 1 && Has(e - 1, kCorpSuffix)) {
+    *kind = EntityKind::kOrganization;
+    return true;
+  }
+  if (Has(h, kTitle) && !Has(h, kOrgHead)) return false;
+  if (Has(h, kGovHead) || (h == b && Has(h, kHeadFirst))) {
+    *kind = EntityKind::kOrganization;
+    *gov = Has(h, kGovHead);
+    return e > b + 1;
+  }
+  if (Has(h, kOrgHead) || Has(h, kFacilityHead)) {
+    *kind = EntityKind::kOrganization;
+    *gov = Has(b, kStateWord);
+    return e > b + 1;
+  }
+  if (Has(h, kProgramHead) && e > b + 1) {
+    *kind = EntityKind::kProgram;
+    return true;
+  }
+  if (Has(h, kPlaceHead) && e > b + 1) {
+    *kind = EntityKind::kPlace;
+    return true;
+  }
+  // A compound head written as one word: "...gesellschaft", "...ministerium".
+  if (e > b + 1 && h == e - 1 && WordEndsAsBody(h)) {
+    *kind = EntityKind::kOrganization;
+    return true;
+  }
+  return false;
+}
+
+bool MentionFinder::WordEndsAsBody(size_t k) const {
+  const std::string& f = t_[k].fold;
+  WordInfo w;
+  for (size_t len = 4; len + 2 <= f.size() && len <= 14; ++len) {
+    if (lex_.Lookup(f.substr(f.size() - len), &w) && (w.classes & ClassBit(kOrgWordEnd))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool MentionFinder::PersonLike(size_t b, size_t e) const {
+  if (e - b < 2 || e - b > 6 || !CapLike(t_[b])) return false;
+  int common = 0;
+  for (size_t x = b; x < e; ++x) {
+    if (!t_[x].Is(kWord)) {
+      if (F(x) == "-" || F(x) == "'") continue;
+      return false;
+    }
+    if (Has(x, kNameParticle) && Lower(x) && x > b && x + 1 < e) continue;
+    if (!CapLike(t_[x]) || (t_[x].Is(kUpper) && t_[x].fold.size() > 3)) return false;
+    if (Has(x, kTitle) || Has(x, kOrgHead) || Has(x, kGovHead) || Has(x, kProgramHead) ||
+        Has(x, kPlaceHead) || Has(x, kStopCap) || Has(x, kStateWord) || Has(x, kNotName)) {
+      return false;
+    }
+    const GazEntry* g = nullptr;
+    if (Gaz(x, &g) > 0 && g->kind != EntityKind::kPlace) return false;
+    bool person_name = (info_[x].word.name_classes & wordnet::Bit(wordnet::kPerson)) != 0;
+    if (CommonWord(x) && !person_name) ++common;
+  }
+  return common <= (e - b >= 3 ? 1 : 0) || (common == 1 && e - b == 2 && !CommonWord(e - 1));
+}
+
+// "Government of [the Republic of] X", "Federal Republic of X": the nation itself.
+int MentionFinder::NationPhrase(size_t b, size_t e) {
+  for (size_t o = b + 1; o + 1 < e; ++o) {
+    if (F(o) != "of") continue;
+    if (!Has(o - 1, kNationNoun)) return -1;
+    size_t c = o + 1;
+    if (F(c) == "the") ++c;
+    const GazEntry* g = nullptr;
+    if (Gaz(c, &g) == e - c && g->kind == EntityKind::kNation) return GazEntity(g, c, e);
+    return -1;
+  }
+  return -1;
+}
+
+size_t MentionFinder::TypeSpan(size_t b, size_t e) {
+  const GazEntry* g = nullptr;
+  size_t glen = Gaz(b, &g);
+  if (glen == e - b) {  // the whole span is a gazetteer entry
+    // "US$", "U.S. dollars": a currency, not the nation.
+    if (g->kind == EntityKind::kNation && e < n_ && Has(e, kCurrency)) return e;
+    int ent = GazEntity(g, b, e);
+    // "The United Arab Emirates (UAE) Space Agency": a body named after the nation.
+    size_t close = e + 2;
+    if (g->kind == EntityKind::kNation && F(e) == "(" && F(close) == ")" && close + 1 < n_ &&
+        CapLike(t_[close + 1])) {
+      size_t re = SpanEnd(close + 1);
+      EntityKind k;
+      bool gov;
+      if (HeadKind(close + 1, re, &k, &gov) && k == EntityKind::kOrganization) {
+        int body = AddNamed(b, re, k, doc_->Surface(si_, b, re));
+        doc_->AddAlias(body, t_[e + 1].fold + " " + JoinFolds(t_, close + 1, re),
+                       doc_->Surface(t_[e + 1].begin, t_[re - 1].end));
+        if (gov) doc_->ents[body].gov_body = true;
+        doc_->ents[body].name_nation = doc_->ents[ent].name;
+        if (doc_->ents[ent].mentions.size() < 64) {
+          doc_->ents[ent].mentions.push_back({t_[b].begin, t_[e - 1].end});
         }
-        if (!CapLike(t_[k + len - 1]) && !t_[k + len - 1].Is(kDigit) &&
-            t_[k + len - 1].fold != ".") {
-          continue;  // "Congo" ok, "Republic of the" not
-        }
-        gaz_end_[k] = k + len;
-        gaz_entry_[k] = e;
-        for (size_t j = k; j < k + len; ++j) gaz_cover_[j] = 1;
-        break;
+        Emit(b, re, body);
+        return re;
       }
     }
+    Emit(b, e, ent).demonym = g->demonym;
+    return AttachParenthesis(ent, e);
   }
+  if (glen > 0) {
+    size_t split = LeadingGazetteer(g, glen, b, e);
+    if (split > 0) return split;
+  }
+  int nation = NationPhrase(b, e);
+  if (nation >= 0) {
+    Emit(b, e, nation);
+    return e;
+  }
+  int known = Known(b, e);
+  if (known >= 0) {
+    Emit(b, e, known);
+    return AttachParenthesis(known, e);
+  }
+  if (e == b + 1 && SentenceInitial(b) && CommonWord(b) && !t_[b].Is(kUpper) &&
+      !t_[b].Is(kMixed)) {
+    return e;  // "Further", "Signing": a capital that only opens the sentence
+  }
+  if (e == b + 1 && (Has(b, kAcronymStop) || Has(b, kStopCap) || Has(b, kWeekday) ||
+                     Has(b, kMonth) || Has(b, kTitle) || Has(b, kNotName))) {
+    return e;
+  }
+  if (heading_ && !(e == b + 1 && (t_[b].Is(kUpper) || t_[b].Is(kMixed)))) return e;
+  EntityKind kind = EntityKind::kOrganization;
+  bool gov = false, facility = false;
+  size_t name_end = e;
+  bool typed = HeadKind(b, e, &kind, &gov);
+  if (typed) facility = Has(HeadToken(b, e), kFacilityHead);
+  if (!typed) typed = ContextKind(b, e, &kind, &facility);
+  if (!typed) return e;
+  // "X initiative": the programme noun is part of the name.
+  if (kind == EntityKind::kProgram && e < n_ && Lower(e) && Has(e, kProgramHead)) name_end = e + 1;
+  if (kind == EntityKind::kPerson) {
+    int p = AddPerson(b, e);
+    Emit(b, e, p);
+    Apposition(p, e);
+    return e;
+  }
+  int ent = AddNamed(b, name_end, kind, doc_->Surface(si_, b, name_end));
+  if (name_end > e) doc_->AddAlias(ent, JoinFolds(t_, b, e), doc_->Surface(si_, b, e));
+  if (gov) doc_->ents[ent].gov_body = true;
+  if (facility) doc_->ents[ent].facility = true;
+  NoteNameNation(ent, b, e);
+  Emit(b, name_end, ent);
+  return AttachParenthesis(ent, name_end);
+}
 
-  size_t AliasEnd(size_t k, int* ent) const {
-    if (!CapLike(t_[k])) return 0;
-    size_t max = std::min(doc_->max_alias_tokens, n_ - k);
+// A span that opens with a gazetteer entry: "Kenya Power" (one name), "US Acme Robotics" (a
+// modifier and a name), "Kenya Government" (the nation), "Washington DC" (a place), "German
+// Development Finance Institution Acme Bank" (a description, then the name). Returns where
+// the scan goes on, or 0 when the span is one name to be typed as a whole.
+size_t MentionFinder::LeadingGazetteer(const GazEntry* g, size_t glen, size_t b, size_t e) {
+  size_t r = b + glen;
+  if (g->kind == EntityKind::kPlace && e - r <= 2) {
+    bool tail = true;
+    for (size_t x = r; x < e; ++x) tail &= t_[x].Is(kUpper) || Has(x, kPlaceHead);
+    if (tail) {  // "Washington DC", "Lagos State"
+      int ent = AddNamed(b, e, EntityKind::kPlace, doc_->Surface(si_, b, e));
+      if (doc_->ents[ent].nation.empty()) doc_->ents[ent].nation = g->nation;
+      Emit(b, e, ent);
+      return e;
+    }
+  }
+  if (g->kind != EntityKind::kNation) return 0;
+  if (e == r + 1 && Has(r, kNationNoun)) {
+    Emit(b, e, GazEntity(g, b, r));
+    return e;
+  }
+  EntityKind k;
+  bool gov;
+  bool rest_head = HeadKind(r, e, &k, &gov);
+  size_t descriptor = e;
+  for (size_t h = r; h + 1 < e; ++h) {
+    if ((Has(h, kOrgHead) || Has(h, kGovHead)) && CapLike(t_[h + 1]) && !Has(h + 1, kNameConnector)) {
+      descriptor = h + 1;
+    }
+  }
+  if (Known(r, e) >= 0 || (!rest_head && e - r >= 2) || descriptor < e) {
+    int ent = GazEntity(g, b, r);
+    Mention& m = Emit(b, r, ent);
+    m.demonym = g->demonym;
+    m.modifier = true;
+    return TypeSpan(descriptor < e ? descriptor : r, e);
+  }
+  return 0;
+}
+
+void MentionFinder::Run() {
+  gaz_len_.assign(n_, 0);
+  gaz_.assign(n_, nullptr);
+  for (size_t k = 0; k < n_; ++k) {
+    if (!CapLike(t_[k])) continue;
+    size_t max = std::min<size_t>(info_[k].word.phrase_len, n_ - k);
+    if (max == 0) continue;
     for (size_t len = max; len >= 1; --len) {
-      auto it = doc_->alias_index.find(JoinFolds(t_, k, k + len));
-      if (it != doc_->alias_index.end()) {
-        *ent = it->second;
-        return k + len;
+      const GazEntry* e = lex_.Gazetteer(JoinFolds(t_, k, k + len));
+      if (e == nullptr || !CapLike(t_[k + len - 1])) continue;
+      if (e->upper_only) {
+        bool upper = true;
+        for (size_t j = k; j < k + len; ++j) upper &= !t_[j].Is(kLower) || !t_[j].Is(kWord);
+        if (!upper) continue;
       }
+      gaz_len_[k] = len;
+      gaz_[k] = e;
+      break;
     }
-    return 0;
   }
-
-  Mention& Add(size_t tb, size_t te, int ent) {
-    Mention m;
-    m.tb = tb;
-    m.te = te;
-    if (ent >= 0) {
-      m.ents.push_back(ent);
-      doc_->ents[ent].mentions.push_back({t_[tb].begin, t_[te - 1].end});
-      if (doc_->ents[ent].kind == EntityKind::kNation) doc_->nation_counts[doc_->ents[ent].name]++;
-      if (doc_->ents[ent].kind == EntityKind::kPerson) m.person = ent;
-    }
-    m.possessive = te < n_ && t_[te].Is(kPoss);
-    out_.push_back(std::move(m));
-    return out_.back();
+  // A title-case line (a heading, a label): only names with other evidence count.
+  size_t words = 0, caps = 0;
+  for (size_t k = 0; k < n_; ++k) {
+    if (!t_[k].Is(kWord) || t_[k].Is(kDigit)) continue;
+    const uint16_t tag = info_[k].tag;
+    if (tag & (kTagDet | kTagPrep | kTagConj | kTagAux | kTagPron | kTagRel | kTagSubord)) continue;
+    ++words;
+    caps += CapLike(t_[k]);
   }
-
-  int GazEntity(const GazEntry* e, size_t tb, size_t te) {
-    int id = doc_->AddEntity(e->canonical, e->kind, Fold(e->canonical));
-    DocEntity& d = doc_->ents[id];
-    d.iso3 = e->iso3;
-    if (!e->nation.empty() && d.nation.empty()) d.nation = e->nation;
-    std::string surface = doc_->Surface(t_[tb].begin, t_[te - 1].end);
-    doc_->AddAlias(id, JoinFolds(t_, tb, te), surface);
-    return id;
+  heading_ = words >= 3 && caps * 10 >= words * 8 && F(n_ - 1) != "." && F(n_ - 1) != "\"";
+  size_t k = 0;
+  while (k < n_) {
+    size_t next = SkipParenthesis(k);
+    if (next == k) next = ListedNames(k);
+    if (next == k) next = Reference(k);
+    if (next == k) next = HonorificPerson(k);
+    if (next == k) next = TitledPerson(k);
+    if (next == k) next = IntroducedName(k);
+    if (next == k && CapLike(t_[k])) next = ReadSpan(k, SpanEnd(k));
+    k = next > k ? next : k + 1;
   }
-
-  // End of a capitalised span starting at k (connectors inside, commas in "of" lists).
-  size_t SpanEnd(size_t k) const {
-    size_t j = k, last = k;
-    bool seen_of = false;
-    while (j < n_) {
-      const Token& tk = t_[j];
-      if (CapLike(tk) || (j > k && tk.Is(kWord) && tk.Is(kDigit))) {
-        if (j > k && (F(j) == "mr." || F(j) == "dr." || F(j) == "h.e." || F(j) == "mrs." ||
-                      F(j) == "ms." || F(j) == "prof.")) {
-          break;
-        }
-        last = ++j;
-        continue;
-      }
-      const std::string& f = tk.fold;
-      bool connector = f == "of" || f == "for" || f == "on" || f == "and" || f == "&" ||
-                       f == "the" || f == "de" || f == "-";
-      if (f == "," && seen_of) connector = true;
-      if (!connector || j == k) break;
-      size_t m = j + 1;
-      while (m < n_ && m < j + 3 && (F(m) == "the" || F(m) == "and")) ++m;
-      if (m >= n_ || !CapLike(t_[m])) break;
-      if (f == "-" && t_[j].begin != t_[j - 1].end) break;
-      if ((f == "," || f == "and" || f == "&") && !Vocab(m)) break;
-      if ((f == "and" || f == "&") && (lex_.Has("org_start", F(m)) || F(m) == "government")) break;
-      if (f == "of" || f == "for") seen_of = true;
-      j = m;
-    }
-    return last;
+  std::sort(out_.begin(), out_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+  // Overlaps (a parenthesis alias inside a span read later) keep the first mention.
+  std::vector<Mention> kept;
+  for (Mention& m : out_) {
+    if (!kept.empty() && m.tb < kept.back().te) continue;
+    kept.push_back(std::move(m));
   }
-
-  bool OrgSpan(size_t b, size_t e) const {
-    if (lex_.Has("org_head", F(e - 1))) return true;
-    for (size_t x = b + 1; x + 1 < e; ++x) {
-      if ((F(x + 1) == "of" || F(x + 1) == "for") && lex_.Has("org_head", F(x)) &&
-          !lex_.Has("gov_head", F(x))) {
-        return true;  // "Kenya Advanced Institute of Science and Technology"
-      }
-    }
-    return lex_.Has("org_start", F(b)) && b + 1 < e && (F(b + 1) == "of" || F(b + 1) == "for");
+  out_ = std::move(kept);
+  MarkModifiers();
+  SentenceState& st = doc_->state[si_];
+  st.mention_at.assign(n_, -1);
+  for (size_t i = 0; i < out_.size(); ++i) {
+    for (size_t x = out_[i].tb; x < out_[i].te; ++x) st.mention_at[x] = static_cast<int>(i);
   }
-  bool ProgramSpan(size_t b, size_t e) const {
-    if (lex_.Has("program_head", F(e - 1)) && CapLike(t_[e - 1])) return true;
-    return F(b) == "vision" && e == b + 2 && t_[b + 1].Is(kDigit);
-  }
+  st.mentions = std::move(out_);
+}
 
-  // A classified capitalised span starting at k: returns its end (0 when none applies).
-  size_t SpanEntity(size_t k, EntityKind* kind, size_t* name_end, size_t* next) const {
-    size_t e = SpanEnd(k);
-    while (e > k + 1 &&
-           (F(e - 1) == "and" || F(e - 1) == "of" || F(e - 1) == "," || F(e - 1) == "the")) {
-      --e;
-    }
-    // Try the span and shorter spans cut at "and" connectors.
-    for (size_t end = e; end > k; --end) {
-      if (end < e && !(F(end) == "and" || F(end) == "-" || F(end) == "," ||
-                       lex_.Has("org_head", F(end - 1)))) {
-        continue;
-      }
-      size_t after = end;
-      if (after + 2 < n_ && F(after) == "(" && F(after + 2) == ")") after += 3;  // (ACR)
-      *next = after;
-      *name_end = end;
-      if (OrgSpan(k, end) && end > k + 1) {
-        *kind = EntityKind::kOrganization;
-        return end;
-      }
-      if (ProgramSpan(k, end) && end > k + 1) {
-        *kind = EntityKind::kProgram;
-        return end;
-      }
-      bool substantial = end > k + 1 || (!Vocab(k) && !lex_.Has("acronym_stop", F(k)) &&
-                                         !lex_.Has("stop_cap", F(k)));
-      if (!substantial) continue;
-      if (after < n_ && t_[after].Is(kLower) && lex_.Has("program_head", F(after))) {
-        *kind = EntityKind::kProgram;
-        *name_end = after + 1;  // "DigiTruck initiative", "DPI (ABC) strategy"
-        *next = after + 1;
-        return end;
-      }
-      if (after < n_ && t_[after].Is(kLower) && lex_.Has("org_noun", F(after))) {
-        *kind = EntityKind::kOrganization;
-        return end;
-      }
-    }
-    return 0;
-  }
+void FindMentions(const Lexicon& lex, Document* doc, size_t si) {
+  MentionFinder f(lex, doc, si);
+  f.Run();
+}
 
-  size_t Step(size_t k);
-  size_t Coref(size_t k);
-  size_t TitlePhrase(size_t k);
-  size_t Name(size_t k, int affiliation_org, int affiliation_nation, size_t title_begin);
-  void MarkModifiers();
-
-  const Lexicon& lex_;
-  Document* doc_;
-  size_t si_;
-  const std::vector<Token>& t_;
-  size_t n_;
-  std::vector<Mention> out_;
-  std::vector<size_t> gaz_end_;
-  std::vector<const GazEntry*> gaz_entry_;
-  std::vector<char> gaz_cover_;
-};
-
-}  // namespace
 }  // namespace pactgraph::extract
-
-#include "engine/extract/mentions_steps.inc"

@@ -69,13 +69,19 @@ struct ExtractedRelation {
   std::string date;        // ISO date stated in the sentence, else the article's date
   std::string trigger;     // the words that triggered the relation
   int evidence_count = 1;  // sentences supporting (source, type, target) in this article
+  // Why it was read (pactgraph extract --trace): the rule and frame or pattern that produced
+  // it ("trigger fund 'loan|loans' (triggers.tsv:52), frame give_noun: src=poss dst=to") and
+  // the byte spans of the trigger words and of the source and target phrases.
+  std::string rule;
+  Span trigger_span, source_span, target_span;
 };
 
 struct Extraction {
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;  // one per (source, type, target), first evidence
   std::vector<ExtractedRelation> evidence;   // every supporting sentence, in text order
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  // e.g. a sentence over the candidate cap
+  std::vector<std::string> trace;     // rejected candidates, when options.trace is set
 };
 
 struct ExtractorOptions {
@@ -83,6 +89,7 @@ struct ExtractorOptions {
   std::string data_dir;
   std::string iso_codes_dir = "/usr/share/iso-codes/json";
   std::vector<std::string> rule_files;  // extra trigger/cue/lexicon files (--rules)
+  bool trace = false;  // record rejected trigger candidates in Extraction::trace
 };
 
 // Where the rule data lives: $PACTGRAPH_DATA_DIR when set, else the source tree's data/ (a

@@ -1,0 +1,71 @@
+// Between passes 4 and 5: whom persons act for, and the country of public bodies.
+//
+// A person's office names the body: the organisation in the title ("CEO of Acme", "Acme's
+// president"), the ministry the title points at ("Minister of Trade" -> "Ministry of Trade"),
+// the nation in the title ("Kenyan President"), and for a state office with none of these
+// ("Foreign Minister X") the document's dominant nation. Public bodies without a stated country
+// take the nation in their name.
+#include <algorithm>
+
+#include "engine/extract/document.h"
+
+namespace pactgraph::extract {
+
+namespace {
+
+// The nation the document is about: named most often, the first one named counting one more,
+// and clearly ahead of the next; or -1.
+int DominantNation(const Document& doc) {
+  std::vector<std::pair<int, std::string>> counts;
+  for (const auto& [name, c] : doc.nation_counts) {
+    int score = 2 * c + (name == doc.first_nation ? 1 : 0);
+    counts.emplace_back(score, name);
+  }
+  std::sort(counts.rbegin(), counts.rend());
+  if (counts.empty()) return -1;
+  if (counts.size() > 1 && counts[0].first <= counts[1].first) return -1;
+  return doc.Find(Fold(counts[0].second));
+}
+
+int MinistryFor(const Document& doc, const DocEntity& p) {
+  if (p.title_complement.empty()) return -1;
+  const std::string c = Fold(p.title_complement);
+  const std::string& head = p.title_head;
+  std::vector<std::string> keys;
+  if (head.find("minister") != std::string::npos && head.find("prime") == std::string::npos) {
+    keys = {"ministry of " + c, "ministry for " + c, "ministry of the " + c};
+  } else if (head.find("secretary") != std::string::npos) {
+    keys = {"department of " + c, "ministry of " + c};
+  } else if (head.find("director") != std::string::npos || head.find("head") != std::string::npos) {
+    keys = {c};
+  }
+  for (const auto& k : keys) {
+    int e = doc.Find(k);
+    if (e >= 0 && doc.ents[e].kind == EntityKind::kOrganization) return e;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void ResolveAffiliations(const Lexicon& lex, Document* doc) {
+  (void)lex;
+  const int dominant = DominantNation(*doc);
+  doc->dominant_nation = dominant;
+  for (DocEntity& p : doc->ents) {
+    if (p.kind != EntityKind::kPerson) continue;
+    int aff = p.title_org;
+    if (aff < 0) aff = MinistryFor(*doc, p);
+    if (aff < 0) aff = p.title_nation;
+    if (aff < 0 && p.gov_title) aff = dominant;
+    p.affiliation = aff;
+  }
+  // Public bodies take the nation in their name; without one their country stays unstated
+  // (the plain name is the canonical name then).
+  for (DocEntity& o : doc->ents) {
+    if (o.kind != EntityKind::kOrganization || !o.gov_body || !o.nation.empty()) continue;
+    if (!o.name_nation.empty()) o.nation = o.name_nation;
+  }
+}
+
+}  // namespace pactgraph::extract

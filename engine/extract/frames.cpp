@@ -1,0 +1,292 @@
+// Pass 6, trigger frames: match trigger patterns and fill their frames (see frames.h).
+#include "engine/extract/frames.h"
+
+#include <algorithm>
+
+namespace pactgraph::extract {
+
+namespace {
+
+const char* SlotName(const SlotRef& s) {
+  switch (s.slot) {
+    case Slot::kSubj:
+      return "subj";
+    case Slot::kObj:
+      return "obj";
+    case Slot::kAgent:
+      return "agent";
+    case Slot::kPoss:
+      return "poss";
+    case Slot::kPremod:
+      return "premod";
+    case Slot::kBetween:
+      return "between";
+    case Slot::kPrep:
+      return s.prep.c_str();
+  }
+  return "?";
+}
+
+}  // namespace
+
+bool SentenceFrames::PosTagFits(const Frame& fr, size_t ts, size_t te) const {
+  (void)te;
+  const uint16_t tag = st_.info[ts].tag;
+  if (fr.noun) return !(tag & kTagVerb) || (st_.info[ts].word.pos & 1) == 0;
+  return (tag & kTagVerb) != 0;
+}
+
+bool SentenceFrames::TargetFits(const Frame& fr, const std::string& type, int ent) const {
+  const DocEntity& d = doc_->ents[ent];
+  if (fr.program_target) {
+    return d.kind == EntityKind::kProgram ||
+           (d.kind == EntityKind::kOrganization && d.facility);
+  }
+  if (d.kind == EntityKind::kNation || d.kind == EntityKind::kOrganization) return true;
+  if (d.kind == EntityKind::kProgram) return type == "fund" || type == "invest";
+  if (d.kind == EntityKind::kPlace) return fr.place_target;
+  return false;
+}
+
+bool SentenceFrames::NonParty(const Match& m) const {
+  if (m.verb < 0) return false;
+  for (const CueRule& c : lex_.cues()) {
+    if (c.category == "nonparty" && MatchPattern(c.pattern, t_, m.verb, n_) > 0) return true;
+  }
+  return false;
+}
+
+std::string SentenceFrames::Modality(const Match& m, bool document, bool* negated) const {
+  *negated = false;
+  bool planned = false, committed = false;
+  const size_t anchor = m.verb >= 0 && static_cast<size_t>(m.verb) < m.ts ? m.verb : m.ts;
+  for (size_t k = m.clause_b; k < m.te; ++k) {
+    for (const CueRule& c : lex_.cues()) {
+      if (MatchPattern(c.pattern, t_, k, m.te) == 0) continue;
+      if (c.category == "planned") planned = true;
+      if (c.category == "committed" && (!document || anchor <= k + 5)) committed = true;
+      if (c.category == "negation" && anchor <= k + 8) *negated = true;
+    }
+  }
+  if (anchor > 0 && F(anchor - 1) == "to") committed = true;
+  if (planned) return "planned";
+  return committed ? "committed" : "actual";
+}
+
+void SentenceFrames::Reject(const Match& m, const std::string& why) const {
+  if (doc_->trace == nullptr || doc_->trace->size() > 10000) return;
+  std::string words = doc_->Surface(si_, m.ts, m.te);
+  doc_->trace->push_back("sentence " + std::to_string(si_ + 1) + ": trigger " + m.rule->type +
+                         " '" + words + "' (" + m.rule->where + ", frame " +
+                         lex_.frames()[m.rule->frame].name + "): " + why);
+}
+
+Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr, bool target) const {
+  const bool non_actors = target;
+  switch (slot.slot) {
+    case Slot::kSubj:
+      if (!fr.noun) return Subject(VerbGroupStart(m.ts), m.clause_b, 0);
+      if (NonParty(m)) return Group();
+      if (m.verb >= 0) return Subject(VerbGroupStart(m.verb), m.clause_b, 0);
+      // "A announced X while in B for talks": a verbless subordinate clause takes the subject
+      // of the clause it hangs on.
+      if (m.clause_b > 0 && (st_.info[m.clause_b - 1].tag & kTagSubord)) {
+        size_t outer = ClauseStart(m.clause_b - 1);
+        for (size_t v = m.clause_b - 1; v-- > outer;) {
+          if (st_.info[v].tag & kTagVerb) return Subject(VerbGroupStart(v), outer, 0);
+        }
+      }
+      return Group();
+    case Slot::kObj:
+      return Object(m.te, m.clause_e, non_actors);
+    case Slot::kAgent:
+      return AfterWord("by", m.te, m.clause_e, non_actors);
+    case Slot::kPoss:
+      return fr.noun ? Possessor(m.phrase_b) : Group();
+    case Slot::kPremod:
+      return fr.noun ? Premodifiers(m.phrase_b, m.ts) : Group();
+    case Slot::kBetween:
+      return Between(m.clause_b, m.clause_e);
+    case Slot::kPrep:
+      return AfterWord(slot.prep, m.te, m.clause_e, non_actors);
+  }
+  return Group();
+}
+
+void SentenceFrames::Emit(const Match& m, const Group& src, const Group& dst,
+                          const std::string& how, const std::string& modality, bool negated) {
+  const std::string& type = m.rule->type;
+  const Frame& fr = lex_.frames()[m.rule->frame];
+  const auto& t = t_;
+  for (int s : src.ents) {
+    for (int d : dst.ents) {
+      if (s == d || !doc_->Actor(s) || !TargetFits(fr, type, d)) continue;
+      if (doc_->candidates >= kMaxPairsPerSentence) {
+        if (doc_->candidates == kMaxPairsPerSentence && doc_->warnings) {
+          doc_->warnings->push_back("sentence " + std::to_string(si_ + 1) + ": more than " +
+                                    std::to_string(kMaxPairsPerSentence) +
+                                    " relation candidates; the rest of the sentence is skipped");
+        }
+        ++doc_->candidates;
+        return;
+      }
+      ++doc_->candidates;
+      RelationRecord r;
+      r.source = s;
+      r.target = d;
+      r.type = type;
+      r.modality = modality;
+      r.negated = negated;
+      r.sentence = si_;
+      r.trigger = doc_->Surface(si_, m.ts, m.te);
+      r.rule = "trigger " + type + " '" + m.rule->text + "' (" + m.rule->where + "), frame " +
+               fr.name + ": " + how;
+      r.trigger_span = {t[m.ts].begin, t[m.te - 1].end};
+      if (src.te > src.tb) r.source_span = {t[src.tb].begin, t[std::min(src.te, n_) - 1].end};
+      if (dst.te > dst.tb) r.target_span = {t[dst.tb].begin, t[std::min(dst.te, n_) - 1].end};
+      r.via_person = src.via_person || dst.via_person;
+      out_->push_back(std::move(r));
+    }
+  }
+}
+
+// "between A and B": the pairs of the group, and of the bodies they act through.
+void SentenceFrames::EmitBetween(const Match& m, const Group& b, const std::string& modality,
+                                 bool negated) {
+  Group a, c;
+  a.ents = {b.ents[0]};
+  c.ents.assign(b.ents.begin() + 1, b.ents.end());
+  a.tb = c.tb = b.tb;
+  a.te = c.te = b.te;
+  a.via_person = c.via_person = b.via_person;
+  Emit(m, a, c, "parties=between", modality, negated);
+  if (b.through.size() >= 2 && b.through[0] >= 0 && b.through[1] >= 0) {
+    Group x, y;
+    x.ents = {b.through[0]};
+    y.ents = {b.through[1]};
+    Emit(m, x, y, "parties=between (through)", modality, negated);
+  }
+  if (!negated && b.ents.size() == 2) state_->NotePair(b.ents[0], b.ents[1]);
+}
+
+void SentenceFrames::Apply(const Match& m) {
+  const Frame& fr = lex_.frames()[m.rule->frame];
+  const std::string& type = m.rule->type;
+  bool negated = false;
+  const std::string modality = Modality(m, fr.document, &negated);
+  Group src, dst;
+  std::string src_how, dst_how;
+  // "Y received a loan from X", "Y hosted a visit by X": the receiver is the target.
+  const bool receive = fr.receive_swaps && m.verb >= 0 &&
+                       (st_.info[m.verb].word.classes & ClassBit(kReceiveVerb));
+  if (receive) {
+    dst = Fill(SlotRef{Slot::kSubj, ""}, m, fr, true);
+    dst_how = "subj (receiver)";
+  }
+  for (const SlotRef& s : fr.src) {
+    if (receive && s.slot == Slot::kSubj) continue;
+    if (s.slot == Slot::kBetween) {
+      Group b = Fill(s, m, fr, false);
+      if (b.ents.size() >= 2 && !IsDirected(type)) {
+        EmitBetween(m, b, modality, negated);
+        return;
+      }
+      continue;
+    }
+    src = Fill(s, m, fr, false);
+    if (!src.empty()) {
+      src_how = SlotName(s);
+      break;
+    }
+  }
+  for (const SlotRef& s : fr.dst) {
+    if (receive) break;
+    Group g = Fill(s, m, fr, true);
+    g.ents.erase(std::remove_if(g.ents.begin(), g.ents.end(),
+                                [&](int e) {
+                                  return std::find(src.ents.begin(), src.ents.end(), e) !=
+                                         src.ents.end();
+                                }),
+                 g.ents.end());
+    if (!g.empty()) {
+      dst = g;
+      dst_how = SlotName(s);
+      break;
+    }
+  }
+  if (!IsDirected(type) && dst.empty() && src.ents.size() >= 2) {
+    // "A and B signed an MoU": every pair of the group.
+    for (size_t i = 0; i + 1 < src.ents.size(); ++i) {
+      Group a, c;
+      a.ents = {src.ents[i]};
+      c.ents.assign(src.ents.begin() + i + 1, src.ents.end());
+      a.tb = c.tb = src.tb;
+      a.te = c.te = src.te;
+      a.via_person = c.via_person = src.via_person;
+      Emit(m, a, c, "parties=" + src_how + " (group)", modality, negated);
+    }
+    if (!negated && src.ents.size() == 2) state_->NotePair(src.ents[0], src.ents[1]);
+    return;
+  }
+  if (src.empty() || dst.empty()) {
+    Reject(m, src.empty() ? "no source (tried " + std::to_string(fr.src.size()) + " slots)"
+                          : "no target (tried " + std::to_string(fr.dst.size()) + " slots)");
+    return;
+  }
+  Emit(m, src, dst, "src=" + src_how + " dst=" + dst_how, modality, negated);
+  if (!negated && src.ents.size() == 1 && dst.ents.size() == 1 &&
+      (!IsDirected(type) || type == "visit")) {
+    state_->NotePair(src.ents[0], dst.ents[0]);
+  }
+}
+
+void SentenceFrames::ReadTriggers() {
+  std::vector<int> cands;
+  size_t k = 0;
+  while (k < n_) {
+    int mi = st_.mention_at[k];
+    if (mi >= 0 && st_.mentions[mi].entity >= 0 && st_.mentions[mi].ref == RefKind::kNone) {
+      k = st_.mentions[mi].te;  // no trigger inside a name ("... Cooperation Agency")
+      continue;
+    }
+    if (!t_[k].Is(kWord)) {
+      ++k;
+      continue;
+    }
+    lex_.TriggersFor(F(k), &cands);
+    const TriggerRule* best = nullptr;
+    size_t best_len = 0;
+    for (int idx : cands) {
+      const TriggerRule& r = lex_.triggers()[idx];
+      size_t len = MatchPattern(r.pattern, t_, k, n_);
+      if (len <= best_len) continue;
+      if (!PosTagFits(lex_.frames()[r.frame], k, k + len)) continue;
+      best = &r;
+      best_len = len;
+    }
+    if (best == nullptr) {
+      ++k;
+      continue;
+    }
+    Match m;
+    m.rule = best;
+    m.ts = k;
+    m.te = k + best_len;
+    m.clause_b = ClauseStart(k);
+    m.clause_e = ClauseEnd(m.te);
+    const Frame& fr = lex_.frames()[best->frame];
+    m.phrase_b = fr.noun ? PhraseStart(k, m.clause_b) : k;
+    m.verb = fr.noun ? GoverningVerb(m.phrase_b, m.clause_b) : static_cast<int>(k);
+    Apply(m);
+    if (doc_->candidates > kMaxPairsPerSentence) return;
+    k = m.te;
+  }
+}
+
+void ReadFrames(const Lexicon& lex, Document* doc, size_t si, CorefState* state,
+                std::vector<RelationRecord>* out) {
+  SentenceFrames frames(lex, doc, si, state, out);
+  frames.ReadTriggers();
+}
+
+}  // namespace pactgraph::extract

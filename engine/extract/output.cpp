@@ -1,0 +1,201 @@
+// Pass 7: canonical names and the Extraction (see output.h).
+#include "engine/extract/output.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+namespace pactgraph::extract {
+
+namespace {
+
+const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                               "july",    "august",   "september", "october", "november", "december"};
+
+int MonthOf(const std::string& f) {
+  for (int m = 0; m < 12; ++m) {
+    const std::string full = kMonths[m];
+    if (f == full) return m + 1;
+    if (f.size() == 3 && full.compare(0, 3, f) == 0 && f != "may" && f != "mar" && f != "jun") {
+      return m + 1;
+    }
+    if (f.size() == 4 && f.back() == '.' && full.compare(0, 3, f.substr(0, 3)) == 0) return m + 1;
+  }
+  return 0;
+}
+
+// "February 17, 2026", "17 February 2026": the ISO date, else "".
+std::string SentenceDate(const Sentence& s) {
+  const auto& t = s.tokens;
+  auto num = [&](size_t i) {
+    return i < t.size() && t[i].Is(kDigit) ? std::atoi(t[i].fold.c_str()) : 0;
+  };
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    int m = MonthOf(t[k].fold);
+    if (m == 0 || !t[k].Is(kCap)) continue;
+    int day = num(k + 1), year = 0;
+    if (day >= 1 && day <= 31) {
+      size_t y = k + 2;
+      if (y < t.size() && t[y].fold == ",") ++y;
+      year = num(y);
+    } else if (k > 0) {
+      day = num(k - 1);
+      year = num(k + 1);
+    }
+    if (year >= 1900 && year <= 2100 && day >= 1 && day <= 31) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, day);
+      return buf;
+    }
+  }
+  return "";
+}
+
+bool AllCaps(const std::string& s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// Acronym-only entities join the full name whose initials they are (weak_alias holds them).
+std::vector<int> MergeAcronyms(const Document& doc) {
+  std::vector<int> to(doc.ents.size());
+  for (size_t i = 0; i < to.size(); ++i) to[i] = static_cast<int>(i);
+  for (size_t i = 0; i < doc.ents.size(); ++i) {
+    const DocEntity& e = doc.ents[i];
+    if (e.kind != EntityKind::kOrganization || !AllCaps(e.name) || e.name.find(' ') != std::string::npos) {
+      continue;
+    }
+    auto it = doc.weak_alias.find(Fold(e.name));
+    if (it == doc.weak_alias.end() || it->second == static_cast<int>(i)) continue;
+    const DocEntity& full = doc.ents[it->second];
+    if (full.kind == e.kind && full.name.find(' ') != std::string::npos) to[i] = it->second;
+  }
+  return to;
+}
+
+std::string Canonical(const DocEntity& e) {
+  std::string name = e.name;
+  if (e.kind != EntityKind::kOrganization || !e.gov_body || e.nation.empty()) return name;
+  if (!name.empty() && name.back() == ')') return name;
+  // "Ministry of Energy of Chile" -> "Ministry of Energy (Chile)".
+  for (const std::string& tail : {" of " + e.nation, " of the " + e.nation, " in " + e.nation,
+                                 " in the " + e.nation}) {
+    if (name.size() > tail.size() && Fold(name.substr(name.size() - tail.size())) == Fold(tail)) {
+      name.erase(name.size() - tail.size());
+    }
+  }
+  return name + " (" + e.nation + ")";
+}
+
+// "Acme Kenya", "Ghana Space Agency": a body whose name contains a nation is based there.
+void NameNationRecords(Document* doc, std::vector<RelationRecord>* records) {
+  for (size_t i = 0; i < doc->ents.size(); ++i) {
+    const DocEntity& e = doc->ents[i];
+    if (e.kind != EntityKind::kOrganization || e.name_nation.empty() || e.mentions.empty()) continue;
+    int nation = doc->Find(Fold(e.name_nation));
+    if (nation < 0) continue;
+    RelationRecord r;
+    r.source = static_cast<int>(i);
+    r.target = nation;
+    r.type = "based_in";
+    r.rule = "name_nation (a nation named in the body's name)";
+    r.source_span = r.target_span = e.mentions[0];
+    r.trigger = e.name;
+    // The sentence of the first mention.
+    for (size_t si = 0; si < doc->sentences.size(); ++si) {
+      if (doc->sentences[si].end >= e.mentions[0].end) {
+        r.sentence = si;
+        break;
+      }
+    }
+    records->push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationRecord>* records,
+                     Extraction* out) {
+  (void)lex;
+  NameNationRecords(doc, records);
+  const std::vector<int> to = MergeAcronyms(*doc);
+  for (size_t i = 0; i < to.size(); ++i) {
+    if (to[i] == static_cast<int>(i)) continue;
+    DocEntity& full = doc->ents[to[i]];
+    const DocEntity& acr = doc->ents[i];
+    if (full.acronym.empty()) full.acronym = acr.name;
+    if (std::find(full.aliases.begin(), full.aliases.end(), acr.name) == full.aliases.end()) {
+      full.aliases.push_back(acr.name);
+    }
+    full.mentions.insert(full.mentions.end(), acr.mentions.begin(), acr.mentions.end());
+    if (full.nation.empty()) full.nation = acr.nation;
+    full.gov_body = full.gov_body || acr.gov_body;
+  }
+  std::vector<std::string> names(doc->ents.size());
+  for (size_t i = 0; i < doc->ents.size(); ++i) names[i] = Canonical(doc->ents[to[i]]);
+
+  const Article& article = *doc->article;
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+  std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
+  for (const RelationRecord& r : *records) {
+    int src = to[r.source], dst = to[r.target];
+    if (src == dst) continue;
+    std::string s = names[src], t = names[dst];
+    const bool directed = IsDirected(r.type);
+    if (!directed && t < s) std::swap(s, t);
+    const Sentence& sent = doc->sentences[r.sentence];
+    const std::string type = r.type + (r.negated ? "!" : "");
+    if (!seen.insert({s, type, t, sent.begin}).second) continue;
+    ExtractedRelation er;
+    er.source = s;
+    er.type = r.type;
+    er.target = t;
+    er.modality = r.modality;
+    er.negated = r.negated;
+    er.directed = directed;
+    er.sentence = article.text.substr(sent.begin, sent.end - sent.begin);
+    er.sentence_span = {sent.begin, sent.end};
+    er.date = SentenceDate(sent);
+    if (er.date.empty()) er.date = article.date;
+    er.trigger = r.trigger;
+    er.rule = r.rule;
+    er.trigger_span = r.trigger_span;
+    er.source_span = r.source_span;
+    er.target_span = r.target_span;
+    out->evidence.push_back(er);
+    auto key = std::make_tuple(s, type, t);
+    auto it = index.find(key);
+    if (it == index.end()) {
+      index[key] = out->relations.size();
+      out->relations.push_back(std::move(er));
+    } else {
+      out->relations[it->second].evidence_count++;
+    }
+  }
+  for (size_t i = 0; i < doc->ents.size(); ++i) {
+    const DocEntity& d = doc->ents[i];
+    if (to[i] != static_cast<int>(i) || !d.reported || d.mentions.empty()) continue;
+    ExtractedEntity e;
+    e.canonical = names[i];
+    e.kind = d.kind;
+    e.aliases = d.aliases;
+    if (e.canonical != d.name) e.aliases.insert(e.aliases.begin(), d.name);
+    if (!d.acronym.empty() &&
+        std::find(e.aliases.begin(), e.aliases.end(), d.acronym) == e.aliases.end()) {
+      e.aliases.push_back(d.acronym);
+    }
+    e.iso_alpha3 = d.iso3;
+    e.nation = d.nation;
+    if (d.affiliation >= 0) e.affiliation = names[d.affiliation];
+    e.mentions = d.mentions;
+    out->entities.push_back(std::move(e));
+  }
+}
+
+}  // namespace pactgraph::extract

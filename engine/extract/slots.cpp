@@ -1,0 +1,412 @@
+// Pass 6, slot readers: argument groups over the noun phrases of a clause (see frames.h).
+#include <algorithm>
+
+#include "engine/extract/frames.h"
+
+namespace pactgraph::extract {
+
+namespace {
+
+bool ListMark(const std::string& f) { return f == "," || f == "and" || f == "or" || f == "&"; }
+
+void AddUnique(std::vector<int>* v, int e) {
+  if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
+}
+
+}  // namespace
+
+SentenceFrames::SentenceFrames(const Lexicon& lex, Document* doc, size_t si, CorefState* state,
+                               std::vector<RelationRecord>* out)
+    : lex_(lex),
+      doc_(doc),
+      si_(si),
+      state_(state),
+      out_(out),
+      t_(doc->sentences[si].tokens),
+      st_(doc->state[si]),
+      n_(t_.size()) {
+  // Relative clauses set off by commas and parentheses are read apart from the main clause.
+  masked_.assign(n_, 0);
+  for (size_t k = 0; k + 1 < n_; ++k) {
+    bool rel = F(k) == "," && (st_.info[k + 1].tag & kTagRel) && F(k + 1) != "that";
+    bool paren = F(k) == "(";
+    if (!rel && !paren) continue;
+    size_t e = k + 1;
+    const char* close = paren ? ")" : ",";
+    while (e < n_ && e < k + 30 && F(e) != close && F(e) != ";" && !(paren && F(e) == "(")) ++e;
+    if (e < n_ && (F(e) == close || (!paren && e + 1 == n_))) {
+      for (size_t x = k + 1; x < e; ++x) masked_[x] = 1;
+    }
+    k = e - 1 > k ? e - 1 : k;
+  }
+}
+
+const std::string& SentenceFrames::F(size_t k) const {
+  static const std::string kEmpty;
+  return k < n_ ? t_[k].fold : kEmpty;
+}
+
+size_t SentenceFrames::ClauseStart(size_t k) const {
+  const bool inner = k < n_ && masked_[k];
+  size_t floor = k > kSlotWindow * 2 ? k - kSlotWindow * 2 : 0;
+  for (size_t x = k; x-- > floor;) {
+    if (!inner && masked_[x]) continue;
+    if (inner && !masked_[x]) return x + 1;
+    const std::string& f = F(x);
+    if (f == ";" || f == ":" || f == "\"" || (st_.info[x].tag & kTagSubord)) return x + 1;
+    if (f == "that" && x > 0 && (st_.info[x - 1].word.classes & ClassBit(kSpeechVerb))) return x + 1;
+    if (f == "-" && x > 0 && t_[x].begin != t_[x - 1].end) return x + 1;  // a dash
+  }
+  return floor;
+}
+
+size_t SentenceFrames::ClauseEnd(size_t k) const {
+  const bool inner = k < n_ && masked_[k];
+  size_t ceil = std::min(n_, k + kSlotWindow * 2);
+  for (size_t x = k; x < ceil; ++x) {
+    if (inner && !masked_[x]) return x;
+    if (!inner && masked_[x]) continue;
+    const std::string& f = F(x);
+    if (f == ";" || f == "\"" || ((st_.info[x].tag & kTagSubord) && x > k)) return x;
+  }
+  return ceil;
+}
+
+bool SentenceFrames::Denote(int mi, bool non_actors, std::vector<int>* ents,
+                            bool* via_person) const {
+  const Mention& m = st_.mentions[mi];
+  if (m.ref != RefKind::kNone) {
+    for (int e : m.refs) {
+      if (doc_->Actor(e) || non_actors) AddUnique(ents, e);
+    }
+    return !m.refs.empty();
+  }
+  if (m.entity < 0) return false;
+  const DocEntity& d = doc_->ents[m.entity];
+  if (d.kind == EntityKind::kPerson) {
+    if (d.affiliation < 0) return false;
+    AddUnique(ents, d.affiliation);
+    *via_person = true;
+    return true;
+  }
+  if (!doc_->Actor(m.entity) && !non_actors) return false;
+  AddUnique(ents, m.entity);
+  return true;
+}
+
+// "the Saudi government", "Kenyan officials": a nation modifier before a nation or role noun.
+bool SentenceFrames::NationNounAt(size_t x, int modifier_mi, std::vector<int>* ents) const {
+  if (x >= n_ || modifier_mi < 0) return false;
+  const uint64_t c = st_.info[x].word.classes;
+  if (!(c & (ClassBit(kNationNoun) | ClassBit(kRoleNoun)))) return false;
+  const Mention& m = st_.mentions[modifier_mi];
+  if (m.entity < 0 || doc_->ents[m.entity].kind != EntityKind::kNation) return false;
+  AddUnique(ents, m.entity);
+  return true;
+}
+
+// Skips the words that open a noun phrase before its head: determiners, adjectives, numbers,
+// amounts, lower-case nouns, quotation marks. Role nouns are read through "of"/"from".
+size_t SentenceFrames::SkipPrefix(size_t pos, size_t limit, bool* jumped) const {
+  size_t x = pos;
+  while (x < limit && x < pos + 10) {
+    if (st_.mention_at[x] >= 0) return x;
+    const uint16_t tag = st_.info[x].tag;
+    const std::string& f = F(x);
+    if ((st_.info[x].word.classes & ClassBit(kRoleNoun)) && (F(x + 1) == "of" || F(x + 1) == "from")) {
+      *jumped = true;
+      x += 2;
+      continue;
+    }
+    if (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagAdv)) {
+      ++x;
+      continue;
+    }
+    if (f == "\"" || f == "'" || f == "$" || f == "%" || f == "-" || f == "." ||
+        (st_.info[x].word.classes & ClassBit(kCurrency))) {
+      ++x;
+      continue;
+    }
+    break;
+  }
+  return x;
+}
+
+Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool non_actors) const {
+  Group g;
+  g.tb = from;
+  size_t pos = from;
+  limit = std::min(limit, n_);
+  bool first = true;
+  while (pos < limit && g.ents.size() < kMaxGroup) {
+    bool jumped = false;
+    size_t x = SkipPrefix(pos, limit, &jumped);
+    if (x >= limit || st_.mention_at[x] < 0) break;
+    if (adjacent && first && x > pos + 6) break;
+    int mi = st_.mention_at[x];
+    const Mention& m = st_.mentions[mi];
+    size_t end = m.te;
+    bool got = false;
+    if (m.modifier && m.ref == RefKind::kNone) {
+      // A modifier: the phrase goes on to its head ("Saudi Arabian telecom company Acme").
+      size_t after = end < n_ && t_[end].Is(kPoss) ? end + 1 : end;
+      size_t head = SkipPrefix(after, limit, &jumped);
+      if (head > after && NationNounAt(head - 1, mi, &g.ents)) {
+        got = true;
+        end = head;
+      } else if (head < limit && st_.mention_at[head] >= 0 && head > end) {
+        pos = head;
+        continue;
+      } else if (NationNounAt(after, mi, &g.ents)) {
+        got = true;
+        end = after + 1;
+      } else {
+        break;
+      }
+    } else {
+      got = Denote(mi, non_actors, &g.ents, &g.via_person);
+    }
+    if (!got) break;
+    first = false;
+    g.through.resize(g.ents.size(), -1);
+    pos = end;
+    if (pos < n_ && t_[pos].Is(kPoss)) break;  // "A's unit": A is not the conjunct
+    // "India through its Ministry of X": the body a party acts through.
+    if (F(pos) == "through" && pos + 1 < limit) {
+      bool j2 = false;
+      size_t y = SkipPrefix(pos + 1, limit, &j2);
+      if (y < limit && st_.mention_at[y] >= 0) {
+        std::vector<int> via;
+        bool vp = false;
+        if (Denote(st_.mention_at[y], false, &via, &vp) && !via.empty()) g.through.back() = via[0];
+        pos = st_.mentions[st_.mention_at[y]].te;
+      }
+    }
+    while (pos < limit && masked_[pos]) ++pos;  // parenthesis or relative clause
+    if (pos < limit && F(pos) == ")") ++pos;
+    // Coordination or an apposition.
+    if (pos >= limit || !ListMark(F(pos))) {
+      if (F(pos) == "as" && F(pos + 1) == "well" && F(pos + 2) == "as") {
+        pos += 3;
+        continue;
+      }
+      if ((F(pos) == "along" || F(pos) == "together") && F(pos + 1) == "with") {
+        pos += 2;
+        continue;
+      }
+      break;
+    }
+    size_t next = pos + 1;
+    if (F(pos) == "," && (F(next) == "and" || F(next) == "or")) ++next;
+    bool j3 = false;
+    size_t y = SkipPrefix(next, limit, &j3);
+    if (y < limit && st_.mention_at[y] >= 0) {
+      pos = next;
+      continue;
+    }
+    if (F(pos) != ",") break;
+    // ", the US chipmaker," — an apposition; the list may go on after it.
+    size_t close = next;
+    while (close < limit && close < next + 12 && F(close) != "," && !(st_.info[close].tag & kTagVerb)) {
+      ++close;
+    }
+    if (close < limit && F(close) == "," && close + 1 < limit && ListMark(F(close + 1)) &&
+        F(close + 1) != ",") {
+      pos = close + 1;
+      if (F(pos) != ",") ++pos;
+      continue;
+    }
+    break;
+  }
+  g.te = pos;
+  g.through.resize(g.ents.size(), -1);
+  return g;
+}
+
+size_t SentenceFrames::VerbGroupStart(size_t verb) const {
+  size_t b = verb;
+  while (b > 0 && (st_.info[b - 1].tag & (kTagAux | kTagAdv)) && b + 6 > verb) --b;
+  return b;
+}
+
+Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
+  size_t x = verb_b;
+  // "to build" inside "A agreed to build", "by signing" inside "A marked it by signing": the
+  // controlling subject.
+  const std::string& vf = F(x < n_ && (st_.info[x].tag & kTagVerb) ? x : x);
+  const bool gerund_after_prep = x > clause_b && (st_.info[x - 1].tag & kTagPrep) &&
+                                 vf.size() > 4 && vf.compare(vf.size() - 3, 3, "ing") == 0;
+  if (x > clause_b && (F(x - 1) == "to" || gerund_after_prep) && depth < 2) {
+    for (size_t v = x - 1; v-- > clause_b && v + kSlotWindow > x;) {
+      if (st_.info[v].tag & kTagVerb) return Subject(VerbGroupStart(v), clause_b, depth + 1);
+    }
+    return Group();
+  }
+  // In a relative clause the subject is the antecedent: "A, which is owned by B".
+  if (x > 0 && masked_[x - 1] && x >= 2) {
+    size_t r = x;
+    while (r > 0 && masked_[r - 1]) --r;
+    if (r < n_ && (st_.info[r].tag & kTagRel) && r >= 2 && F(r - 1) == ",") {
+      size_t end = r - 1;
+      int mi = st_.mention_at[end - 1];
+      if (mi >= 0) return ReadGroup(st_.mentions[mi].tb, end, false, false);
+    }
+  }
+  // Skip an insertion just before the verb: "A, the US chipmaker, said".
+  if (x > clause_b && F(x - 1) == ",") {
+    size_t c = x - 1;
+    while (c > clause_b && c + 14 > x && F(c - 1) != ",") --c;
+    if (c > clause_b && F(c - 1) == ",") x = c - 1;
+  }
+  while (x > clause_b && masked_[x - 1]) --x;
+  if (x > clause_b && F(x - 1) == ",") --x;
+  // The subject phrase ends at x: walk back over phrase material to where it starts.
+  size_t s = x;
+  while (s > clause_b && s + kSlotWindow > x) {
+    size_t p = s - 1;
+    const uint16_t tag = st_.info[p].tag;
+    if (st_.mention_at[p] >= 0 || (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagPoss))) {
+      s = p;
+      continue;
+    }
+    const std::string& f = F(p);
+    if (f == "and" || f == "&" || f == "-" || f == "'" || f == "\"" || f == "or") {
+      s = p;
+      continue;
+    }
+    if (f == "," && p > clause_b && st_.mention_at[p - 1] >= 0) {
+      s = p;
+      continue;
+    }
+    if ((f == "of" || f == "from") && p > clause_b &&
+        (st_.info[p - 1].word.classes & ClassBit(kRoleNoun))) {
+      s = p;
+      continue;
+    }
+    if (masked_[p]) {
+      s = p;
+      continue;
+    }
+    break;
+  }
+  if (s >= x) return Group();
+  // Start at the first phrase from which the group reaches the verb.
+  Group g = ReadGroup(s, x, false, false);
+  return g;
+}
+
+Group SentenceFrames::Object(size_t verb_e, size_t limit, bool non_actors) const {
+  size_t x = verb_e;
+  while (x < limit && (st_.info[x].tag & kTagAdv)) ++x;
+  if (F(x) == "up" || F(x) == "out" || F(x) == "off") ++x;
+  return ReadGroup(x, limit, true, non_actors);
+}
+
+Group SentenceFrames::AfterWord(const std::string& word, size_t from, size_t limit,
+                                bool non_actors) const {
+  limit = std::min(limit, from + kSlotWindow);
+  bool verb_group = true;  // the verb group right after the trigger ("has been signed by")
+  for (size_t x = from; x < limit; ++x) {
+    if (masked_[x] && !(from < n_ && masked_[from])) continue;
+    const uint16_t tag = st_.info[x].tag;
+    if (F(x) == word) {
+      Group g = ReadGroup(x + 1, limit, true, non_actors);
+      if (!g.empty()) return g;
+      continue;
+    }
+    if (tag & (kTagAux | kTagVerb)) {
+      if (!verb_group) break;
+      continue;
+    }
+    if (x > from) verb_group = false;
+    if (tag & kTagSubord) break;
+  }
+  return Group();
+}
+
+Group SentenceFrames::Between(size_t clause_b, size_t clause_e) const {
+  for (size_t x = clause_b; x < clause_e; ++x) {
+    if (F(x) != "between" || masked_[x]) continue;
+    Group g = ReadGroup(x + 1, clause_e, true, false);
+    if (g.ents.size() >= 2) return g;
+  }
+  return Group();
+}
+
+size_t SentenceFrames::PhraseStart(size_t trigger_b, size_t clause_b) const {
+  size_t s = trigger_b;
+  while (s > clause_b && s + 8 > trigger_b) {
+    const uint16_t tag = st_.info[s - 1].tag;
+    const std::string& f = F(s - 1);
+    if ((tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagPoss)) || st_.mention_at[s - 1] >= 0 ||
+        f == "-" || f == "$" || f == "%" || f == "\"" || f == "'") {
+      --s;
+      continue;
+    }
+    break;
+  }
+  return s;
+}
+
+Group SentenceFrames::Possessor(size_t phrase_b) const {
+  Group g;
+  for (size_t x = phrase_b; x < n_ && x < phrase_b + 8; ++x) {
+    if (t_[x].Is(kPoss) && x > 0 && st_.mention_at[x - 1] >= 0) {
+      int mi = st_.mention_at[x - 1];
+      Denote(mi, false, &g.ents, &g.via_person);
+      g.tb = st_.mentions[mi].tb;
+      g.te = x + 1;
+      return g;
+    }
+    int mi = st_.mention_at[x];
+    if (mi >= 0 && st_.mentions[mi].ref == RefKind::kIts) {
+      Denote(mi, false, &g.ents, &g.via_person);
+      g.tb = x;
+      g.te = x + 1;
+      return g;
+    }
+  }
+  return g;
+}
+
+Group SentenceFrames::Premodifiers(size_t phrase_b, size_t trigger_b) const {
+  Group g;
+  g.tb = phrase_b;
+  g.te = trigger_b;
+  for (size_t x = phrase_b; x < trigger_b; ++x) {
+    int mi = st_.mention_at[x];
+    if (mi < 0 || st_.mentions[mi].tb != x || st_.mentions[mi].possessive) continue;
+    bool vp = false;
+    Denote(mi, false, &g.ents, &vp);
+  }
+  g.through.resize(g.ents.size(), -1);
+  return g;
+}
+
+int SentenceFrames::GoverningVerb(size_t phrase_b, size_t clause_b) const {
+  size_t x = phrase_b;
+  bool prep = false;
+  while (x > clause_b && x + 14 > phrase_b) {
+    size_t p = x - 1;
+    const uint16_t tag = st_.info[p].tag;
+    if (tag & kTagVerb) return static_cast<int>(p);
+    if ((tag & kTagPrep) && !prep) {
+      prep = true;
+      x = PhraseStart(p, clause_b);
+      if (x == p) x = p;
+      continue;
+    }
+    if (tag & (kTagAux | kTagAdv)) {
+      --x;
+      continue;
+    }
+    if (st_.mention_at[p] >= 0 || (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagPoss | kTagName))) {
+      --x;
+      continue;
+    }
+    break;
+  }
+  return -1;
+}
+
+}  // namespace pactgraph::extract
