@@ -183,7 +183,9 @@ void ResolveReferences(const Lexicon& lex, Document* doc, size_t si, CorefState*
       case RefKind::kNone:
         break;
     }
-    if (m.refs.size() == 1 && clause_actor < 0 && m.ref != RefKind::kIts) clause_actor = m.refs[0];
+    if (m.refs.size() == 1 && clause_actor < 0 && m.ref != RefKind::kIts && doc->Actor(m.refs[0])) {
+      clause_actor = m.refs[0];
+    }
   }
 }
 

@@ -26,6 +26,10 @@ class CorefState {
   void Note(const Document& doc, int ent);
   void NotePair(int a, int b) { pair_ = {a, b}; }
   void NoteSubject(int ent) { subject_ = ent; }
+  // The party of the latest document read ("A signed agreements ... The agreements were
+  // signed with B and C": A).
+  void NoteDocumentParty(const std::vector<int>& ents) { doc_party_ = ents; }
+  const std::vector<int>& DocumentParty() const { return doc_party_; }
 
   std::vector<int> Pair(const Document& doc, const Mention& m, size_t count) const;
   int Definite(const Document& doc, const Mention& m) const;
@@ -37,6 +41,7 @@ class CorefState {
  private:
   std::vector<int> nations_, orgs_, actors_, programs_;
   std::vector<int> pair_;
+  std::vector<int> doc_party_;
   int subject_ = -1;
   int dominant_ = -1;
 };

@@ -59,7 +59,7 @@ bool SentenceFrames::NonParty(const Match& m) const {
 std::string SentenceFrames::Modality(const Match& m, bool document, bool* negated) const {
   *negated = false;
   bool planned = false, committed = false;
-  const size_t anchor = m.verb >= 0 && static_cast<size_t>(m.verb) < m.ts ? m.verb : m.ts;
+  const size_t anchor = m.verb >= 0 && static_cast<size_t>(m.verb) < m.ts ? VerbGroupStart(m.verb) : m.ts;
   for (size_t k = m.clause_b; k < m.te; ++k) {
     for (const CueRule& c : lex_.cues()) {
       if (MatchPattern(c.pattern, t_, k, m.te) == 0) continue;
@@ -100,6 +100,7 @@ Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
     case Slot::kObj:
       return Object(m.te, m.clause_e, non_actors);
     case Slot::kAgent:
+      if (F(m.te - 1) == "by") return ReadGroup(m.te, m.clause_e, true, non_actors);  // "owned by"
       return AfterWord("by", m.te, m.clause_e, non_actors);
     case Slot::kPoss:
       return fr.noun ? Possessor(m.phrase_b) : Group();
@@ -108,6 +109,7 @@ Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
     case Slot::kBetween:
       return Between(m.clause_b, m.clause_e);
     case Slot::kPrep:
+      if (F(m.te - 1) == slot.prep) return ReadGroup(m.te, m.clause_e, true, non_actors);
       return AfterWord(slot.prep, m.te, m.clause_e, non_actors);
   }
   return Group();
@@ -189,6 +191,16 @@ void SentenceFrames::Apply(const Match& m) {
       Group b = Fill(s, m, fr, false);
       if (b.ents.size() >= 2 && !IsDirected(type)) {
         EmitBetween(m, b, modality, negated);
+        // "A and B signed an MoU between their ministries C and D": both levels sign.
+        if (fr.document) {
+          Group g = Fill(SlotRef{Slot::kSubj, ""}, m, fr, false);
+          for (size_t i = 0; i + 1 < g.ents.size(); ++i) {
+            Group a, c;
+            a.ents = {g.ents[i]};
+            c.ents.assign(g.ents.begin() + i + 1, g.ents.end());
+            Emit(m, a, c, "parties=subj (group, beside between)", modality, negated);
+          }
+        }
         return;
       }
       continue;
@@ -213,6 +225,15 @@ void SentenceFrames::Apply(const Match& m) {
       dst_how = SlotName(s);
       break;
     }
+  }
+  if (fr.document) {
+    // "The agreements were signed with B": a definite document reads back to its party.
+    const std::string& det = F(m.phrase_b);
+    if (src.empty() && !dst.empty() && (det == "the" || det == "these" || det == "those")) {
+      src.ents = state_->DocumentParty();
+      src_how = "party of the document read before";
+    }
+    if (!src.empty() && src_how == "subj") state_->NoteDocumentParty(src.ents);
   }
   if (!IsDirected(type) && dst.empty() && src.ents.size() >= 2) {
     // "A and B signed an MoU": every pair of the group.

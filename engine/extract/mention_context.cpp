@@ -52,6 +52,14 @@ size_t MentionFinder::PhraseLead(size_t b) const {
   return x;  // the lead word is x - 1 (none when x == 0)
 }
 
+// "Zeta Defence Works (ZDW)": a span the next parenthesis abbreviates is a name.
+bool MentionFinder::DefinedByAcronym(size_t b, size_t e) const {
+  if (F(e) != "(" || F(e + 2) != ")" || e + 2 >= n_) return false;
+  const Token& a = t_[e + 1];
+  return (a.Is(kUpper) || a.Is(kMixed)) && !Has(e + 1, kAcronymStop) &&
+         Abbreviates(a.fold, JoinFolds(t_, b, e));
+}
+
 // Where only an actor can stand: "with X", "between X", "X's", "X president Jane Doe".
 bool MentionFinder::ActorContext(size_t b, size_t e) const {
   if (e < n_ && t_[e].Is(kPoss)) return true;
@@ -101,7 +109,10 @@ bool MentionFinder::ContextKind(size_t b, size_t e, EntityKind* kind, bool* faci
     *kind = EntityKind::kPlace;  // "the city of X"
     return true;
   }
-  if (e < n_ && Lower(e) && KindNoun(info_[e].word.classes, kind, facility)) return true;
+  if (e < n_ && Lower(e) && !(e + 1 < n_ && CapLike(t_[e + 1])) &&
+      KindNoun(info_[e].word.classes, kind, facility)) {
+    return true;
+  }
   // An apposition: "X, a Seoul-based chipmaker", "X, the developer of ...".
   if (F(e) == "," && e + 1 < n_) {
     if (F(e + 1) == "which") {
@@ -149,7 +160,7 @@ bool MentionFinder::ContextKind(size_t b, size_t e, EntityKind* kind, bool* faci
       !info_[b].word.name_instance) {
     return false;
   }
-  if (all_common && !ActorContext(b, e)) return false;
+  if (all_common && !ActorContext(b, e) && !DefinedByAcronym(b, e)) return false;
   const bool person_like = PersonLike(b, e);
   if (person_like && PersonCue(b, e)) {
     *kind = EntityKind::kPerson;

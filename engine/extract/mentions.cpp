@@ -124,7 +124,8 @@ int MentionFinder::AddNamed(size_t b, size_t e, EntityKind kind, const std::stri
   if (last < e) doc_->weak_alias.emplace(JoinFolds(t_, b, last), id);
   const GazEntry* g = nullptr;
   if (e > b + 1 && CapLike(t_[b]) && !Has(b, kStopCap) && !Has(b, kStateWord) &&
-      Gaz(b, &g) == 0 && !Has(b, kHeadFirst) && !Has(b, kGovHead) && !Has(b, kOrgHead)) {
+      Gaz(b, &g) == 0 && !Has(b, kHeadFirst) && !Has(b, kGovHead) && !Has(b, kOrgHead) &&
+      !Has(b, kAcronymStop) && !(CommonWord(b) && t_[b].Is(kUpper))) {
     doc_->weak_alias.emplace(t_[b].fold, id);
   }
   std::string initials, short_initials;
@@ -264,9 +265,11 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
       EntityKind k;
       bool gov;
       if (HeadKind(close + 1, re, &k, &gov) && k == EntityKind::kOrganization) {
-        int body = AddNamed(b, re, k, doc_->Surface(si_, b, re));
-        doc_->AddAlias(body, t_[e + 1].fold + " " + JoinFolds(t_, close + 1, re),
-                       doc_->Surface(t_[e + 1].begin, t_[re - 1].end));
+        const std::string short_name = doc_->Surface(t_[e + 1].begin, t_[e + 1].end) + " " +
+                                       doc_->Surface(si_, close + 1, re);
+        int body = AddNamed(b, re, k, short_name);
+        doc_->AddAlias(body, t_[e + 1].fold + " " + JoinFolds(t_, close + 1, re), "");
+        doc_->AddAlias(body, JoinFolds(t_, b, re), doc_->Surface(si_, b, re));
         if (gov) doc_->ents[body].gov_body = true;
         doc_->ents[body].name_nation = doc_->ents[ent].name;
         if (doc_->ents[ent].mentions.size() < 64) {
@@ -283,6 +286,13 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
     size_t split = LeadingGazetteer(g, glen, b, e);
     if (split > 0) return split;
   }
+  // "Memorandum of Understanding", "Framework Agreement": a document, read as a trigger.
+  if (Has(b, kDocumentNoun) || Has(HeadToken(b, e), kDocumentNoun)) return e;
+  // "Central American nations", "Latin American markets": an adjective, not a name.
+  if (e > b + 1 && e < n_ && Lower(e)) {
+    const GazEntry* last = nullptr;
+    if (Gaz(e - 1, &last) == 1 && last->demonym) return e;
+  }
   int nation = NationPhrase(b, e);
   if (nation >= 0) {
     Emit(b, e, nation);
@@ -292,6 +302,16 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
   if (known >= 0) {
     Emit(b, e, known);
     return AttachParenthesis(known, e);
+  }
+  // "Acme Jane Doe", "ACR Jane Doe": a body named just before a person acting for it.
+  for (size_t p = b + 1; p + 2 <= e && p < b + 4; ++p) {
+    int body = Known(b, p);
+    if (body < 0 || !doc_->Actor(body) || !PersonLike(p, e)) continue;
+    Emit(b, p, body).modifier = true;
+    int person = AddPerson(p, e);
+    if (doc_->ents[person].title_org < 0) doc_->ents[person].title_org = body;
+    Emit(p, e, person);
+    return e;
   }
   if (e == b + 1 && SentenceInitial(b) && CommonWord(b) && !t_[b].Is(kUpper) &&
       !t_[b].Is(kMixed)) {
@@ -340,6 +360,15 @@ size_t MentionFinder::LeadingGazetteer(const GazEntry* g, size_t glen, size_t b,
       if (doc_->ents[ent].nation.empty()) doc_->ents[ent].nation = g->nation;
       Emit(b, e, ent);
       return e;
+    }
+  }
+  if (g->kind == EntityKind::kOrganization) {
+    bool suffix = true;  // "Acme Group" is Acme
+    for (size_t x = r; x < e; ++x) suffix &= Has(x, kCorpSuffix);
+    if (suffix) {
+      int ent = GazEntity(g, b, e);
+      Emit(b, e, ent);
+      return AttachParenthesis(ent, e);
     }
   }
   if (g->kind != EntityKind::kNation) return 0;

@@ -21,6 +21,9 @@
 
 namespace pactgraph::extract {
 
+// Schwartz & Hearst (2003): does `short_form` abbreviate `long_form`? Both folded.
+bool Abbreviates(const std::string& short_form, const std::string& long_form);
+
 class MentionFinder {
  public:
   MentionFinder(const Lexicon& lex, Document* doc, size_t si);
@@ -57,6 +60,7 @@ class MentionFinder {
   size_t PhraseLead(size_t b) const;
   bool PersonCue(size_t b, size_t e) const;
   bool ActorContext(size_t b, size_t e) const;
+  bool DefinedByAcronym(size_t b, size_t e) const;
   bool Heading() const { return heading_; }
   bool PersonLike(size_t b, size_t e) const;
   int Known(size_t b, size_t e) const;           // an entity the document already has

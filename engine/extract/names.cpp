@@ -19,7 +19,8 @@ bool Glued(const std::vector<Token>& t, size_t a, size_t b) { return t[a].end ==
 
 bool QuoteMark(const std::string& f) { return f == "'" || f == "\""; }
 
-// Schwartz & Hearst (2003): does `short_form` abbreviate `long_form`? Both folded.
+}  // namespace
+
 bool Abbreviates(const std::string& short_form, const std::string& long_form) {
   if (short_form.size() < 2 || long_form.size() <= short_form.size()) return false;
   int s = static_cast<int>(short_form.size()) - 1, l = static_cast<int>(long_form.size()) - 1;
@@ -39,8 +40,6 @@ bool Abbreviates(const std::string& short_form, const std::string& long_form) {
   }
   return true;
 }
-
-}  // namespace
 
 size_t MentionFinder::SpanEnd(size_t k) const {
   size_t j = k, last = k;
@@ -67,9 +66,7 @@ size_t MentionFinder::SpanEnd(size_t k) const {
     if (f == "," && seen_of) connector = true;  // "Ministry of Information, Communications and"
     if (!connector) break;
     size_t m = j + 1;
-    while (m < n_ && m < j + 3 && (F(m) == "the" || F(m) == "and" || F(m) == "la" || F(m) == "l'")) {
-      ++m;
-    }
+    while (m < n_ && m < j + 3 && Has(m, kNameConnector) && !CapLike(t_[m])) ++m;  // "de la"
     if (m >= n_ || !CapLike(t_[m]) || Has(m, kWeekday) || Has(m, kMonth)) break;
     if (f == "," && !CommonWord(m)) break;
     if (f == "of" || f == "for" || f == "de") seen_of = true;
@@ -101,7 +98,7 @@ size_t MentionFinder::SplitAtAnd(size_t b, size_t e) const {
     bool right_new = Gaz(r, &g) > 0 || Known(r, e) >= 0 || Has(r, kGovHead) ||
                      (Has(r, kOrgHead) && !in_of) ||
                      (t_[r].Is(kUpper) && (r + 1 == e || !CapLike(t_[r + 1])));
-    right_new = right_new || PersonLike(r, e);
+    right_new = right_new || PersonLike(r, e) || (Has(r, kNationNoun) && F(r + 1) == "of");
     if (right_new) return a;
     if (in_of) continue;
     if (!CompleteName(b, a) && HeadToken(r, e) + 1 == e) {
@@ -212,6 +209,21 @@ size_t MentionFinder::IntroducedName(size_t k) {
   size_t b = m;
   while (b < end && (F(b) == "the" || F(b) == "a")) ++b;
   if (b >= end) return k;
+  if (!quoted) {
+    // "two cables called Acme and Zenith": each name of the list.
+    size_t x = b;
+    int ent = -1;
+    while (x < end) {
+      size_t y = x;
+      while (y < end && F(y) != "and" && F(y) != "," && F(y) != "&") ++y;
+      if (y > x) {
+        ent = AddNamed(x, y, kind, doc_->Surface(si_, x, y));
+        Emit(x, y, ent);
+      }
+      x = y + 1;
+    }
+    return ent >= 0 ? AttachParenthesis(ent, end) : end;
+  }
   int ent = AddNamed(b, end, kind, doc_->Surface(si_, b, end));
   Emit(b, end, ent);
   return quoted ? AttachParenthesis(ent, end + 1) : AttachParenthesis(ent, end);
@@ -265,12 +277,18 @@ size_t MentionFinder::ListedNames(size_t k) {
 
 size_t MentionFinder::ReadSpan(size_t b, size_t e) {
   // Function words that open a sentence are not part of a name: "The", "In", "According".
+  // (A word in capitals that is an article or preposition, "THE", is one too.)
   while (b < e && (Has(b, kStopCap) || info_[b].tag != kTagName || Has(b, kMonth) ||
-                   Has(b, kWeekday) || t_[b].Is(kDigit))) {
+                   Has(b, kWeekday) || t_[b].Is(kDigit) ||
+                   (t_[b].Is(kUpper) && e > b + 1 && (Has(b, kDet) || Has(b, kConj))))) {
     ++b;
   }
   while (e > b && (Has(e - 1, kNameConnector) || F(e - 1) == ",")) --e;
   if (b >= e) return e;
+  if (b > 0 && !CapLike(t_[b - 1])) {
+    size_t titled = TitledPerson(b);  // "The Chinese Ambassador Mr. X"
+    if (titled > b) return titled;
+  }
   // "Kenya-Ghana", "Acme-Globex": two names joined by a hyphen.
   const GazEntry* g = nullptr;
   size_t glen = Gaz(b, &g);

@@ -83,11 +83,15 @@ size_t MentionFinder::Reference(size_t k) {
     const uint64_t c = info_[h].word.classes;
     if (!(c & (ClassBit(kCorefNoun) | ClassBit(kNationNoun)))) return k;
     if (info_[h].word.plural && F(h) != "authorities") return k;
-    // Not a reference when a name follows: "the Ministry of Energy", "the Agency Acme".
+    if (after_poss && h + 1 < n_ && (CapLike(t_[h + 1]) || (info_[h + 1].tag & (kTagNoun | kTagAdj)))) {
+      return k;  // "Kenya's state miner Acme": the phrase goes on to its head
+    }
+    // Not a reference when a name follows: "the Ministry of Energy", "the programme 'Acme'".
     if (h + 1 < n_ && (CapLike(t_[h + 1]) || ((F(h + 1) == "of" || F(h + 1) == "for") &&
                                               h + 2 < n_ && CapLike(t_[h + 2])))) {
       return k;
     }
+    if (h + 2 < n_ && (F(h + 1) == "'" || F(h + 1) == "\"") && CapLike(t_[h + 2])) return k;
     if (c & ClassBit(kNationNoun)) return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kNation, false, F(h));
     if (c & ClassBit(kProgramHead)) return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kProgram, false, F(h));
     return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kOrganization, false, F(h));

@@ -424,6 +424,17 @@ Status Lexicon::Load(const ExtractorOptions& options, Segmenter* seg) {
     PG_RETURN_IF_ERROR(LoadFile(dir + name, required, seg));
   }
   for (const std::string& f : options.rule_files) PG_RETURN_IF_ERROR(LoadFile(f, true, seg));
+  // Regular demonyms not in the tables: "Saudi Arabia" -> "Saudi Arabian", "Kenya" -> "Kenyan".
+  for (const auto& [name, entry] : nations_) {
+    if (name.size() < 4 || name.back() != 'a') continue;
+    std::vector<Token> toks;
+    seg->Tokenize(name + "n", 0, &toks);
+    if (toks.empty() || gaz_.count(JoinFolds(toks, 0, toks.size()))) continue;
+    GazEntry e = entry;
+    e.demonym = true;
+    e.priority = 1;
+    AddGaz(name + "n", e, seg);
+  }
   // Subdivisions last, skipping common words ("Central", "Capital") and names already known.
   for (const auto& [name, nation] : pending_subdivisions_) {
     std::vector<Token> toks;

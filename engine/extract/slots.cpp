@@ -127,6 +127,17 @@ size_t SentenceFrames::SkipPrefix(size_t pos, size_t limit, bool* jumped) const 
       ++x;
       continue;
     }
+    // "technology, media and telecom (TMT) company A": modifiers in a list, an acronym of them.
+    if ((f == "," || f == "and") && x > pos && t_[x - 1].Is(kLower) && x + 1 < limit &&
+        t_[x + 1].Is(kLower) && (st_.info[x + 1].tag & (kTagNoun | kTagAdj))) {
+      ++x;
+      continue;
+    }
+    if (f == "(" && masked_[x + 1]) {
+      while (x < limit && F(x) != ")") ++x;
+      ++x;
+      continue;
+    }
     break;
   }
   return x;
@@ -141,8 +152,13 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
   while (pos < limit && g.ents.size() < kMaxGroup) {
     bool jumped = false;
     size_t x = SkipPrefix(pos, limit, &jumped);
+    // "the global technology giant, Acme Corp": the name after a descriptive phrase.
+    if (x > pos && x + 1 < limit && F(x) == "," && st_.mention_at[x + 1] >= 0 &&
+        (st_.info[x - 1].tag & kTagNoun)) {
+      ++x;
+    }
     if (x >= limit || st_.mention_at[x] < 0) break;
-    if (adjacent && first && x > pos + 6) break;
+    if (adjacent && first && x > pos + 8) break;
     int mi = st_.mention_at[x];
     const Mention& m = st_.mentions[mi];
     size_t end = m.te;
@@ -151,7 +167,11 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
       // A modifier: the phrase goes on to its head ("Saudi Arabian telecom company Acme").
       size_t after = end < n_ && t_[end].Is(kPoss) ? end + 1 : end;
       size_t head = SkipPrefix(after, limit, &jumped);
-      if (head > after && NationNounAt(head - 1, mi, &g.ents)) {
+      if (head > after && head < n_ && t_[head].Is(kPoss) && NationNounAt(head - 1, mi, &g.ents)) {
+        g.ents.pop_back();  // "the Saudi state's fund": the fund is the member
+        pos = head + 1;
+        continue;
+      } else if (head > after && NationNounAt(head - 1, mi, &g.ents)) {
         got = true;
         end = head;
       } else if (head < limit && st_.mention_at[head] >= 0 && head > end) {
@@ -182,6 +202,7 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
         pos = st_.mentions[st_.mention_at[y]].te;
       }
     }
+    if (pos + 1 < limit && F(pos) == "(" && masked_[pos + 1]) ++pos;  // "A (ACR)"
     while (pos < limit && masked_[pos]) ++pos;  // parenthesis or relative clause
     if (pos < limit && F(pos) == ")") ++pos;
     // Coordination or an apposition.
@@ -225,6 +246,10 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
 
 size_t SentenceFrames::VerbGroupStart(size_t verb) const {
   size_t b = verb;
+  // "set up", "rolled out": the particle belongs to the verb before it.
+  if (b > 0 && (F(b) == "up" || F(b) == "out" || F(b) == "off") && (st_.info[b - 1].tag & kTagVerb)) {
+    --b;
+  }
   while (b > 0 && (st_.info[b - 1].tag & (kTagAux | kTagAdv)) && b + 6 > verb) --b;
   return b;
 }
@@ -260,8 +285,25 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
   }
   while (x > clause_b && masked_[x - 1]) --x;
   if (x > clause_b && F(x - 1) == ",") --x;
+  // "A on Monday signed", "A last week said": a time phrase between subject and verb.
+  for (size_t y = x; y > clause_b && y + 4 > x;) {
+    const uint64_t c = st_.info[y - 1].word.classes;
+    if (!(c & (ClassBit(kWeekday) | ClassBit(kMonth) | ClassBit(kTimeWord))) &&
+        !t_[y - 1].Is(kDigit)) {
+      break;
+    }
+    size_t p = y - 1;
+    while (p > clause_b && p + 3 > y && !(st_.info[p - 1].tag & kTagPrep) && F(p - 1) != "last" &&
+           F(p - 1) != "this" && F(p - 1) != "next" && !t_[p - 1].Is(kDigit) &&
+           !(st_.info[p - 1].word.classes & (ClassBit(kMonth) | ClassBit(kWeekday)))) {
+      break;
+    }
+    if (p > clause_b) x = p - 1;
+    break;
+  }
   // The subject phrase ends at x: walk back over phrase material to where it starts.
   size_t s = x;
+  int pps = 0;
   while (s > clause_b && s + kSlotWindow > x) {
     size_t p = s - 1;
     const uint16_t tag = st_.info[p].tag;
@@ -270,11 +312,18 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
       continue;
     }
     const std::string& f = F(p);
-    if (f == "and" || f == "&" || f == "-" || f == "'" || f == "\"" || f == "or") {
+    if (f == "and" || f == "&" || f == "-" || f == "'" || f == "\"" || f == "or" || f == "(" ||
+        f == ")") {
       s = p;
       continue;
     }
     if (f == "," && p > clause_b && st_.mention_at[p - 1] >= 0) {
+      s = p;
+      continue;
+    }
+    // "technology, media and telecom company A": a list of modifiers.
+    if (f == "," && p > clause_b && t_[p - 1].Is(kLower) && (st_.info[p - 1].tag & (kTagNoun | kTagAdj)) &&
+        p + 1 < n_ && t_[p + 1].Is(kLower)) {
       s = p;
       continue;
     }
@@ -287,7 +336,19 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
       s = p;
       continue;
     }
+    // "A with support from B, leads ...": B is inside a phrase that modifies A.
+    if ((st_.info[p].tag & kTagPrep) && p > clause_b && s < x && ++pps <= 2 &&
+        (st_.mention_at[p - 1] >= 0 || (st_.info[p - 1].tag & kTagNoun))) {
+      s = p;
+      continue;
+    }
     break;
+  }
+  // The group read from where the walk stopped; a walk through a phrase starts at its head.
+  if (pps > 0 && s < x) {
+    size_t stop = s;
+    while (stop < x && !(st_.info[stop].tag & kTagPrep)) ++stop;
+    return ReadGroup(s, stop, false, false);
   }
   if (s >= x) return Group();
   // Start at the first phrase from which the group reaches the verb.

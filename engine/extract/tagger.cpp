@@ -44,6 +44,10 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
                              !t[k + 1].Is(kLower) ? kTagAdj : kTagNoun);
   const uint16_t prev = k > 0 ? info[k - 1].tag : 0;
   const std::string& pf = k > 0 ? t[k - 1].fold : t[k].fold;
+  // "state-owned", "Seoul-based": the second half of a hyphenated modifier.
+  if (k > 1 && pf == "-" && t[k - 1].begin == t[k - 2].end && t[k].begin == t[k - 1].end) {
+    return verb && !noun ? kTagAdj : kTagNoun;
+  }
   if (!noun) {
     // "-ed" participles between a determiner or adverb and a noun read as adjectives.
     if (adj && (prev & (kTagDet | kTagAdv)) && k + 1 < t.size() &&
@@ -65,6 +69,8 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
   if (k > 0 && t[k - 1].fold == "not") return kTagVerb;
   if (prev & kTagPrep) return kTagNoun;
   if (ed && (prev & kTagAdv) && next_nominal) return kTagAdj;  // "the newly appointed envoy"
+  const uint16_t prev2 = k > 1 ? info[k - 2].tag : 0;
+  if ((prev & kTagName) && (prev2 & (kTagNum | kTagAdj))) return kTagNoun;  // "two Acme units"
   if (prev & (kTagName | kTagNoun)) {
     // "Google funds the project", "Kenya partners with Ghana", but "Acme company".
     if (k + 1 >= t.size()) return kTagNoun;
