@@ -4,7 +4,7 @@
 // president"), the ministry the title points at ("Minister of Trade" -> "Ministry of Trade"),
 // the nation in the title ("Kenyan President"), and for a state office with none of these
 // ("Foreign Minister X") the document's dominant nation. Public bodies without a stated country
-// take the nation in their name.
+// take the nation in their name, else the nation a document is clearly about.
 #include <algorithm>
 
 #include "engine/extract/document.h"
@@ -13,9 +13,9 @@ namespace pactgraph::extract {
 
 namespace {
 
-// The nation the document is about: named most often, the first one named counting one more,
-// and clearly ahead of the next; or -1.
-int DominantNation(const Document& doc) {
+// The nation the document is about: named most often (the first one named counts half a
+// mention more), ahead of the next by `margin` times; or -1.
+int DominantNation(const Document& doc, int margin) {
   std::vector<std::pair<int, std::string>> counts;
   for (const auto& [name, c] : doc.nation_counts) {
     int score = 2 * c + (name == doc.first_nation ? 1 : 0);
@@ -23,7 +23,9 @@ int DominantNation(const Document& doc) {
   }
   std::sort(counts.rbegin(), counts.rend());
   if (counts.empty()) return -1;
-  if (counts.size() > 1 && counts[0].first <= counts[1].first) return -1;
+  if (counts.size() > 1 && counts[0].first <= margin * counts[1].first - (margin > 1 ? 1 : 0)) {
+    return -1;
+  }
   return doc.Find(Fold(counts[0].second));
 }
 
@@ -50,7 +52,7 @@ int MinistryFor(const Document& doc, const DocEntity& p) {
 
 void ResolveAffiliations(const Lexicon& lex, Document* doc) {
   (void)lex;
-  const int dominant = DominantNation(*doc);
+  const int dominant = DominantNation(*doc, 1);
   doc->dominant_nation = dominant;
   for (DocEntity& p : doc->ents) {
     if (p.kind != EntityKind::kPerson) continue;
@@ -62,9 +64,14 @@ void ResolveAffiliations(const Lexicon& lex, Document* doc) {
   }
   // Public bodies take the nation in their name; without one their country stays unstated
   // (the plain name is the canonical name then).
+  const int strong = DominantNation(*doc, 2);
   for (DocEntity& o : doc->ents) {
     if (o.kind != EntityKind::kOrganization || !o.gov_body || !o.nation.empty()) continue;
-    if (!o.name_nation.empty()) o.nation = o.name_nation;
+    if (!o.name_nation.empty()) {
+      o.nation = o.name_nation;
+    } else if (strong >= 0) {
+      o.nation = doc->ents[strong].name;  // a document about one nation
+    }
   }
 }
 

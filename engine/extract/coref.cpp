@@ -58,6 +58,11 @@ std::vector<int> CorefState::Pair(const Document& doc, const Mention& m, size_t 
 
 int CorefState::Definite(const Document& doc, const Mention& m) const {
   if (m.ref_kind == EntityKind::kNation) {
+    // "the kingdom", "the country": the nation the document is about when it is among those
+    // named lately, else the last one.
+    if (dominant_ >= 0 && std::find(nations_.begin(), nations_.end(), dominant_) != nations_.end()) {
+      return dominant_;
+    }
     if (!nations_.empty()) return nations_.back();
     return dominant_;
   }

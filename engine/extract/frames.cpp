@@ -50,8 +50,8 @@ bool SentenceFrames::TargetFits(const Frame& fr, const std::string& type, int en
 
 bool SentenceFrames::NonParty(const Match& m) const {
   if (m.verb < 0) return false;
-  for (const CueRule& c : lex_.cues()) {
-    if (c.category == "nonparty" && MatchPattern(c.pattern, t_, m.verb, n_) > 0) return true;
+  for (const CueHit& h : cue_hits_) {
+    if (h.at == static_cast<size_t>(m.verb) && h.cue->category == "nonparty") return true;
   }
   return false;
 }
@@ -60,13 +60,15 @@ std::string SentenceFrames::Modality(const Match& m, bool document, bool* negate
   *negated = false;
   bool planned = false, committed = false;
   const size_t anchor = m.verb >= 0 && static_cast<size_t>(m.verb) < m.ts ? VerbGroupStart(m.verb) : m.ts;
-  for (size_t k = m.clause_b; k < m.te; ++k) {
-    for (const CueRule& c : lex_.cues()) {
-      if (MatchPattern(c.pattern, t_, k, m.te) == 0) continue;
-      if (c.category == "planned") planned = true;
-      if (c.category == "committed" && (!document || anchor <= k + 5)) committed = true;
-      if (c.category == "negation" && anchor <= k + 8) *negated = true;
-    }
+  auto hit = std::lower_bound(cue_hits_.begin(), cue_hits_.end(), m.clause_b,
+                              [](const CueHit& h, size_t at) { return h.at < at; });
+  for (; hit != cue_hits_.end() && hit->at < m.te; ++hit) {
+    if (hit->at + hit->len > m.te) continue;
+    const size_t k = hit->at;
+    const std::string& category = hit->cue->category;
+    if (category == "planned") planned = true;
+    if (category == "committed" && (!document || anchor <= k + 5)) committed = true;
+    if (category == "negation" && anchor <= k + 8) *negated = true;
   }
   if (anchor > 0 && F(anchor - 1) == "to") committed = true;
   if (planned) return "planned";

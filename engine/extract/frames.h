@@ -89,6 +89,11 @@ class SentenceFrames {
   const SentenceState& st_;
   size_t n_;
   std::vector<char> masked_;  // inside ", which ... ," or "( ... )"
+  struct CueHit {
+    size_t at, len;
+    const CueRule* cue;
+  };
+  std::vector<CueHit> cue_hits_;  // every cue match of the sentence, in text order
 };
 
 }  // namespace pactgraph::extract

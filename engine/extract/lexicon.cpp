@@ -145,7 +145,7 @@ size_t Lexicon::MatchClass(WordClass c, const std::vector<Token>& tokens, size_t
   auto it = words_.find(tokens[i].fold);
   if (it == words_.end()) return 0;
   if (it->second.classes & ClassBit(c)) best = 1;
-  size_t max = std::min<size_t>(it->second.phrase_len, end - i);
+  size_t max = std::min<size_t>(it->second.class_phrase_len, end - i);
   if (max < 2) return best;
   std::string key = tokens[i].fold;
   for (size_t n = 2; n <= max; ++n) {
@@ -197,6 +197,14 @@ void Lexicon::TriggersFor(const std::string& fold, std::vector<int>* out) const 
         std::find(out->begin(), out->end(), idx) == out->end()) {
       out->push_back(idx);
     }
+  }
+}
+
+void Lexicon::CuesFor(const std::string& fold, const WordInfo& w, std::vector<int>* out) const {
+  out->clear();
+  if (w.cue_list >= 0) *out = cue_lists_[w.cue_list];
+  for (int idx : prefix_cues_) {
+    if (SlotMatches(cues_[idx].pattern[0], fold)) out->push_back(idx);
   }
 }
 

@@ -67,7 +67,9 @@ struct WordInfo {
   bool name_instance = false;
   bool plural = false;          // a noun form derived by a plural rule ("agencies")
   uint8_t phrase_len = 0;       // longest phrase entry (class, gazetteer, name) starting here
+  uint8_t class_phrase_len = 0; // longest word-class phrase starting here
   int32_t trigger_list = -1;    // index into trigger lists for patterns starting here
+  int32_t cue_list = -1;        // index into cue lists for patterns starting here
 };
 
 struct GazEntry {
@@ -157,6 +159,10 @@ class Lexicon {
   const std::vector<Frame>& frames() const { return frames_; }
   const std::vector<StructuralRule>& structural() const { return structural_; }
   const std::vector<CueRule>& cues() const { return cues_; }
+  // Cue rules whose first slot can match `fold` (`w` its entry).
+  void CuesFor(const std::string& fold, const WordInfo& w, std::vector<int>* out) const;
+  // A number no other Lexicon of the process has (for per-thread caches of lookups).
+  uint64_t id() const { return id_; }
   // Trigger rules whose first slot can match `fold`.
   void TriggersFor(const std::string& fold, std::vector<int>* out) const;
 
@@ -190,6 +196,9 @@ class Lexicon {
   std::unordered_map<std::string, int> frame_index_;
   std::vector<StructuralRule> structural_;
   std::vector<CueRule> cues_;
+  std::vector<std::vector<int>> cue_lists_;
+  std::vector<int> prefix_cues_;
+  uint64_t id_ = 0;
   std::string current_where_;
 };
 

@@ -78,7 +78,7 @@ bool MentionFinder::PersonCue(size_t b, size_t e) const {
     size_t a = e + 1;
     if (Has(a, kDet)) ++a;
     for (size_t x = a; x < n_ && x < a + 4; ++x) {
-      if (lex_.MatchClass(kTitle, t_, x, n_) > 0) return true;
+      if (Match(kTitle, x) > 0) return true;
       if (F(x) == ",") break;
     }
   }
@@ -208,7 +208,7 @@ void MentionFinder::MarkModifiers() {
     }
     // "U.S.-based", "Germany-headquartered": the place describes what follows.
     if (x + 1 < n_ && F(x) == "-" && t_[x].begin == t_[x - 1].end &&
-        (lex_.MatchClass(kOwnVerb, t_, x + 1, n_) > 0 || F(x + 1) == "based" ||
+        (Match(kOwnVerb, x + 1) > 0 || F(x + 1) == "based" ||
          F(x + 1) == "headquartered" || F(x + 1) == "registered" || F(x + 1) == "led" ||
          F(x + 1) == "funded")) {
       m.modifier = true;

@@ -34,6 +34,13 @@ class MentionFinder {
   // Helpers over the sentence.
   const std::string& F(size_t k) const;
   bool Has(size_t k, WordClass c) const { return k < n_ && (info_[k].word.classes & ClassBit(c)); }
+  // Length of the phrase of class `c` at k (0: none), from the cached lexicon entry.
+  size_t Match(WordClass c, size_t k) const {
+    if (k >= n_ || (!(info_[k].word.classes & ClassBit(c)) && info_[k].word.class_phrase_len < 2)) {
+      return 0;
+    }
+    return lex_.MatchClass(c, t_, k, n_);
+  }
   bool Lower(size_t k) const { return k < n_ && t_[k].Is(kLower) && !t_[k].Is(kMixed); }
   bool CommonWord(size_t k) const;   // a WordNet or closed-class word (any case)
   bool SentenceInitial(size_t k) const;

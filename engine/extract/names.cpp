@@ -173,7 +173,7 @@ size_t MentionFinder::AttachParenthesis(int ent, size_t e) {
 }
 
 size_t MentionFinder::IntroducedName(size_t k) {
-  size_t cue_len = lex_.MatchClass(kNamingVerb, t_, k, n_);
+  size_t cue_len = Match(kNamingVerb, k);
   size_t m = k;
   bool quoted = false;
   if (cue_len > 0) {
@@ -249,7 +249,7 @@ size_t MentionFinder::SkipParenthesis(size_t k) const {
 }
 
 size_t MentionFinder::ListedNames(size_t k) {
-  size_t len = lex_.MatchClass(kListCue, t_, k, n_);
+  size_t len = Match(kListCue, k);
   if (len == 0 || k + len >= n_ || !CapLike(t_[k + len])) return k;
   bool cue = false;
   for (size_t x = k >= 10 ? k - 10 : 0; x < k; ++x) cue |= Lower(x) && Has(x, kProgramHead);

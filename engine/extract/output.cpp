@@ -143,6 +143,7 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
   const Article& article = *doc->article;
   std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
   std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
+  std::map<size_t, std::string> dates;  // sentence -> its date
   for (const RelationRecord& r : *records) {
     int src = to[r.source], dst = to[r.target];
     if (src == dst) continue;
@@ -161,7 +162,9 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
     er.directed = directed;
     er.sentence = article.text.substr(sent.begin, sent.end - sent.begin);
     er.sentence_span = {sent.begin, sent.end};
-    er.date = SentenceDate(sent);
+    auto d = dates.find(r.sentence);
+    if (d == dates.end()) d = dates.emplace(r.sentence, SentenceDate(sent)).first;
+    er.date = d->second;
     if (er.date.empty()) er.date = article.date;
     er.trigger = r.trigger;
     er.rule = r.rule;

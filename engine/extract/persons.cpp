@@ -61,7 +61,7 @@ int MentionFinder::AddPerson(size_t b, size_t e) {
 }
 
 size_t MentionFinder::HonorificPerson(size_t k) {
-  size_t h = lex_.MatchClass(kHonorific, t_, k, n_);
+  size_t h = Match(kHonorific, k);
   if (h == 0 || !CapLike(t_[k])) return k;
   size_t e = PersonName(k + h, n_);
   if (e == k + h) return k;
@@ -113,7 +113,7 @@ size_t MentionFinder::TitledPerson(size_t k) {
   const size_t span = CapLike(t_[k]) ? SpanEnd(k) : k + 1;
   size_t p = k, h = 0;
   for (; p < std::min(span, k + 4); ++p) {
-    h = lex_.MatchClass(kTitle, t_, p, n_);
+    h = Match(kTitle, p);
     if (h > 0) break;
     if (Has(p, kOrgHead) || Has(p, kGovHead) || Has(p, kNameConnector) || Lower(p)) return k;
   }
@@ -168,7 +168,7 @@ size_t MentionFinder::TitledPerson(size_t k) {
   }
   if (name_e == 0) {
     name_b = F(j) == "," ? j + 1 : j;
-    name_b += lex_.MatchClass(kHonorific, t_, name_b, n_);  // "..., H.E. Jane Doe"
+    name_b += Match(kHonorific, name_b);  // "..., H.E. Jane Doe"
     name_e = PersonName(name_b, n_);
   }
   if (name_e == name_b) {
@@ -196,7 +196,7 @@ void MentionFinder::Apposition(int person, size_t after) {
   size_t end = a;
   bool title = false;
   while (end < n_ && end < a + 14 && F(end) != "," && F(end) != ";" && !(info_[end].tag & kTagVerb)) {
-    if (lex_.MatchClass(kTitle, t_, end, n_) > 0) title = true;
+    if (Match(kTitle, end) > 0) title = true;
     ++end;
   }
   if (!title) return;

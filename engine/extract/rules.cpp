@@ -1,6 +1,7 @@
 // Loading the Lexicon: iso-codes, data/extract/*.tsv and --rules files (formats in lexicon.h
 // and docs/extraction.md). Every malformed line is an InvalidArgument naming file:line.
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -272,6 +273,21 @@ Status Lexicon::LoadRecord(const std::vector<std::string>& f, Segmenter* seg) {
     CueRule c;
     c.category = f[1];
     PG_RETURN_IF_ERROR(ParsePattern(f[2], &c.pattern));
+    const int idx = static_cast<int>(cues_.size());
+    bool prefix = false;
+    for (size_t k = 0; k < c.pattern[0].words.size(); ++k) {
+      if (c.pattern[0].prefix[k]) {
+        prefix = true;
+        continue;
+      }
+      WordInfo& w = Entry(c.pattern[0].words[k]);
+      if (w.cue_list < 0) {
+        w.cue_list = static_cast<int32_t>(cue_lists_.size());
+        cue_lists_.emplace_back();
+      }
+      cue_lists_[w.cue_list].push_back(idx);
+    }
+    if (prefix) prefix_cues_.push_back(idx);
     cues_.push_back(std::move(c));
     return Status::OK();
   }
@@ -353,6 +369,8 @@ void Lexicon::AddClassPhrase(WordClass c, const std::string& phrase, Segmenter* 
   }
   class_phrases_[JoinFolds(toks, 0, toks.size())] |= ClassBit(c);
   NotePhrase(toks[0].fold, toks.size());
+  WordInfo& w = Entry(toks[0].fold);
+  w.class_phrase_len = static_cast<uint8_t>(std::max<size_t>(w.class_phrase_len, toks.size()));
 }
 
 void Lexicon::AddGaz(const std::string& phrase, const GazEntry& entry, Segmenter* seg) {
@@ -413,6 +431,8 @@ Status Lexicon::LoadIso(const std::string& dir, Segmenter* seg) {
 }
 
 Status Lexicon::Load(const ExtractorOptions& options, Segmenter* seg) {
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id++;
   LoadWordNet();
   const std::string dir = options.data_dir + "/extract/";
   PG_RETURN_IF_ERROR(LoadFile(dir + "canonical.tsv", false, seg));

@@ -39,6 +39,16 @@ SentenceFrames::SentenceFrames(const Lexicon& lex, Document* doc, size_t si, Cor
     }
     k = e - 1 > k ? e - 1 : k;
   }
+  std::vector<int> cues;
+  for (size_t k = 0; k < n_; ++k) {
+    if (!t_[k].Is(kWord) && !t_[k].Is(kPoss)) continue;
+    lex_.CuesFor(t_[k].fold, st_.info[k].word, &cues);
+    for (int idx : cues) {
+      const CueRule& c = lex_.cues()[idx];
+      size_t len = MatchPattern(c.pattern, t_, k, n_);
+      if (len > 0) cue_hits_.push_back({k, len, &c});
+    }
+  }
 }
 
 const std::string& SentenceFrames::F(size_t k) const {

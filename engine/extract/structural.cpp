@@ -21,12 +21,14 @@ class StructuralMatcher {
         n_(t_.size()), out_(out) {}
 
   void Run() {
-    for (const StructuralRule& r : lex_.structural()) {
-      for (size_t k = 0; k < n_; ++k) {
+    for (size_t k = 0; k < n_; ++k) {
+      int mi = st_.mention_at[k];
+      const bool mention_start = mi >= 0 && st_.mentions[mi].tb == k;
+      const uint16_t cls = mention_start ? ClassOf(st_.mentions[mi]) : 0;
+      for (const StructuralRule& r : lex_.structural()) {
         const PatternElement& first = r.elements[0];
         if (first.kind == PatternElement::kMention) {
-          int mi = st_.mention_at[k];
-          if (mi < 0 || st_.mentions[mi].tb != k) continue;
+          if ((cls & first.mention) == 0) continue;
         } else if (!SlotMatches(first.words, t_[k].fold)) {
           continue;
         }

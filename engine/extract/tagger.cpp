@@ -7,6 +7,8 @@
 // a verb; after a name it is a verb when something follows that a verb takes. Capitalised
 // words are names unless they open the sentence and are common words. No model weights; one
 // hash probe per token.
+#include <unordered_map>
+
 #include "engine/extract/document.h"
 #include "engine/extract/wordnet.h"
 
@@ -88,6 +90,34 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
 
 }  // namespace
 
+namespace {
+
+// Lookups with WordNet's detachment rules cost a few probes; words repeat, so each thread keeps
+// the answers for the Lexicon it last used (bounded; cleared when full or when the Lexicon
+// changes).
+bool CachedLookup(const Lexicon& lex, const std::string& fold, WordInfo* out) {
+  struct Entry {
+    bool known;
+    WordInfo info;
+  };
+  thread_local std::unordered_map<std::string, Entry> cache;
+  thread_local uint64_t owner = 0;
+  if (owner != lex.id() || cache.size() > 200000) {
+    cache.clear();
+    owner = lex.id();
+  }
+  auto it = cache.find(fold);
+  if (it != cache.end()) {
+    *out = it->second.info;
+    return it->second.known;
+  }
+  bool known = lex.Lookup(fold, out);
+  cache.emplace(fold, Entry{known, *out});
+  return known;
+}
+
+}  // namespace
+
 void TagSentence(const Lexicon& lex, const Sentence& s, std::vector<TokenInfo>* out) {
   const std::vector<Token>& t = s.tokens;
   out->assign(t.size(), TokenInfo());
@@ -99,11 +129,11 @@ void TagSentence(const Lexicon& lex, const Sentence& s, std::vector<TokenInfo>* 
       continue;
     }
     if (!tk.Is(kWord)) {
-      info[k].known = lex.Lookup(tk.fold, &info[k].word);
+      info[k].known = CachedLookup(lex, tk.fold, &info[k].word);
       info[k].tag = kTagPunct;
       continue;
     }
-    info[k].known = lex.Lookup(tk.fold, &info[k].word);
+    info[k].known = CachedLookup(lex, tk.fold, &info[k].word);
   }
   // Closed classes and names first, then open classes (which read their left neighbour).
   for (size_t k = 0; k < t.size(); ++k) {
