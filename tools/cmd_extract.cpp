@@ -9,10 +9,16 @@
 namespace pactgraph::tools {
 
 // Shared with cmd_ingest.cpp: an Extractor over the project's data directory plus --rules.
-Result<std::unique_ptr<Extractor>> MakeExtractor(const std::vector<std::string>& rules) {
+Result<std::unique_ptr<Extractor>> MakeExtractor(const std::vector<std::string>& rules,
+                                                  bool trace) {
   ExtractorOptions options;
   options.rule_files = rules;
+  options.trace = trace;
   return Extractor::Create(options);
+}
+
+Result<std::unique_ptr<Extractor>> MakeExtractor(const std::vector<std::string>& rules) {
+  return MakeExtractor(rules, false);
 }
 
 // Prints each input problem and a summary line; returns the exit code for them.
@@ -33,6 +39,7 @@ struct ExtractArgs {
   std::string format = "json";
   std::vector<std::string> rules;
   uint64_t max_bytes = 8ull << 20;
+  bool trace = false;
 };
 
 int RunExtract(const ExtractArgs& a) {
@@ -40,7 +47,7 @@ int RunExtract(const ExtractArgs& a) {
     return ReportError("unknown format '" + a.format + "' (expected json or table)", kExitBadInput);
   }
   if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
-  auto ex = MakeExtractor(a.rules);
+  auto ex = MakeExtractor(a.rules, a.trace);
   if (!ex.ok()) return ReportError(ex.status());
   std::vector<Article> articles;
   std::vector<InputProblem> problems;
@@ -52,7 +59,11 @@ int RunExtract(const ExtractArgs& a) {
     Status st = (*ex)->Extract(articles[i], &out[i]);
     if (!st.ok()) problems.push_back({articles[i].file, articles[i].file + ": " + st.message()});
   }
-  if (a.format == "json") {
+  if (a.trace) {
+    for (size_t i = 0; i < articles.size(); ++i) {
+      std::cout << ExtractionTrace(articles[i], out[i]);
+    }
+  } else if (a.format == "json") {
     std::cout << ExtractionsToJson(articles, out, 1);
   } else {
     for (size_t i = 0; i < articles.size(); ++i) {
@@ -73,6 +84,9 @@ CommandRegistration extract_cmd(60, [](CLI::App& app, GlobalOptions& g) {
       ->type_name("FILE");
   sub->add_option("--max-bytes", a->max_bytes, "Refuse input files larger than this")
       ->capture_default_str();
+  sub->add_flag("--trace", a->trace,
+                "Print, per relation, the rule and words that produced it, and the rejected "
+                "trigger candidates (instead of --format)");
   sub->footer(
       "Example: pactgraph extract --format json corpus/*.txt > p.json\n"
       "Invalid UTF-8 is an error (file:line:column and byte offset), not repaired.");

@@ -88,7 +88,7 @@ Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
   switch (slot.slot) {
     case Slot::kSubj:
       if (!fr.noun) return Subject(VerbGroupStart(m.ts), m.clause_b, 0);
-      if (NonParty(m)) return Group();
+      if (fr.document && NonParty(m)) return Group();
       if (m.verb >= 0) return Subject(VerbGroupStart(m.verb), m.clause_b, 0);
       // "A announced X while in B for talks": a verbless subordinate clause takes the subject
       // of the clause it hangs on.

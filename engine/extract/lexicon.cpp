@@ -94,7 +94,7 @@ void Lexicon::LoadWordNet() {
   }
 }
 
-void Lexicon::AddBase(const std::string& base, uint8_t pos, WordInfo* out) const {
+void Lexicon::AddBase(const std::string& base, uint8_t pos, bool past, WordInfo* out) const {
   auto it = words_.find(base);
   if (it == words_.end() || (it->second.pos & pos) == 0) return;
   const WordInfo& b = it->second;
@@ -106,6 +106,7 @@ void Lexicon::AddBase(const std::string& base, uint8_t pos, WordInfo* out) const
     out->classes |= b.classes & kNounInherited;
     out->plural = true;
   } else if (pos == wordnet::kVerb) {
+    if (past) out->past = true;
     out->verb_classes |= b.verb_classes;
     out->verb_tags = std::max(out->verb_tags, b.verb_tags);
     out->classes |= b.classes & kVerbInherited;
@@ -120,20 +121,25 @@ bool Lexicon::Lookup(const std::string& fold, WordInfo* out) const {
     found = true;
   }
   if (fold.size() < 3 || fold[0] < 'a' || fold[0] > 'z') return found;
+  const uint8_t before = out->pos;
+  auto range = exceptions_.equal_range(fold);
+  for (auto it = range.first; it != range.second; ++it) {
+    const std::string& b = it->second.first;
+    // An irregular verb form that is not the -ing form is a past ("shook", "won", "led").
+    bool past = it->second.second == wordnet::kVerb &&
+                fold.compare(fold.size() - 3, 3, "ing") != 0 &&
+                !(fold.back() == 's' && fold.compare(0, b.size(), b) == 0);
+    AddBase(b, it->second.second, past, out);
+  }
   const char last = fold.back();
   if (last != 's' && last != 'd' && last != 'g' && last != 'r' && last != 't' && last != 'n') {
-    return found;
+    return found || out->pos != before;
   }
-  const uint8_t before = out->pos;
   for (const Detachment& d : kDetachments) {
     if (!EndsWith(fold, d.suffix)) continue;
     std::string base = fold.substr(0, fold.size() - std::char_traits<char>::length(d.suffix));
     base += d.ending;
-    AddBase(base, d.pos, out);
-  }
-  auto range = exceptions_.equal_range(fold);
-  for (auto it = range.first; it != range.second; ++it) {
-    AddBase(it->second.first, it->second.second, out);
+    AddBase(base, d.pos, d.pos == wordnet::kVerb && d.suffix[0] == 'e' && d.suffix[1] == 'd', out);
   }
   return found || out->pos != before || out->classes != 0;
 }

@@ -66,6 +66,7 @@ struct WordInfo {
   uint32_t name_classes = 0;    // WordNet classes of a capitalised lemma with this spelling
   bool name_instance = false;
   bool plural = false;          // a noun form derived by a plural rule ("agencies")
+  bool past = false;            // a verb form of the past ("signed", "shook")
   uint8_t phrase_len = 0;       // longest phrase entry (class, gazetteer, name) starting here
   uint8_t class_phrase_len = 0; // longest word-class phrase starting here
   int32_t trigger_list = -1;    // index into trigger lists for patterns starting here
@@ -178,7 +179,7 @@ class Lexicon {
   Status AddTrigger(const std::vector<std::string>& f, Segmenter* seg);
   Status AddFrame(const std::vector<std::string>& f);
   Status AddStructural(const std::vector<std::string>& f);
-  void AddBase(const std::string& base, uint8_t pos, WordInfo* out) const;
+  void AddBase(const std::string& base, uint8_t pos, bool past, WordInfo* out) const;
 
   std::unordered_map<std::string, WordInfo> words_;
   std::unordered_map<std::string, uint64_t> class_phrases_;  // multiword class entries

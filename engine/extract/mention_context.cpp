@@ -64,6 +64,15 @@ bool MentionFinder::DefinedByAcronym(size_t b, size_t e) const {
 bool MentionFinder::ActorContext(size_t b, size_t e) const {
   if (e < n_ && t_[e].Is(kPoss)) return true;
   if (e < n_ && Lower(e) && Has(e, kTitle)) return true;
+  // Coordinated with another name: "Acme Robotics and Globex", "Globex and Acme Robotics".
+  if (e + 1 < n_ && (F(e) == "and" || F(e) == "&") &&
+      (Gaz(e + 1, nullptr) > 0 || Known(e + 1, SpanEnd(e + 1)) >= 0)) {
+    return true;
+  }
+  if (b >= 2 && (F(b - 1) == "and" || F(b - 1) == "&") && !out_.empty() &&
+      out_.back().te == b - 1 && doc_->Actor(out_.back().entity)) {
+    return true;
+  }
   const size_t lead = PhraseLead(b);
   if (lead == 0) return false;
   const std::string& w = F(lead - 1);

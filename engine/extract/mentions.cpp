@@ -61,7 +61,7 @@ size_t MentionFinder::Gaz(size_t k, const GazEntry** e) const {
 }
 
 int MentionFinder::Known(size_t b, size_t e) const {
-  if (e <= b) return -1;
+  if (e <= b || (e == b + 1 && Has(b, kAcronymStop))) return -1;
   std::string key = JoinFolds(t_, b, e);
   int id = doc_->Find(key);
   if (id >= 0) return id;

@@ -1,4 +1,4 @@
-// Printing of extractions (see report.h).
+// Printing of extractions (pactgraph/ingest.h): the scorer JSON, a table, the --trace listing.
 #include "pactgraph/ingest.h"
 
 #include <nlohmann/json.hpp>
@@ -19,7 +19,8 @@ nlohmann::json RelationJson(const ExtractedRelation& r) {
           {"trigger", r.trigger},
           {"sentence", r.sentence},
           {"begin", r.sentence_span.begin},
-          {"end", r.sentence_span.end}};
+          {"end", r.sentence_span.end},
+          {"rule", r.rule}};
 }
 
 }  // namespace
@@ -81,5 +82,32 @@ std::string ExtractionToTable(const Article& article, const Extraction& x) {
   return os.str();
 }
 
-}  // namespace pactgraph
+namespace {
 
+std::string Quoted(const Article& a, const Span& s) {
+  if (s.end <= s.begin || s.end > a.text.size()) return "-";
+  return "'" + a.text.substr(s.begin, s.end - s.begin) + "' @" + std::to_string(s.begin);
+}
+
+}  // namespace
+
+std::string ExtractionTrace(const Article& article, const Extraction& x) {
+  std::ostringstream os;
+  os << "== " << article.file << " (trace)\n";
+  for (const auto& r : x.evidence) {
+    os << "  " << r.source << " -[" << r.type << (r.negated ? ", negated" : "") << ", "
+       << r.modality << "]-> " << r.target << "\n"
+       << "      rule:    " << r.rule << "\n"
+       << "      trigger: " << Quoted(article, r.trigger_span) << "\n"
+       << "      source:  " << Quoted(article, r.source_span) << "\n"
+       << "      target:  " << Quoted(article, r.target_span) << "\n"
+       << "      sentence " << r.sentence_span.begin << "-" << r.sentence_span.end << ": "
+       << r.sentence << "\n";
+  }
+  if (!x.trace.empty()) os << "  rejected candidates:\n";
+  for (const auto& t : x.trace) os << "    " << t << "\n";
+  for (const auto& w : x.warnings) os << "  warning: " << w << "\n";
+  return os.str();
+}
+
+}  // namespace pactgraph

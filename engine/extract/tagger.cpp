@@ -59,7 +59,7 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
     return kTagVerb;
   }
   const std::string& f = t[k].fold;
-  const bool ed = f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0;
+  const bool ed = w.past || (f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0);
   const bool s_form = f.size() > 3 && f.back() == 's' && w.plural;
   const uint16_t next = k + 1 < t.size() ? info[k + 1].tag : 0;
   const bool next_nominal = k + 1 < t.size() &&

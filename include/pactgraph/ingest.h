@@ -137,7 +137,7 @@ PACTGRAPH_EXPORT void ReadArticles(const std::vector<std::string>& paths,
 PACTGRAPH_EXPORT Status ParseArticleText(const std::string& path, const std::string& text,
                                          Article* out);
 
-// The JSON that shared/corpus/score.py reads, with evidence and offsets:
+// The JSON that shared/corpus/score.py reads, with evidence, offsets and rules:
 // {"documents":[{"file","title","date","entities","relations","negated","evidence"}]},
 // pretty-printed with `indent` >= 0, compact with -1.
 PACTGRAPH_EXPORT std::string ExtractionsToJson(const std::vector<Article>& articles,
@@ -146,6 +146,13 @@ PACTGRAPH_EXPORT std::string ExtractionsToJson(const std::vector<Article>& artic
 // A human-readable listing of one article's entities and relations.
 PACTGRAPH_EXPORT std::string ExtractionToTable(const Article& article,
                                                const Extraction& extraction);
+// Why each relation was read (`pactgraph extract --trace`): per evidence sentence, the rule
+// (trigger pattern and frame with the slots that filled it, or the structural pattern) with its
+// file:line, and the trigger, source and target words with their byte offsets; then the trigger
+// candidates that were rejected and why (kept when ExtractorOptions::trace is set) and the
+// warnings.
+PACTGRAPH_EXPORT std::string ExtractionTrace(const Article& article,
+                                             const Extraction& extraction);
 
 // --- storing -----------------------------------------------------------------------------
 
