@@ -26,6 +26,7 @@ int DominantNation(const Document& doc, int margin) {
   if (counts.size() > 1 && counts[0].first <= margin * counts[1].first - (margin > 1 ? 1 : 0)) {
     return -1;
   }
+  if (margin > 1 && counts[0].first < 4) return -1;  // named at least twice
   return doc.Find(Fold(counts[0].second));
 }
 

@@ -87,7 +87,7 @@ Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
   const bool non_actors = target;
   switch (slot.slot) {
     case Slot::kSubj:
-      if (!fr.noun) return Subject(VerbGroupStart(m.ts), m.clause_b, 0);
+      if (!fr.noun) return Subject(VerbGroupStart(m.ts), m.clause_b, 0, non_actors);
       if (fr.document && NonParty(m)) return Group();
       if (m.verb >= 0) return Subject(VerbGroupStart(m.verb), m.clause_b, 0);
       // "A announced X while in B for talks": a verbless subordinate clause takes the subject
@@ -237,7 +237,18 @@ void SentenceFrames::Apply(const Match& m) {
     }
     if (!src.empty() && src_how == "subj") state_->NoteDocumentParty(src.ents);
   }
+  // "An MoU was signed by A and B": the agents are the parties.
+  if (!IsDirected(type) && src.empty() && dst_how == "agent" && dst.ents.size() >= 2) {
+    std::swap(src, dst);
+    src_how = dst_how;
+  }
   if (!IsDirected(type) && dst.empty() && src.ents.size() >= 2) {
+    // "A and B signed an MoU on cooperation in X": the document's subject matter, no separate
+    // partnership of its signatories.
+    if (m.after_document && src_how == "subj") {
+      Reject(m, "subject matter of a document its parties signed");
+      return;
+    }
     // "A and B signed an MoU": every pair of the group.
     for (size_t i = 0; i + 1 < src.ents.size(); ++i) {
       Group a, c;
@@ -300,7 +311,10 @@ void SentenceFrames::ReadTriggers() {
     const Frame& fr = lex_.frames()[best->frame];
     m.phrase_b = fr.noun ? PhraseStart(k, m.clause_b) : k;
     m.verb = fr.noun ? GoverningVerb(m.phrase_b, m.clause_b) : static_cast<int>(k);
+    m.after_document = last_document_ != static_cast<size_t>(-1) && last_document_ >= m.clause_b &&
+                       last_document_ < k && !fr.document;
     Apply(m);
+    if (fr.document) last_document_ = k;
     if (doc_->candidates > kMaxPairsPerSentence) return;
     k = m.te;
   }

@@ -48,7 +48,7 @@ class SentenceFrames {
   size_t ClauseStart(size_t k) const;
   size_t ClauseEnd(size_t k) const;
   Group ReadGroup(size_t from, size_t limit, bool adjacent, bool non_actors) const;
-  Group Subject(size_t verb_b, size_t clause_b, int depth) const;
+  Group Subject(size_t verb_b, size_t clause_b, int depth, bool non_actors = false) const;
   Group Object(size_t verb_e, size_t limit, bool non_actors) const;
   Group AfterWord(const std::string& word, size_t from, size_t limit, bool non_actors) const;
   Group Between(size_t clause_b, size_t clause_e) const;
@@ -65,6 +65,7 @@ class SentenceFrames {
     size_t clause_b, clause_e;
     size_t phrase_b;        // start of a noun trigger's phrase
     int verb = -1;          // a noun trigger's governing verb
+    bool after_document = false;  // a document trigger opened the clause's object before it
   };
   bool Denote(int mi, bool non_actors, std::vector<int>* ents, bool* via_person) const;
   size_t SkipPrefix(size_t pos, size_t limit, bool* jumped) const;
@@ -94,6 +95,8 @@ class SentenceFrames {
     const CueRule* cue;
   };
   std::vector<CueHit> cue_hits_;  // every cue match of the sentence, in text order
+  mutable bool group_capped_ = false;  // the group cap warning was given for this sentence
+  size_t last_document_ = static_cast<size_t>(-1);  // token of the latest document trigger
 };
 
 }  // namespace pactgraph::extract

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "engine/extract/sha256.h"
 
@@ -39,36 +40,96 @@ std::vector<std::string> StringList(const ValueMap& props, const std::string& ke
   return out;
 }
 
-// The node for `e`: an existing node with the same label found by name or alias, else new.
+std::string PropString(const Node& n, const char* key) {
+  auto it = n.properties.find(key);
+  return it != n.properties.end() && it->second.is_string() ? it->second.as_string() : "";
+}
+
+bool IsAcronym(const std::string& s) {
+  int letters = 0;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || c == ' ') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+// "Ministry of Energy (Chile)" -> "Ministry of Energy".
+std::string WithoutCountry(const std::string& name) {
+  size_t open = name.rfind(" (");
+  return open != std::string::npos && name.back() == ')' ? name.substr(0, open) : name;
+}
+
+// The initials of a multiword organisation name ("Zanbar Space Agency" -> "ZSA"), so that an
+// article naming the body only by its acronym finds the node; three letters at least.
+std::string Initials(const std::string& name) {
+  static const char* const kSkip[] = {"of", "for", "and", "the", "de", "du", "des", "la", "&"};
+  std::string out, word;
+  std::istringstream in(WithoutCountry(name));
+  while (in >> word) {
+    if (std::find(std::begin(kSkip), std::end(kSkip), word) != std::end(kSkip)) continue;
+    if (word[0] >= 'A' && word[0] <= 'Z') out += word[0];
+  }
+  return out.size() >= 3 ? out : "";
+}
+
+// The names an entity is looked up by, strongest first. A public body's name without its
+// country is left out: "Ministry of Energy" must not join the ministries of two countries.
+std::vector<std::string> LookupNames(const ExtractedEntity& e) {
+  std::vector<std::string> names = {e.canonical};
+  if (e.kind == EntityKind::kPerson) return names;  // a surname alone is too weak
+  const std::string bare = WithoutCountry(e.canonical);
+  for (const std::string& a : e.aliases) {
+    if (a.empty() || (bare != e.canonical && a == bare)) continue;
+    if (std::find(names.begin(), names.end(), a) == names.end()) names.push_back(a);
+  }
+  return names;
+}
+
+// The node for `e`: an existing node with the same label found by one of its names (a node of
+// another country is not the same body), else a new node. Names and aliases accumulate.
 Result<NodeId> ResolveNode(GraphWriter* w, const ExtractedEntity& e, IngestStats* stats) {
   const std::string label = EntityKindLabel(e.kind);
-  std::vector<std::string> names = {e.canonical};
-  // Persons are matched on their full name only: a surname alone is too weak.
-  if (e.kind != EntityKind::kPerson) names.insert(names.end(), e.aliases.begin(), e.aliases.end());
+  const std::vector<std::string> names = LookupNames(e);
+  std::vector<std::string> stored = names;
+  if (e.kind == EntityKind::kOrganization) {
+    std::string ini = Initials(e.canonical);
+    if (!ini.empty()) stored.push_back(ini);
+  }
   for (const std::string& name : names) {
-    if (name.empty()) continue;
     std::vector<NodeId> ids;
     PG_RETURN_IF_ERROR(w->FindNodesByName(name, &ids));
     for (NodeId id : ids) {
       Node n;
       PG_RETURN_IF_ERROR(w->GetNode(id, &n));
       if (!HasLabel(n, label)) continue;
-      // Accumulate aliases.
+      const std::string nation = PropString(n, "nation");
+      if (!e.nation.empty() && !nation.empty() && nation != e.nation) continue;
       std::vector<std::string> aliases = StringList(n.properties, "aliases");
-      std::string node_name = n.properties.count("name") && n.properties.at("name").is_string()
-                                  ? n.properties.at("name").as_string()
-                                  : "";
+      const std::string node_name = PropString(n, "name");
       bool changed = false;
-      for (const std::string& a : names) {
+      for (const std::string& a : stored) {
         if (a.empty() || a == node_name) continue;
         if (std::find(aliases.begin(), aliases.end(), a) == aliases.end()) {
           aliases.push_back(a);
           changed = true;
         }
       }
+      if (nation.empty() && !e.nation.empty()) {
+        n.properties["nation"] = Value(e.nation);
+        changed = true;
+      }
+      // A node first named by its acronym takes the full name when an article gives it.
+      if (IsAcronym(node_name) && e.canonical.find(' ') != std::string::npos) {
+        n.properties["name"] = Value(e.canonical);
+        aliases.erase(std::remove(aliases.begin(), aliases.end(), e.canonical), aliases.end());
+        if (std::find(aliases.begin(), aliases.end(), node_name) == aliases.end()) {
+          aliases.push_back(node_name);
+        }
+        changed = true;
+      }
       if (changed) {
-        ValueList list(aliases.begin(), aliases.end());
-        n.properties["aliases"] = Value(std::move(list));
+        n.properties["aliases"] = Value(ValueList(aliases.begin(), aliases.end()));
         PG_RETURN_IF_ERROR(w->UpdateNode(n));
       }
       ++stats->nodes_merged;
@@ -77,9 +138,8 @@ Result<NodeId> ResolveNode(GraphWriter* w, const ExtractedEntity& e, IngestStats
   }
   ValueMap props;
   props["name"] = Value(e.canonical);
-  if (!e.aliases.empty()) {
-    props["aliases"] = Value(ValueList(e.aliases.begin(), e.aliases.end()));
-  }
+  std::vector<std::string> aliases(stored.begin() + 1, stored.end());
+  if (!aliases.empty()) props["aliases"] = Value(ValueList(aliases.begin(), aliases.end()));
   props["kind"] = Value(EntityKindName(e.kind));
   if (!e.iso_alpha3.empty()) props["iso_alpha3"] = Value(e.iso_alpha3);
   if (!e.nation.empty()) props["nation"] = Value(e.nation);

@@ -171,7 +171,7 @@ bool MentionFinder::ContextKind(size_t b, size_t e, EntityKind* kind, bool* faci
   }
   if (all_common && !ActorContext(b, e) && !DefinedByAcronym(b, e)) return false;
   const bool person_like = PersonLike(b, e);
-  if (person_like && PersonCue(b, e)) {
+  if (PersonLike(b, e, true) && PersonCue(b, e)) {
     *kind = EntityKind::kPerson;
     return true;
   }

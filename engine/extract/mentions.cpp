@@ -214,7 +214,9 @@ bool MentionFinder::WordEndsAsBody(size_t k) const {
   return false;
 }
 
-bool MentionFinder::PersonLike(size_t b, size_t e) const {
+bool MentionFinder::PersonLike(size_t b, size_t e) const { return PersonLike(b, e, false); }
+
+bool MentionFinder::PersonLike(size_t b, size_t e, bool cued) const {
   if (e - b < 2 || e - b > 6 || !CapLike(t_[b])) return false;
   int common = 0;
   for (size_t x = b; x < e; ++x) {
@@ -233,6 +235,7 @@ bool MentionFinder::PersonLike(size_t b, size_t e) const {
     bool person_name = (info_[x].word.name_classes & wordnet::Bit(wordnet::kPerson)) != 0;
     if (CommonWord(x) && !person_name) ++common;
   }
+  if (cued) return common < static_cast<int>(e - b);  // one word at least that is no common word
   return common <= (e - b >= 3 ? 1 : 0) || (common == 1 && e - b == 2 && !CommonWord(e - 1));
 }
 
@@ -385,7 +388,11 @@ size_t MentionFinder::LeadingGazetteer(const GazEntry* g, size_t glen, size_t b,
       descriptor = h + 1;
     }
   }
-  if (Known(r, e) >= 0 || (!rest_head && e - r >= 2) || descriptor < e) {
+  // "Saudi Public Investment Fund (PIF)" after "Public Investment Fund": the demonym describes a
+  // body already named; "Ghana Space Agency" after "the Space Agency" is a name of its own.
+  const int rest = Known(r, e);
+  const bool rest_named = rest >= 0 && (e - r >= 3 || !doc_->ents[rest].acronym.empty());
+  if (rest_named || (!rest_head && e - r >= 2) || descriptor < e) {
     int ent = GazEntity(g, b, r);
     Mention& m = Emit(b, r, ent);
     m.demonym = g->demonym;
@@ -424,7 +431,8 @@ void MentionFinder::Run() {
     ++words;
     caps += CapLike(t_[k]);
   }
-  heading_ = words >= 3 && caps * 10 >= words * 8 && F(n_ - 1) != "." && F(n_ - 1) != "\"";
+  heading_ = words >= 3 && words <= 20 && caps * 10 >= words * 8 && F(n_ - 1) != "." &&
+             F(n_ - 1) != "\"";
   size_t k = 0;
   while (k < n_) {
     size_t next = SkipParenthesis(k);
@@ -444,6 +452,13 @@ void MentionFinder::Run() {
     kept.push_back(std::move(m));
   }
   out_ = std::move(kept);
+  // Offices stated after names ("X, CEO of Acme"): read once the apposition's mentions exist.
+  for (const PendingTitle& p : pending_) {
+    ReadTitle(p.person, p.b, p.e);
+    for (Mention& m : out_) {
+      if (m.tb >= p.b && m.te <= p.e && m.entity != p.person) m.modifier = true;
+    }
+  }
   MarkModifiers();
   SentenceState& st = doc_->state[si_];
   st.mention_at.assign(n_, -1);

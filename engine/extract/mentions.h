@@ -70,6 +70,7 @@ class MentionFinder {
   bool DefinedByAcronym(size_t b, size_t e) const;
   bool Heading() const { return heading_; }
   bool PersonLike(size_t b, size_t e) const;
+  bool PersonLike(size_t b, size_t e, bool cued) const;  // cued: a title or speech verb says so
   int Known(size_t b, size_t e) const;           // an entity the document already has
   int AddNamed(size_t b, size_t e, EntityKind kind, const std::string& name);
   Mention& Emit(size_t b, size_t e, int ent);

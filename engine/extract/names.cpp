@@ -289,6 +289,10 @@ size_t MentionFinder::ReadSpan(size_t b, size_t e) {
     size_t titled = TitledPerson(b);  // "The Chinese Ambassador Mr. X"
     if (titled > b) return titled;
   }
+  if (b > 0 && Has(b - 1, kDet)) {
+    size_t ref = Reference(b - 1);  // "Later the Agency signed ..."
+    if (ref > b - 1) return ref;
+  }
   // "Kenya-Ghana", "Acme-Globex": two names joined by a hyphen.
   const GazEntry* g = nullptr;
   size_t glen = Gaz(b, &g);

@@ -87,8 +87,10 @@ size_t MentionFinder::Reference(size_t k) {
       return k;  // "Kenya's state miner Acme": the phrase goes on to its head
     }
     // Not a reference when a name follows: "the Ministry of Energy", "the programme 'Acme'".
+    size_t of = h + 2;
+    if (of < n_ && F(of) == "the") ++of;
     if (h + 1 < n_ && (CapLike(t_[h + 1]) || ((F(h + 1) == "of" || F(h + 1) == "for") &&
-                                              h + 2 < n_ && CapLike(t_[h + 2])))) {
+                                              of < n_ && CapLike(t_[of])))) {
       return k;
     }
     if (h + 2 < n_ && (F(h + 1) == "'" || F(h + 1) == "\"") && CapLike(t_[h + 2])) return k;

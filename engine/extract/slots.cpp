@@ -128,7 +128,8 @@ size_t SentenceFrames::SkipPrefix(size_t pos, size_t limit, bool* jumped) const 
       x += 2;
       continue;
     }
-    if (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagAdv)) {
+    // Capitalised words that name nothing ("AI company Acme") are modifiers too.
+    if (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagAdv | kTagName)) {
       ++x;
       continue;
     }
@@ -231,7 +232,10 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
     if (F(pos) == "," && (F(next) == "and" || F(next) == "or")) ++next;
     bool j3 = false;
     size_t y = SkipPrefix(next, limit, &j3);
-    if (y < limit && st_.mention_at[y] >= 0) {
+    // ", chief executive of Acme," is an apposition of the member before, not a new member.
+    const bool appositive = F(pos) == "," && y < limit && st_.mention_at[y] >= 0 &&
+                            st_.mentions[st_.mention_at[y]].modifier && t_[next].Is(kLower);
+    if (y < limit && st_.mention_at[y] >= 0 && !appositive) {
       pos = next;
       continue;
     }
@@ -249,6 +253,12 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
     }
     break;
   }
+  if (g.ents.size() >= kMaxGroup && !group_capped_ && doc_->warnings) {
+    group_capped_ = true;
+    doc_->warnings->push_back("sentence " + std::to_string(si_ + 1) + ": a list of more than " +
+                              std::to_string(kMaxGroup) +
+                              " conjuncts; only the first are read as arguments");
+  }
   g.te = pos;
   g.through.resize(g.ents.size(), -1);
   return g;
@@ -264,7 +274,7 @@ size_t SentenceFrames::VerbGroupStart(size_t verb) const {
   return b;
 }
 
-Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
+Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool non_actors) const {
   size_t x = verb_b;
   // "to build" inside "A agreed to build", "by signing" inside "A marked it by signing": the
   // controlling subject.
@@ -273,7 +283,10 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
                                  vf.size() > 4 && vf.compare(vf.size() - 3, 3, "ing") == 0;
   if (x > clause_b && (F(x - 1) == "to" || gerund_after_prep) && depth < 2) {
     for (size_t v = x - 1; v-- > clause_b && v + kSlotWindow > x;) {
-      if (st_.info[v].tag & kTagVerb) return Subject(VerbGroupStart(v), clause_b, depth + 1);
+      if (st_.info[v].tag & kTagVerb) {
+        while (v > clause_b && (st_.info[v - 1].tag & kTagVerb)) --v;  // "look forward to"
+        return Subject(VerbGroupStart(v), clause_b, depth + 1, non_actors);
+      }
     }
     return Group();
   }
@@ -284,14 +297,17 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
     if (r < n_ && (st_.info[r].tag & kTagRel) && r >= 2 && F(r - 1) == ",") {
       size_t end = r - 1;
       int mi = st_.mention_at[end - 1];
-      if (mi >= 0) return ReadGroup(st_.mentions[mi].tb, end, false, false);
+      if (mi >= 0) return ReadGroup(st_.mentions[mi].tb, end, false, non_actors);
     }
   }
   // Skip an insertion just before the verb: "A, the US chipmaker, said".
   if (x > clause_b && F(x - 1) == ",") {
     size_t c = x - 1;
     while (c > clause_b && c + 14 > x && F(c - 1) != ",") --c;
-    if (c > clause_b && F(c - 1) == ",") x = c - 1;
+    // Not when the commas belong to one mention ("Minister of Energy, Jane Doe,").
+    int inside = x >= 2 ? st_.mention_at[x - 2] : -1;
+    bool one_mention = inside >= 0 && st_.mentions[inside].tb < c;
+    if (c > clause_b && F(c - 1) == "," && !one_mention) x = c - 1;
   }
   while (x > clause_b && masked_[x - 1]) --x;
   if (x > clause_b && F(x - 1) == ",") --x;
@@ -331,6 +347,19 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
       s = p;
       continue;
     }
+    // "A, a regional lender, and B": an apposition inside the subject list.
+    if (f == "," && p > clause_b && (st_.info[p - 1].tag & kTagNoun) && t_[p - 1].Is(kLower)) {
+      size_t q = p - 1;
+      while (q > clause_b && q + 10 > p && F(q - 1) != "," &&
+             (st_.info[q - 1].tag & (kTagDet | kTagAdj | kTagNoun | kTagNum))) {
+        --q;
+      }
+      if (q > clause_b + 1 && F(q - 1) == "," &&
+          (st_.mention_at[q - 2] >= 0 || F(q - 2) == ")") && (st_.info[q].tag & kTagDet)) {
+        s = q - 1;
+        continue;
+      }
+    }
     // "technology, media and telecom company A": a list of modifiers.
     if (f == "," && p > clause_b && t_[p - 1].Is(kLower) && (st_.info[p - 1].tag & (kTagNoun | kTagAdj)) &&
         p + 1 < n_ && t_[p + 1].Is(kLower)) {
@@ -358,12 +387,11 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth) const {
   if (pps > 0 && s < x) {
     size_t stop = s;
     while (stop < x && !(st_.info[stop].tag & kTagPrep)) ++stop;
-    return ReadGroup(s, stop, false, false);
+    return ReadGroup(s, stop, false, non_actors);
   }
   if (s >= x) return Group();
   // Start at the first phrase from which the group reaches the verb.
-  Group g = ReadGroup(s, x, false, false);
-  return g;
+  return ReadGroup(s, x, false, non_actors);
 }
 
 Group SentenceFrames::Object(size_t verb_e, size_t limit, bool non_actors) const {
@@ -456,13 +484,12 @@ Group SentenceFrames::Premodifiers(size_t phrase_b, size_t trigger_b) const {
 
 int SentenceFrames::GoverningVerb(size_t phrase_b, size_t clause_b) const {
   size_t x = phrase_b;
-  bool prep = false;
-  while (x > clause_b && x + 14 > phrase_b) {
+  int preps = 0;
+  while (x > clause_b && x + 16 > phrase_b) {
     size_t p = x - 1;
     const uint16_t tag = st_.info[p].tag;
     if (tag & kTagVerb) return static_cast<int>(p);
-    if ((tag & kTagPrep) && !prep) {
-      prep = true;
+    if ((tag & kTagPrep) && ++preps <= 2) {
       x = PhraseStart(p, clause_b);
       if (x == p) x = p;
       continue;

@@ -67,6 +67,7 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
                              (info[k + 1].tag == 0 && (info[k + 1].word.pos & wordnet::kNoun)));
   if (prev & (kTagDet | kTagPoss | kTagAdj | kTagNum)) return kTagNoun;
   if (k > 0 && pf == "to") return kTagVerb;
+  if (prev & kTagVerb) return kTagNoun;  // "held talks", "signed deals"
   if (prev & (kTagAux | kTagPron | kTagRel)) return kTagVerb;
   if (k > 0 && t[k - 1].fold == "not") return kTagVerb;
   if (prev & kTagPrep) return kTagNoun;

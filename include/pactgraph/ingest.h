@@ -12,10 +12,15 @@
 //      offsets, date and modality. A pure function of the text and the rule data
 //      (data/extract/*.tsv plus --rules files): no database needed, so it can run anywhere.
 //   3. IngestArticle: stores one article and its extraction in one write transaction: the
-//      article (skipped when its SHA-256 is already stored), one node per actor (found again by
-//      name or alias, so an actor is one node across articles), one relationship per
-//      (source, TYPE, target) carrying first_date, last_date and evidence_count, and one
-//      Evidence record per supporting sentence. A crash leaves whole articles only.
+//      article (skipped when its SHA-256 is already stored), one node per actor, one
+//      relationship per (source, TYPE, target) carrying first_date, last_date and
+//      evidence_count, and one Evidence record per supporting sentence. A crash leaves whole
+//      articles only. Entity resolution across articles: a node is found again by the
+//      entity's canonical name or any alias (acronym, other spellings, the gazetteer name),
+//      folding case and diacritics; an organisation also stores its initials ("ZSA" for
+//      "Zanbar Space Agency") so an article naming it only by acronym joins it; a public
+//      body's name without its country is not used to match, and a node of another country is
+//      never joined. So one actor is one node however many articles and spellings name it.
 // Ingest() runs the three over a list of paths, one transaction per article.
 //
 // Thread-safety: an Extractor is immutable after Create() and may be shared by threads.

@@ -1,4 +1,4 @@
-// Helpers for the extraction tests: the project's sample articles and relation lookups.
+// Helpers for the extraction tests: the project's sample articles, inline texts and lookups.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -20,6 +20,7 @@ inline const Extractor& SharedExtractor() {
   static std::unique_ptr<Extractor> ex = [] {
     ExtractorOptions o;
     o.data_dir = DataDir();
+    o.trace = true;
     auto r = Extractor::Create(o);
     REQUIRE(r.ok());
     return std::move(r).value();
@@ -65,6 +66,32 @@ inline const ExtractedEntity* FindEntity(const Extraction& x, const std::string&
     if (e.canonical == canonical) return &e;
   }
   return nullptr;
+}
+
+// True when `canonical` is an entity of `kind`.
+inline bool IsEntity(const Extraction& x, const std::string& canonical, EntityKind kind) {
+  const ExtractedEntity* e = FindEntity(x, canonical);
+  return e != nullptr && e->kind == kind;
+}
+
+// Number of asserted relations of `type`.
+inline size_t CountType(const Extraction& x, const std::string& type) {
+  size_t n = 0;
+  for (const auto& r : x.relations) n += !r.negated && r.type == type;
+  return n;
+}
+
+// Everything extracted, for INFO() when a check fails.
+inline std::string Dump(const Extraction& x) {
+  std::string s;
+  for (const auto& e : x.entities) s += std::string(EntityKindName(e.kind)) + ":" + e.canonical + "; ";
+  s += "\n";
+  for (const auto& r : x.relations) {
+    s += r.source + " -" + r.type + (r.negated ? "!" : "") + "/" + r.modality + "-> " + r.target +
+         "   [" + r.rule + "]\n";
+  }
+  for (const auto& t : x.trace) s += "  rejected: " + t + "\n";
+  return s;
 }
 
 }  // namespace pactgraph::extract::testing

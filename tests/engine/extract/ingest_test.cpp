@@ -86,4 +86,55 @@ TEST_CASE("Extract: ingesting the same article twice changes nothing", "[extract
   CHECK(after.evidence == before.evidence);
 }
 
+TEST_CASE("Ingest: one body named differently across articles is one node", "[extract]") {
+  pactgraph::testing::TempDir dir;
+  auto db = OpenDb(dir / "db");
+  IngestStats st;
+  // The full name with its acronym, the acronym alone, the full name alone, and initials only.
+  REQUIRE(Ingest(db.get(), "The Zanbar Space Agency (ZSA) signed an MoU with Peru.", "", &st).ok());
+  REQUIRE(Ingest(db.get(), "ZSA and Chile held talks in Santiago.", "", &st).ok());
+  REQUIRE(Ingest(db.get(), "Norway partnered with the Zanbar Space Agency on satellites.", "", &st)
+              .ok());
+  REQUIRE(Ingest(db.get(), "The Halvorsen Ocean Research Council met Ghana.", "", &st).ok());
+  REQUIRE(Ingest(db.get(), "HORC and Benin signed a deal.", "", &st).ok());
+  auto r = db->NewReader();
+  for (const char* name : {"Zanbar Space Agency", "ZSA", "Halvorsen Ocean Research Council",
+                           "HORC"}) {
+    std::vector<NodeId> ids;
+    REQUIRE(r->FindNodesByName(name, &ids).ok());
+    INFO(name);
+    CHECK(ids.size() == 1);
+  }
+  std::vector<NodeId> a, b;
+  REQUIRE(r->FindNodesByName("ZSA", &a).ok());
+  REQUIRE(r->FindNodesByName("Zanbar Space Agency", &b).ok());
+  REQUIRE(a.size() == 1);
+  CHECK(a == b);
+  Node n;
+  REQUIRE(r->GetNode(a[0], &n).ok());
+  CHECK(n.properties.at("name").as_string() == "Zanbar Space Agency");
+  // Its three relationships all hang on the one node.
+  size_t rels = 0;
+  REQUIRE(r->Neighbors(a[0], Direction::kBoth, {}, [&](const NeighborEntry&) {
+             ++rels;
+             return true;
+           }).ok());
+  CHECK(rels == 3);
+}
+
+TEST_CASE("Ingest: ministries of two countries stay two nodes", "[extract]") {
+  pactgraph::testing::TempDir dir;
+  auto db = OpenDb(dir / "db");
+  IngestStats st;
+  REQUIRE(Ingest(db.get(), "Ghana's Ministry of Energy met Voltrix.", "", &st).ok());
+  REQUIRE(Ingest(db.get(), "Peru's Ministry of Energy met Voltrix.", "", &st).ok());
+  auto r = db->NewReader();
+  std::vector<NodeId> g, p;
+  REQUIRE(r->FindNodesByName("Ministry of Energy (Ghana)", &g).ok());
+  REQUIRE(r->FindNodesByName("Ministry of Energy (Peru)", &p).ok());
+  REQUIRE(g.size() == 1);
+  REQUIRE(p.size() == 1);
+  CHECK(g != p);
+}
+
 }  // namespace pactgraph::extract
