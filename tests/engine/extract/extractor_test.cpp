@@ -77,7 +77,10 @@ TEST_CASE("Extract: one relation per (source, type, target), every sentence as e
 }
 
 TEST_CASE("Extract: a missing data directory is NotFound", "[extract]") {
+  // An empty data_dir means DefaultDataDir() (which finds the source tree's data/); a directory
+  // without the tables is refused.
   ExtractorOptions o;
+  o.data_dir = "/nonexistent/pactgraph-data";
   auto r = Extractor::Create(o);
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == Status::Code::kNotFound);
