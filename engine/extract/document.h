@@ -58,6 +58,7 @@ struct Mention {
   bool demonym = false;    // "Kenyan", "Saudi"
   bool possessive = false; // followed by "'s"
   bool modifier = false;   // a premodifier or part of a title, not an actor itself
+  size_t app_te = 0;       // a person's appositive office (", CEO of Acme") ends here
   RefKind ref = RefKind::kNone;
   EntityKind ref_kind = EntityKind::kOrganization;  // the kind a reference looks for
   bool ref_any_kind = false;  // "both sides": nations or organisations

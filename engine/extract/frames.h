@@ -68,6 +68,7 @@ class SentenceFrames {
     bool after_document = false;  // a document trigger opened the clause's object before it
   };
   bool Denote(int mi, bool non_actors, std::vector<int>* ents, bool* via_person) const;
+  bool PersonOfBody(int mi, size_t limit, Group* g, size_t* end) const;
   size_t SkipPrefix(size_t pos, size_t limit, bool* jumped) const;
   bool NationNounAt(size_t x, int modifier_mi, std::vector<int>* ents) const;
   bool PosTagFits(const Frame& fr, size_t ts, size_t te) const;
@@ -90,6 +91,7 @@ class SentenceFrames {
   const SentenceState& st_;
   size_t n_;
   std::vector<char> masked_;  // inside ", which ... ," or "( ... )"
+  std::vector<int> app_owner_;  // token -> the person mention whose appositive office holds it
   struct CueHit {
     size_t at, len;
     const CueRule* cue;

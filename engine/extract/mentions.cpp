@@ -304,7 +304,17 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
   int known = Known(b, e);
   if (known >= 0) {
     Emit(b, e, known);
+    if (doc_->ents[known].kind == EntityKind::kPerson) Apposition(known, e);
     return AttachParenthesis(known, e);
+  }
+  // "Jane Doe of Acme and ...": a person already named opens the span; the rest is read apart.
+  for (size_t p = b + 2; p + 1 < e && p < b + 5; ++p) {
+    const std::string& f = F(p);
+    if (f != "of" && f != "from" && f != "at" && f != "and") continue;
+    int person = Known(b, p);
+    if (person < 0 || doc_->ents[person].kind != EntityKind::kPerson) continue;
+    Emit(b, p, person);
+    return p;
   }
   // "Acme Jane Doe", "ACR Jane Doe": a body named just before a person acting for it.
   for (size_t p = b + 1; p + 2 <= e && p < b + 4; ++p) {
@@ -457,6 +467,13 @@ void MentionFinder::Run() {
     ReadTitle(p.person, p.b, p.e);
     for (Mention& m : out_) {
       if (m.tb >= p.b && m.te <= p.e && m.entity != p.person) m.modifier = true;
+    }
+    // The office belongs to the person's phrase: argument groups read over it.
+    for (size_t i = out_.size(); i-- > 0;) {
+      if (out_[i].entity == p.person && out_[i].te <= p.b) {
+        out_[i].app_te = p.e;
+        break;
+      }
     }
   }
   MarkModifiers();

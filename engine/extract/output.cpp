@@ -79,8 +79,91 @@ std::vector<int> MergeAcronyms(const Document& doc) {
   return to;
 }
 
+// A name's key for spelling variants: folded, without "the", commas and "&" spelt "and"
+// ("Ministry of Trade, Industry and the Economy" = "Ministry of Trade, Industry, and Economy").
+std::string VariantKey(const std::string& name) {
+  std::string out;
+  std::string word;
+  const std::string folded = Fold(name) + " ";
+  for (char c : folded) {
+    if (c == ',' || c == ' ') {
+      if (word == "&") word = "and";
+      if (!word.empty() && word != "the") out += (out.empty() ? "" : " ") + word;
+      word.clear();
+      continue;
+    }
+    word += c;
+  }
+  return out;
+}
+
+// The letters an acronym of `name` would have: whole upper-case words, initials of the other
+// capitalised words ("ICT Authority" -> "ICTA").
+std::string Signature(const std::string& name) {
+  std::string sig, word;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != ' ') {
+      word += name[i];
+      continue;
+    }
+    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') sig += AllCaps(word) ? word : word.substr(0, 1);
+    word.clear();
+  }
+  return sig;
+}
+
+// Organisations named twice in one article with spelling variants, or once in full with an
+// acronym and once by a short form that spells the acronym, are one body; the fuller variant,
+// or the form the acronym spells, names it.
+void MergeVariants(Document* doc, std::vector<int>* to) {
+  std::map<std::string, int> by_key, by_acronym;
+  for (size_t i = 0; i < doc->ents.size(); ++i) {
+    DocEntity& e = doc->ents[i];
+    if ((*to)[i] != static_cast<int>(i) || e.kind != EntityKind::kOrganization) continue;
+    if (!e.acronym.empty()) by_acronym.emplace(e.acronym, static_cast<int>(i));
+  }
+  for (size_t i = 0; i < doc->ents.size(); ++i) {
+    DocEntity& e = doc->ents[i];
+    if ((*to)[i] != static_cast<int>(i) || e.kind != EntityKind::kOrganization) continue;
+    auto [it, fresh] = by_key.emplace(VariantKey(e.name), static_cast<int>(i));
+    int into = fresh ? -1 : it->second;
+    bool rename = false;
+    if (into < 0 && e.acronym.empty() && e.name.find(' ') != std::string::npos) {
+      auto a = by_acronym.find(Signature(e.name));
+      if (a != by_acronym.end() && a->second != static_cast<int>(i) &&
+          Signature(doc->ents[a->second].name) != a->first) {
+        into = a->second;
+        rename = true;
+      }
+    }
+    if (into < 0) continue;
+    DocEntity& keep = doc->ents[into];
+    const std::string old = keep.name;
+    if (rename || std::count(e.name.begin(), e.name.end(), ' ') >
+                      std::count(keep.name.begin(), keep.name.end(), ' ')) {
+      keep.name = e.name;
+    }
+    if (old != keep.name) keep.aliases.push_back(old);
+    keep.mentions.insert(keep.mentions.end(), e.mentions.begin(), e.mentions.end());
+    if (keep.nation.empty()) keep.nation = e.nation;
+    keep.gov_body = keep.gov_body || e.gov_body;
+    (*to)[i] = into;
+  }
+  // Entities merged earlier (acronyms) follow their body to where it went: chains are short,
+  // each link points to an earlier root.
+  for (size_t j = 0; j < to->size(); ++j) {
+    int r = (*to)[j];
+    while ((*to)[r] != r) r = (*to)[r];
+    (*to)[j] = r;
+  }
+}
+
 std::string Canonical(const DocEntity& e) {
   std::string name = e.name;
+  // "Ministry of Trade, Industry, and Energy": the serial comma is not part of the name.
+  for (size_t p; e.kind == EntityKind::kOrganization && (p = name.find(", and ")) != std::string::npos;) {
+    name.erase(p, 1);
+  }
   if (e.kind != EntityKind::kOrganization || !e.gov_body || e.nation.empty()) return name;
   if (!name.empty() && name.back() == ')') return name;
   // "Ministry of Energy of Chile" -> "Ministry of Energy (Chile)".
@@ -124,7 +207,7 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
                      Extraction* out) {
   (void)lex;
   NameNationRecords(doc, records);
-  const std::vector<int> to = MergeAcronyms(*doc);
+  std::vector<int> to = MergeAcronyms(*doc);
   for (size_t i = 0; i < to.size(); ++i) {
     if (to[i] == static_cast<int>(i)) continue;
     DocEntity& full = doc->ents[to[i]];
@@ -137,6 +220,7 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
     if (full.nation.empty()) full.nation = acr.nation;
     full.gov_body = full.gov_body || acr.gov_body;
   }
+  MergeVariants(doc, &to);
   std::vector<std::string> names(doc->ents.size());
   for (size_t i = 0; i < doc->ents.size(); ++i) names[i] = Canonical(doc->ents[to[i]]);
 

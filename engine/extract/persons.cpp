@@ -195,11 +195,17 @@ void MentionFinder::Apposition(int person, size_t after) {
   if (Has(a, kDet)) ++a;
   size_t end = a;
   bool title = false;
-  while (end < n_ && end < a + 14 && F(end) != "," && F(end) != ";" && !(info_[end].tag & kTagVerb)) {
+  // Up to 24 tokens: a long body name with its acronym and seat ("Rector of the University of
+  // X and Y (UXY) in Town (Country)") is still one office.
+  int depth = 0;
+  while (end < n_ && end < a + 24 && (depth > 0 || (F(end) != "," && F(end) != ";")) &&
+         !(info_[end].tag & kTagVerb)) {
+    if (F(end) == "(") ++depth;
+    if (F(end) == ")" && depth > 0) --depth;
     if (Match(kTitle, end) > 0) title = true;
     ++end;
   }
-  if (!title) return;
+  if (!title || depth > 0) return;
   pending_.push_back({person, a, end});
 }
 

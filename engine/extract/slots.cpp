@@ -39,6 +39,11 @@ SentenceFrames::SentenceFrames(const Lexicon& lex, Document* doc, size_t si, Cor
     }
     k = e - 1 > k ? e - 1 : k;
   }
+  app_owner_.assign(n_, -1);
+  for (size_t i = 0; i < st_.mentions.size(); ++i) {
+    const Mention& m = st_.mentions[i];
+    for (size_t x = m.te; x < m.app_te && x < n_; ++x) app_owner_[x] = static_cast<int>(i);
+  }
   std::vector<int> cues;
   for (size_t k = 0; k < n_; ++k) {
     if (!t_[k].Is(kWord) && !t_[k].Is(kPoss)) continue;
@@ -112,6 +117,25 @@ bool SentenceFrames::NationNounAt(size_t x, int modifier_mi, std::vector<int>* e
   const Mention& m = st_.mentions[modifier_mi];
   if (m.entity < 0 || doc_->ents[m.entity].kind != EntityKind::kNation) return false;
   AddUnique(ents, m.entity);
+  return true;
+}
+
+// "Jane Doe of Acme", "an envoy from Ghana": a person stands for the body named after them.
+bool SentenceFrames::PersonOfBody(int mi, size_t limit, Group* g, size_t* end) const {
+  const Mention& m = st_.mentions[mi];
+  if (m.entity < 0 || doc_->ents[m.entity].kind != EntityKind::kPerson || m.app_te > m.te) {
+    return false;
+  }
+  const std::string& f = F(m.te);
+  if (f != "of" && f != "from" && f != "at") return false;
+  size_t y = m.te + 1;
+  if (F(y) == "the") ++y;
+  if (y >= limit || st_.mention_at[y] < 0) return false;
+  const Mention& body = st_.mentions[st_.mention_at[y]];
+  if (body.tb != y || body.entity < 0 || !doc_->Actor(body.entity)) return false;
+  AddUnique(&g->ents, body.entity);
+  g->via_person = true;
+  *end = body.te;
   return true;
 }
 
@@ -194,8 +218,12 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
       } else {
         break;
       }
+    } else if (PersonOfBody(mi, limit, &g, &end)) {
+      got = true;
     } else {
       got = Denote(mi, non_actors, &g.ents, &g.via_person);
+      // "Jane Doe, President of Acme, and ...": the office is part of the person's phrase.
+      if (got && m.app_te > end && m.app_te <= limit) end = m.app_te;
     }
     if (!got) break;
     first = false;
@@ -301,7 +329,7 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
     }
   }
   // Skip an insertion just before the verb: "A, the US chipmaker, said".
-  if (x > clause_b && F(x - 1) == ",") {
+  if (x > clause_b && F(x - 1) == "," && !(x >= 2 && app_owner_[x - 2] >= 0)) {
     size_t c = x - 1;
     while (c > clause_b && c + 14 > x && F(c - 1) != ",") --c;
     // Not when the commas belong to one mention ("Minister of Energy, Jane Doe,").
@@ -333,6 +361,10 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
   while (s > clause_b && s + kSlotWindow > x) {
     size_t p = s - 1;
     const uint16_t tag = st_.info[p].tag;
+    if (app_owner_[p] >= 0) {  // a person's office: the phrase goes on at the person
+      s = st_.mentions[app_owner_[p]].tb;
+      continue;
+    }
     if (st_.mention_at[p] >= 0 || (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagPoss))) {
       s = p;
       continue;
@@ -344,6 +376,11 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
       continue;
     }
     if (f == "," && p > clause_b && st_.mention_at[p - 1] >= 0) {
+      // "In Lisbon, A and B signed", "on the occasion of the Expo, A ...": an opening
+      // prepositional phrase is not part of the subject.
+      size_t q = p;
+      while (q > clause_b && F(q - 1) != ",") --q;
+      if (st_.info[q].tag & kTagPrep) break;
       s = p;
       continue;
     }
@@ -366,8 +403,11 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
       s = p;
       continue;
     }
-    if ((f == "of" || f == "from") && p > clause_b &&
-        (st_.info[p - 1].word.classes & ClassBit(kRoleNoun))) {
+    const int before = p > clause_b ? st_.mention_at[p - 1] : -1;
+    const bool person_before = before >= 0 && st_.mentions[before].entity >= 0 &&
+                               doc_->ents[st_.mentions[before].entity].kind == EntityKind::kPerson;
+    if ((f == "of" || f == "from" || (f == "at" && person_before)) && p > clause_b &&
+        ((st_.info[p - 1].word.classes & ClassBit(kRoleNoun)) || person_before)) {
       s = p;
       continue;
     }
