@@ -42,9 +42,14 @@ int MinistryFor(const Document& doc, const DocEntity& p) {
   } else if (head.find("director") != std::string::npos || head.find("head") != std::string::npos) {
     keys = {c};
   }
+  // "Ghana's Minister of Energy": the ministry only when it is known to be Ghana's; a ministry
+  // of that name without a stated country may be another nation's.
+  const std::string nation = p.title_nation >= 0 ? doc.ents[p.title_nation].name : "";
   for (const auto& k : keys) {
     int e = doc.Find(k);
-    if (e >= 0 && doc.ents[e].kind == EntityKind::kOrganization) return e;
+    if (e < 0 || doc.ents[e].kind != EntityKind::kOrganization) continue;
+    if (!nation.empty() && doc.ents[e].nation != nation) continue;
+    return e;
   }
   return -1;
 }

@@ -150,6 +150,7 @@ void SentenceFrames::Emit(const Match& m, const Group& src, const Group& dst,
       if (dst.te > dst.tb) r.target_span = {t[dst.tb].begin, t[std::min(dst.te, n_) - 1].end};
       r.via_person = src.via_person || dst.via_person;
       out_->push_back(std::move(r));
+      if (fr.document && !negated) document_pairs_.emplace_back(s, d);
     }
   }
 }
@@ -186,6 +187,19 @@ void SentenceFrames::Apply(const Match& m) {
   if (receive) {
     dst = Fill(SlotRef{Slot::kSubj, ""}, m, fr, true);
     dst_how = "subj (receiver)";
+  }
+  // "A signed an MoU with B to deepen cooperation": a partnership named as the purpose of a
+  // document is one of the document's parties.
+  if (!IsDirected(type) && !fr.document && m.after_document && m.verb >= 1 &&
+      F(static_cast<size_t>(m.verb) - 1) == "to" && !document_pairs_.empty()) {
+    const auto pairs = document_pairs_;
+    for (const auto& [s, d] : pairs) {
+      Group a, c;
+      a.ents = {s};
+      c.ents = {d};
+      Emit(m, a, c, "parties of the document whose purpose it is", modality, negated);
+    }
+    return;
   }
   for (const SlotRef& s : fr.src) {
     if (receive && s.slot == Slot::kSubj) continue;
@@ -313,6 +327,7 @@ void SentenceFrames::ReadTriggers() {
     m.verb = fr.noun ? GoverningVerb(m.phrase_b, m.clause_b) : static_cast<int>(k);
     m.after_document = last_document_ != static_cast<size_t>(-1) && last_document_ >= m.clause_b &&
                        last_document_ < k && !fr.document;
+    if (fr.document) document_pairs_.clear();
     Apply(m);
     if (fr.document) last_document_ = k;
     if (doc_->candidates > kMaxPairsPerSentence) return;

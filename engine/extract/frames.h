@@ -99,6 +99,7 @@ class SentenceFrames {
   std::vector<CueHit> cue_hits_;  // every cue match of the sentence, in text order
   mutable bool group_capped_ = false;  // the group cap warning was given for this sentence
   size_t last_document_ = static_cast<size_t>(-1);  // token of the latest document trigger
+  std::vector<std::pair<int, int>> document_pairs_;  // the parties that trigger paired
 };
 
 }  // namespace pactgraph::extract

@@ -221,6 +221,18 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
     full.gov_body = full.gov_body || acr.gov_body;
   }
   MergeVariants(doc, &to);
+  // "the Department of Roads in Ghana", "Ghana's Roads Agency": a public body without a stated
+  // country takes the nation its based_in relation names.
+  for (const RelationRecord& r : *records) {
+    if (r.type != "based_in" || r.source < 0 || r.target < 0) continue;
+    DocEntity& body = doc->ents[to[r.source]];
+    const DocEntity& where = doc->ents[to[r.target]];
+    if (body.kind == EntityKind::kOrganization && body.gov_body && body.nation.empty() &&
+        where.kind == EntityKind::kNation) {
+      body.nation = where.name;
+      body.nation_explicit = true;
+    }
+  }
   std::vector<std::string> names(doc->ents.size());
   for (size_t i = 0; i < doc->ents.size(); ++i) names[i] = Canonical(doc->ents[to[i]]);
 

@@ -220,3 +220,34 @@ TEST_CASE("Frames: every relation names its rule and its words", "[extract]") {
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: a partnership named as a document's purpose joins its parties", "[extract]") {
+  Extraction a = ExtractText(
+      "Orvik Labs has signed an agreement with Zenova Systems to deepen cooperation in batteries.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
+  CHECK(FindRel(a, "Orvik Labs", "cooperation", "Zenova Systems"));
+  Extraction b = ExtractText("Peru signed an MoU with Chile to strengthen their collaboration.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Peru", "cooperation", "Chile"));
+  // The document's subject matter is no separate partnership.
+  Extraction c = ExtractText("Ghana and Togo signed a memorandum on cooperation in fisheries.");
+  INFO(Dump(c));
+  CHECK(FindRel(c, "Ghana", "mou", "Togo"));
+  CHECK_FALSE(FindRel(c, "Ghana", "cooperation", "Togo"));
+}
+
+TEST_CASE("Frames: a minister of a named nation stands for the nation, not another's ministry",
+          "[extract]") {
+  Extraction a = ExtractText(
+      "Ghana's Minister of Energy, Kofi Mensah, and Peru's Minister of Mines, Ana Ruiz, "
+      "discussed lithium. Chile's Ministry of Energy later joined the talks.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Ghana", "meet", "Peru"));
+  CHECK_FALSE(FindRel(a, "Ministry of Energy (Chile)", "meet", "Peru"));
+}
+
+}  // namespace pactgraph::extract
