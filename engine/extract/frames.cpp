@@ -89,6 +89,21 @@ Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
     case Slot::kSubj:
       if (!fr.noun) return Subject(VerbGroupStart(m.ts), m.clause_b, 0, non_actors);
       if (fr.document && NonParty(m)) return Group();
+      if (fr.document && m.phrase_b >= 2 && F(m.phrase_b - 1) == "of" &&
+          (st_.info[m.phrase_b - 2].word.classes & ClassBit(kSignNoun))) {
+        // "A and B held talks following the signing of an MoU": the signing has no subject of
+        // its own; the clause's verb before it gives the parties.
+        for (size_t v = m.phrase_b - 2; v-- > m.clause_b;) {
+          const std::string& f = F(v);
+          // "following", "during", "after": a preposition in -ing form opens the phrase.
+          const bool ing_prep = v + 3 >= m.phrase_b - 2 && f.size() > 4 &&
+                                f.compare(f.size() - 3, 3, "ing") == 0;
+          if ((st_.info[v].tag & kTagVerb) && !ing_prep) {
+            return Subject(VerbGroupStart(v), m.clause_b, 0);
+          }
+        }
+        return Group();
+      }
       if (m.verb >= 0) return Subject(VerbGroupStart(m.verb), m.clause_b, 0);
       // "A announced X while in B for talks": a verbless subordinate clause takes the subject
       // of the clause it hangs on.

@@ -18,7 +18,8 @@ const std::array<const char*, kClassCount> kClassNames = {
     "speech_verb",  "naming_verb", "receive_verb", "host_verb",    "light_verb",
     "time_word",    "stop_cap",    "acronym_stop", "place_prep",   "currency",
     "document_noun", "own_verb",   "quantifier",   "adverb",       "purpose_verb",
-    "state_word",   "not_name",    "name_particle", "org_word_end", "list_cue"};
+    "state_word",   "not_name",    "name_particle", "org_word_end", "list_cue",
+    "sign_noun"};
 
 namespace {
 

@@ -385,6 +385,13 @@ size_t MentionFinder::LeadingGazetteer(const GazEntry* g, size_t glen, size_t b,
     }
   }
   if (g->kind != EntityKind::kNation) return 0;
+  // "the Chinese Ambassador", "the Kenyan Foreign Minister": an office, not a body.
+  if (r < e && Match(kTitle, r) == e - r) {
+    Mention& m = Emit(b, r, GazEntity(g, b, r));
+    m.demonym = g->demonym;
+    m.modifier = true;
+    return e;
+  }
   if (e == r + 1 && Has(r, kNationNoun)) {
     Emit(b, e, GazEntity(g, b, r));
     return e;

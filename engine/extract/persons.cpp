@@ -110,6 +110,11 @@ bool MentionFinder::TitlePrefix(size_t k, size_t p) {
 
 size_t MentionFinder::TitledPerson(size_t k) {
   if (!t_[k].Is(kWord)) return k;
+  // "The Ghanaian Ambassador Jane Doe": a capitalised article before the office.
+  if (Has(k, kDet) && CapLike(t_[k]) && k + 1 < n_ && !Has(k + 1, kDet)) {
+    const size_t r = TitledPerson(k + 1);
+    return r > k + 1 ? r : k;
+  }
   const size_t span = CapLike(t_[k]) ? SpanEnd(k) : k + 1;
   size_t p = k, h = 0;
   for (; p < std::min(span, k + 4); ++p) {

@@ -251,3 +251,35 @@ TEST_CASE("Frames: a minister of a named nation stands for the nation, not anoth
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: 'the signing of' a document takes the parties of its clause", "[extract]") {
+  Extraction a = ExtractText(
+      "Ghana and Peru held talks in Accra following the signing of a memorandum of "
+      "understanding on mining.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Ghana", "mou", "Peru"));
+  CHECK(FindRel(a, "Ghana", "meet", "Peru"));
+  Extraction b = ExtractText(
+      "Orvik Labs and Zenova Systems celebrated the conclusion of a supply agreement.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Orvik Labs", "agreement", "Zenova Systems"));
+}
+
+TEST_CASE("Frames: financing or training in a nation reaches the nation", "[extract]") {
+  Extraction a = ExtractText("The Tessaro Development Bank has financed solar farms in Chad.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Tessaro Development Bank", "fund", "Chad"));
+  Extraction b = ExtractText("Orvik Labs trained two thousand nurses in Malawi last year.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Orvik Labs", "support", "Malawi"));
+  // A named beneficiary right after the verb wins over the place.
+  Extraction c = ExtractText("Orvik Labs funded Zenova Systems in Chile.");
+  INFO(Dump(c));
+  CHECK(FindRel(c, "Orvik Labs", "fund", "Zenova Systems"));
+  CHECK_FALSE(FindRel(c, "Orvik Labs", "fund", "Chile"));
+}
+
+}  // namespace pactgraph::extract

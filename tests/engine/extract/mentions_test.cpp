@@ -164,3 +164,22 @@ TEST_CASE("Mentions: a state office with no stated body acts for the article's n
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Mentions: a nation's office without a name is no organisation", "[extract]") {
+  Extraction a = ExtractText("The Chilean Ambassador welcomed the deal with Orvik Labs.");
+  INFO(Dump(a));
+  CHECK_FALSE(FindEntity(a, "Chilean Ambassador"));
+  CHECK(IsEntity(a, "Chile", EntityKind::kNation));
+  Extraction b = ExtractText("A Kenyan Foreign Minister once visited Orvik Labs.");
+  INFO(Dump(b));
+  CHECK_FALSE(FindEntity(b, "Kenyan Foreign Minister"));
+  // With a name after it the office names a person.
+  Extraction c = ExtractText("The Ghanaian Ambassador Kofi Mensah met Orvik Labs.");
+  INFO(Dump(c));
+  CHECK(IsEntity(c, "Kofi Mensah", EntityKind::kPerson));
+}
+
+}  // namespace pactgraph::extract
