@@ -266,8 +266,10 @@ void SentenceFrames::Apply(const Match& m) {
     }
     if (!src.empty() && src_how == "subj") state_->NoteDocumentParty(src.ents);
   }
-  // "An MoU was signed by A and B": the agents are the parties.
-  if (!IsDirected(type) && src.empty() && dst_how == "agent" && dst.ents.size() >= 2) {
+  // "An MoU was signed by A and B": the agents are the parties; "X, a joint venture with A, B
+  // and C": with no party of its own, the partners are the parties.
+  if (!IsDirected(type) && src.empty() && dst.ents.size() >= 2 &&
+      (dst_how == "agent" || (fr.noun && !fr.document && dst_how == "with"))) {
     std::swap(src, dst);
     src_how = dst_how;
   }

@@ -69,6 +69,7 @@ class SentenceFrames {
   };
   bool Denote(int mi, bool non_actors, std::vector<int>* ents, bool* via_person) const;
   bool PersonOfBody(int mi, size_t limit, Group* g, size_t* end) const;
+  size_t SkipLocative(size_t pos, size_t limit) const;
   size_t SkipPrefix(size_t pos, size_t limit, bool* jumped) const;
   bool NationNounAt(size_t x, int modifier_mi, std::vector<int>* ents) const;
   bool PosTagFits(const Frame& fr, size_t ts, size_t te) const;

@@ -343,7 +343,12 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
   if (!typed) typed = ContextKind(b, e, &kind, &facility);
   if (!typed) return e;
   // "X initiative": the programme noun is part of the name.
-  if (kind == EntityKind::kProgram && e < n_ && Lower(e) && Has(e, kProgramHead)) name_end = e + 1;
+  // "X initiative": the programme noun is part of the name; a plural ("the X projects") names
+  // projects under X, and X is the name.
+  if (kind == EntityKind::kProgram && e < n_ && Lower(e) && Has(e, kProgramHead) &&
+      !(F(e).size() > 3 && F(e).back() == 's')) {
+    name_end = e + 1;
+  }
   if (kind == EntityKind::kPerson) {
     int p = AddPerson(b, e);
     Emit(b, e, p);

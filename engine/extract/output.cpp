@@ -245,6 +245,17 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
     if (src == dst) continue;
     std::string s = names[src], t = names[dst];
     const bool directed = IsDirected(r.type);
+    if (s == t) continue;
+    // A nation and one of its own public bodies are one party, not two sides of a pact.
+    if (!directed) {
+      const DocEntity& a = doc->ents[src];
+      const DocEntity& b = doc->ents[dst];
+      auto own = [](const DocEntity& n, const DocEntity& o) {
+        return n.kind == EntityKind::kNation && o.kind == EntityKind::kOrganization &&
+               o.gov_body && o.nation == n.name;
+      };
+      if (own(a, b) || own(b, a)) continue;
+    }
     if (!directed && t < s) std::swap(s, t);
     const Sentence& sent = doc->sentences[r.sentence];
     const std::string type = r.type + (r.negated ? "!" : "");

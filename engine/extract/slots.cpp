@@ -120,6 +120,27 @@ bool SentenceFrames::NationNounAt(size_t x, int modifier_mi, std::vector<int>* e
   return true;
 }
 
+// "Acme in Egypt and Globex in Peru", "Acme of Kenya, Globex": a conjunct's seat, right after
+// it and followed by the list's next mark or the end of the group, is a modifier of the
+// conjunct (its based_in relation comes from the structural patterns). Returns where the group
+// goes on.
+size_t SentenceFrames::SkipLocative(size_t pos, size_t limit) const {
+  const std::string& f = F(pos);
+  if (f != "in" && f != "of" && f != "from" && f != "at") return pos;
+  size_t y = pos + 1;
+  if (F(y) == "the") ++y;
+  if (y >= limit || st_.mention_at[y] < 0) return pos;
+  const Mention& where = st_.mentions[st_.mention_at[y]];
+  if (where.entity < 0 || where.tb != y) return pos;
+  const EntityKind k = doc_->ents[where.entity].kind;
+  if (k != EntityKind::kNation && k != EntityKind::kPlace) return pos;
+  const size_t after = where.te;
+  if (after < limit && !ListMark(F(after)) && !(st_.info[after].tag & (kTagVerb | kTagAux))) {
+    return pos;
+  }
+  return after;
+}
+
 // "Jane Doe of Acme", "an envoy from Ghana": a person stands for the body named after them.
 bool SentenceFrames::PersonOfBody(int mi, size_t limit, Group* g, size_t* end) const {
   const Mention& m = st_.mentions[mi];
@@ -241,6 +262,7 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
         pos = st_.mentions[st_.mention_at[y]].te;
       }
     }
+    pos = SkipLocative(pos, limit);  // "Acme in Egypt and Globex in Peru"
     if (pos + 1 < limit && F(pos) == "(" && masked_[pos + 1]) ++pos;  // "A (ACR)"
     while (pos < limit && masked_[pos]) ++pos;  // parenthesis or relative clause
     if (pos < limit && F(pos) == ")") ++pos;
@@ -412,6 +434,12 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
       continue;
     }
     if (masked_[p]) {
+      s = p;
+      continue;
+    }
+    // "Acme in Egypt and Globex in Peru signed": a conjunct's seat is part of the list.
+    if ((tag & kTagPrep) && p > clause_b && st_.mention_at[p - 1] >= 0 &&
+        SkipLocative(p, x) > p) {
       s = p;
       continue;
     }

@@ -283,3 +283,39 @@ TEST_CASE("Frames: financing or training in a nation reaches the nation", "[extr
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: a conjunct's seat does not end the list", "[extract]") {
+  Extraction a = ExtractText(
+      "BioGen Pharma in Egypt and Orvik Labs in Ghana expanded their partnership.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "BioGen Pharma", "cooperation", "Orvik Labs"));
+  CHECK_FALSE(FindRel(a, "BioGen Pharma", "cooperation", "Ghana"));
+  Extraction b = ExtractText(
+      "Kestrel Mining Corporation from Chile, Marlow Freight from Peru and Orvik Labs signed a "
+      "deal.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Kestrel Mining Corporation", "agreement", "Marlow Freight"));
+  CHECK(FindRel(b, "Marlow Freight", "agreement", "Orvik Labs"));
+}
+
+TEST_CASE("Frames: a venture 'with' several partners pairs them", "[extract]") {
+  Extraction a = ExtractText(
+      "The Kestrel Hydrogen Company, a joint venture with Orvik Labs, Zenova Systems and "
+      "Marlow Freight, builds electrolysers.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "cooperation", "Zenova Systems"));
+  CHECK(FindRel(a, "Marlow Freight", "cooperation", "Zenova Systems"));
+}
+
+TEST_CASE("Frames: a nation and its own ministry are one party", "[extract]") {
+  Extraction a = ExtractText(
+      "Ghana, through its Ministry of Fisheries, signed an MoU with Peru.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Ghana", "mou", "Peru"));
+  CHECK_FALSE(FindRel(a, "Ghana", "mou", "Ministry of Fisheries (Ghana)"));
+}
+
+}  // namespace pactgraph::extract
