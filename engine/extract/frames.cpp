@@ -280,11 +280,21 @@ void SentenceFrames::Apply(const Match& m) {
       Reject(m, "subject matter of a document its parties signed");
       return;
     }
-    // "A and B signed an MoU": every pair of the group.
+    // "A and B signed an MoU": every pair of the group; "the companies and Kenya" pairs each
+    // company with Kenya, not the companies together.
+    // ("the two will work together" is one conjunct that pairs its own members).
+    src.conj.resize(src.ents.size(), -1);
+    const bool one_conjunct =
+        std::all_of(src.conj.begin(), src.conj.end(), [&](int c) { return c == src.conj[0]; });
     for (size_t i = 0; i + 1 < src.ents.size(); ++i) {
       Group a, c;
       a.ents = {src.ents[i]};
-      c.ents.assign(src.ents.begin() + i + 1, src.ents.end());
+      for (size_t j = i + 1; j < src.ents.size(); ++j) {
+        if (one_conjunct || src.conj[j] < 0 || src.conj[j] != src.conj[i]) {
+          c.ents.push_back(src.ents[j]);
+        }
+      }
+      if (c.ents.empty()) continue;
       a.tb = c.tb = src.tb;
       a.te = c.te = src.te;
       a.via_person = c.via_person = src.via_person;

@@ -32,6 +32,7 @@ namespace pactgraph::extract {
 struct Group {
   std::vector<int> ents;     // entities, in text order, no repeats
   std::vector<int> through;  // per conjunct: the body it acts "through" (-1: none)
+  std::vector<int> conj;     // per entity: the conjunct it came from ("the companies" is one)
   size_t tb = 0, te = 0;     // tokens covered
   bool via_person = false;
   bool empty() const { return ents.empty(); }

@@ -82,7 +82,10 @@ size_t MentionFinder::Reference(size_t k) {
     if (h >= n_ || !t_[h].Is(kWord)) return k;
     const uint64_t c = info_[h].word.classes;
     if (!(c & (ClassBit(kCorefNoun) | ClassBit(kNationNoun)))) return k;
-    if (info_[h].word.plural && F(h) != "authorities") return k;
+    // "the companies", "the two sides' ministries": a plural refers to the last pair of that
+    // kind, like "the two companies".
+    const bool plural = info_[h].word.plural && F(h) != "authorities";
+    if (plural && (f != "the" || after_poss)) return k;
     if (after_poss && h + 1 < n_ && (CapLike(t_[h + 1]) || (info_[h + 1].tag & (kTagNoun | kTagAdj)))) {
       return k;  // "Kenya's state miner Acme": the phrase goes on to its head
     }
@@ -94,6 +97,10 @@ size_t MentionFinder::Reference(size_t k) {
       return k;
     }
     if (h + 2 < n_ && (F(h + 1) == "'" || F(h + 1) == "\"") && CapLike(t_[h + 2])) return k;
+    if (plural) {
+      const EntityKind kind = (c & ClassBit(kNationNoun)) ? EntityKind::kNation : EntityKind::kOrganization;
+      return AddReference(k, h + 1, RefKind::kPair, kind, false, Singular(F(h)));
+    }
     if (c & ClassBit(kNationNoun)) return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kNation, false, F(h));
     if (c & ClassBit(kProgramHead)) return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kProgram, false, F(h));
     return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kOrganization, false, F(h));

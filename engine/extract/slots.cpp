@@ -249,6 +249,7 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
     if (!got) break;
     first = false;
     g.through.resize(g.ents.size(), -1);
+    g.conj.resize(g.ents.size(), static_cast<int>(x));
     pos = end;
     if (pos < n_ && t_[pos].Is(kPoss)) break;  // "A's unit": A is not the conjunct
     // "India through its Ministry of X": the body a party acts through.
@@ -337,6 +338,10 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
         while (v > clause_b && (st_.info[v - 1].tag & kTagVerb)) --v;  // "look forward to"
         return Subject(VerbGroupStart(v), clause_b, depth + 1, non_actors);
       }
+    }
+    // "A and B are due to sign", "A is set to launch": the auxiliary carries the subject.
+    for (size_t v = x - 1; v-- > clause_b && v + kSlotWindow > x;) {
+      if (st_.info[v].tag & kTagAux) return Subject(VerbGroupStart(v), clause_b, depth + 1, non_actors);
     }
     return Group();
   }

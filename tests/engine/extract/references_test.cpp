@@ -80,3 +80,34 @@ TEST_CASE("References: an unresolvable reference gives no relation", "[extract]"
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("References: a plural definite is the last pair of its kind", "[extract]") {
+  Extraction a = ExtractText(
+      "Orvik Labs and Zenova Systems will build a port in Ghana. The companies and Peru are "
+      "due to sign a letter of intent in May.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Peru"));
+  CHECK(FindRel(a, "Zenova Systems", "agreement", "Peru"));
+  // "The companies and Peru": each company with Peru, not the companies together.
+  CHECK_FALSE(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
+  Extraction b = ExtractText(
+      "Ghana and Togo met in Lome. The countries later signed a fisheries pact.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Ghana", "agreement", "Togo"));
+}
+
+TEST_CASE("References: 'due to', 'set to', 'expected to' carry the clause's subject",
+          "[extract]") {
+  Extraction a = ExtractText("Orvik Labs and Peru are due to sign a deal.");
+  INFO(Dump(a));
+  REQUIRE(FindRel(a, "Orvik Labs", "agreement", "Peru"));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Peru")->modality == "planned");
+  Extraction b = ExtractText("Chile and Norway are expected to sign a memorandum.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Chile", "mou", "Norway"));
+}
+
+}  // namespace pactgraph::extract
