@@ -71,6 +71,17 @@ std::string SentenceFrames::Modality(const Match& m, bool document, bool* negate
     if (category == "negation" && anchor <= k + 8) *negated = true;
   }
   if (anchor > 0 && F(anchor - 1) == "to") committed = true;
+  // "... through an MoU signed between A and B": a document stated as signed is in force,
+  // whatever the clause it serves intends.
+  for (size_t x = m.te; document && !*negated && x < n_ && x < m.te + 8; ++x) {
+    const std::string& f = F(x);
+    if ((f == "signed" || f == "inked") && (F(x + 1) == "between" || F(x + 1) == "by")) {
+      return "actual";
+    }
+    if (!masked_[x] && f != "(" && f != ")" && !(st_.info[x].tag & (kTagPrep | kTagAdj | kTagNoun))) {
+      break;
+    }
+  }
   if (planned) return "planned";
   return committed ? "committed" : "actual";
 }

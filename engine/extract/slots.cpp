@@ -575,6 +575,17 @@ int SentenceFrames::GoverningVerb(size_t phrase_b, size_t clause_b) const {
       --x;
       continue;
     }
+    // "share knowledge, expertise, and best practices through an MoU": a list of common nouns
+    // is one object phrase.
+    if (F(p) == "," || F(p) == "and") {
+      size_t q = p;
+      while (q > clause_b && (F(q - 1) == "," || F(q - 1) == "and")) --q;
+      if (q > clause_b && q + 2 >= p && t_[q - 1].Is(kLower) &&
+          (st_.info[q - 1].tag & (kTagNoun | kTagAdj))) {
+        x = q;
+        continue;
+      }
+    }
     break;
   }
   return -1;

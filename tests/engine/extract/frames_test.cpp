@@ -319,3 +319,25 @@ TEST_CASE("Frames: a nation and its own ministry are one party", "[extract]") {
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: a document reached through a list of common nouns keeps both levels",
+          "[extract]") {
+  Extraction a = ExtractText(
+      "Chile and Norway agreed to share knowledge, technical expertise, and best practices "
+      "through a memorandum of understanding signed between the Chilean Energy Agency and the "
+      "Norwegian Water Agency.");
+  INFO(Dump(a));
+  REQUIRE(FindRel(a, "Chile", "mou", "Norway"));
+  // Stated as signed: in force, whatever the clause intends.
+  CHECK(FindRel(a, "Chile", "mou", "Norway")->modality == "actual");
+  CHECK(FindRel(a, "Chilean Energy Agency (Chile)", "mou", "Norwegian Water Agency (Norway)"));
+  Extraction b = ExtractText("Ghana and Togo will sign a memorandum of understanding next year.");
+  INFO(Dump(b));
+  REQUIRE(FindRel(b, "Ghana", "mou", "Togo"));
+  CHECK(FindRel(b, "Ghana", "mou", "Togo")->modality == "committed");
+}
+
+}  // namespace pactgraph::extract
