@@ -13,6 +13,7 @@
 // Internal to engine/extract.
 #pragma once
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -120,6 +121,9 @@ struct Document {
   std::vector<std::string>* warnings = nullptr;
   std::vector<std::string>* trace = nullptr;  // rejected candidates, when tracing
   size_t candidates = 0;                      // relation candidates in the current sentence
+  // "A and B ... between C and D": nations and their bodies side by side (nation, nation,
+  // body, body), for the bodies' countries (output.cpp).
+  std::vector<std::array<int, 4>> level_pairs;
 
   int AddEntity(const std::string& name, EntityKind kind, const std::string& key);
   void AddAlias(int ent, const std::string& key, const std::string& surface);

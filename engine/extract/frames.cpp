@@ -200,6 +200,20 @@ void SentenceFrames::EmitBetween(const Match& m, const Group& b, const std::stri
   if (!negated && b.ents.size() == 2) state_->NotePair(b.ents[0], b.ents[1]);
 }
 
+// "A and B signed, between their bodies C and D, ...": the levels pair up, so a public body
+// whose country is not stated takes the nation its partner's nation leaves.
+void SentenceFrames::PairLevels(const Group& nations, const Group& bodies) {
+  if (nations.ents.size() != 2 || bodies.ents.size() != 2) return;
+  for (int e : nations.ents) {
+    if (doc_->ents[e].kind != EntityKind::kNation) return;
+  }
+  // Resolved in pass 7, once every body's stated country is known.
+  if (doc_->level_pairs.size() < kMaxPairsPerSentence) {
+    doc_->level_pairs.push_back(
+        {nations.ents[0], nations.ents[1], bodies.ents[0], bodies.ents[1]});
+  }
+}
+
 void SentenceFrames::Apply(const Match& m) {
   const Frame& fr = lex_.frames()[m.rule->frame];
   const std::string& type = m.rule->type;
@@ -236,6 +250,7 @@ void SentenceFrames::Apply(const Match& m) {
         // "A and B signed an MoU between their ministries C and D": both levels sign.
         if (fr.document) {
           Group g = Fill(SlotRef{Slot::kSubj, ""}, m, fr, false);
+          PairLevels(g, b);
           for (size_t i = 0; i + 1 < g.ents.size(); ++i) {
             Group a, c;
             a.ents = {g.ents[i]};

@@ -78,6 +78,7 @@ class SentenceFrames {
   std::string Modality(const Match& m, bool document, bool* negated) const;
   bool NonParty(const Match& m) const;
   void Apply(const Match& m);
+  void PairLevels(const Group& nations, const Group& bodies);
   void EmitBetween(const Match& m, const Group& b, const std::string& modality, bool negated);
   void Emit(const Match& m, const Group& src, const Group& dst, const std::string& how,
             const std::string& modality, bool negated);

@@ -233,6 +233,16 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
       body.nation_explicit = true;
     }
   }
+  // Levels side by side: a body without a country takes the nation its partner's leaves.
+  for (const auto& [n0, n1, b0, b1] : doc->level_pairs) {
+    for (int i = 0; i < 2; ++i) {
+      DocEntity& body = doc->ents[to[i == 0 ? b0 : b1]];
+      const DocEntity& other = doc->ents[to[i == 0 ? b1 : b0]];
+      if (body.kind != EntityKind::kOrganization || !body.gov_body || !body.nation.empty()) continue;
+      if (other.nation == doc->ents[n0].name) body.nation = doc->ents[n1].name;
+      if (other.nation == doc->ents[n1].name) body.nation = doc->ents[n0].name;
+    }
+  }
   std::vector<std::string> names(doc->ents.size());
   for (size_t i = 0; i < doc->ents.size(); ++i) names[i] = Canonical(doc->ents[to[i]]);
 

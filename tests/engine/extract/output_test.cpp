@@ -44,3 +44,19 @@ TEST_CASE("Output: a short form that spells a body's acronym joins it", "[extrac
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Output: bodies side by side with their nations take the nation left to them",
+          "[extract]") {
+  Extraction a = ExtractText(
+      "Chile and Norway signed a memorandum between the Department of Water Rights and the "
+      "Ministry of Fisheries in Norway.");
+  INFO(Dump(a));
+  CHECK(FindEntity(a, "Department of Water Rights (Chile)"));
+  CHECK(FindEntity(a, "Ministry of Fisheries (Norway)"));
+  CHECK(FindRel(a, "Department of Water Rights (Chile)", "mou", "Ministry of Fisheries (Norway)"));
+}
+
+}  // namespace pactgraph::extract
