@@ -207,6 +207,13 @@ void MentionFinder::Apposition(int person, size_t after) {
          !(info_[end].tag & kTagVerb)) {
     if (F(end) == "(") ++depth;
     if (F(end) == ")" && depth > 0) --depth;
+    // "..., Acme founder, to Ghana on Monday": the office ends where the sentence goes on.
+    const std::string& f = F(end);
+    if (depth == 0 && end > a && (f == "." || f == "to" || f == "on" || f == "during" ||
+                                  f == "with" || f == "from" ||
+                                  (f == "in" && !(end + 1 < n_ && CapLike(t_[end + 1]))))) {
+      break;
+    }
     if (Match(kTitle, end) > 0) title = true;
     ++end;
   }

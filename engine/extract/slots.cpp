@@ -25,6 +25,11 @@ SentenceFrames::SentenceFrames(const Lexicon& lex, Document* doc, size_t si, Cor
       t_(doc->sentences[si].tokens),
       st_(doc->state[si]),
       n_(t_.size()) {
+  app_owner_.assign(n_, -1);
+  for (size_t i = 0; i < st_.mentions.size(); ++i) {
+    const Mention& m = st_.mentions[i];
+    for (size_t x = m.te; x < m.app_te && x < n_; ++x) app_owner_[x] = static_cast<int>(i);
+  }
   // Relative clauses set off by commas and parentheses are read apart from the main clause.
   masked_.assign(n_, 0);
   for (size_t k = 0; k + 1 < n_; ++k) {
@@ -33,16 +38,21 @@ SentenceFrames::SentenceFrames(const Lexicon& lex, Document* doc, size_t si, Cor
     if (!rel && !paren) continue;
     size_t e = k + 1;
     const char* close = paren ? ")" : ",";
-    while (e < n_ && e < k + 30 && F(e) != close && F(e) != ";" && !(paren && F(e) == "(")) ++e;
+    while (e < n_ && e < k + 30 && F(e) != close && F(e) != ";" && !(paren && F(e) == "(")) {
+      // ", which was signed by Jane Doe, Acme founder, in May,": a person's office inside.
+      if (!paren && e + 1 < n_ && F(e + 1) == "," && app_owner_[e + 1] >= 0) {
+        e = st_.mentions[app_owner_[e + 1]].app_te;
+        // "..., to Peru on Monday": a preposition after the office goes on with the clause; a
+        // verb resumes the main clause.
+        if (e + 1 < n_ && F(e) == "," && (st_.info[e + 1].tag & kTagPrep)) ++e;
+        continue;
+      }
+      ++e;
+    }
     if (e < n_ && (F(e) == close || (!paren && e + 1 == n_))) {
       for (size_t x = k + 1; x < e; ++x) masked_[x] = 1;
     }
     k = e - 1 > k ? e - 1 : k;
-  }
-  app_owner_.assign(n_, -1);
-  for (size_t i = 0; i < st_.mentions.size(); ++i) {
-    const Mention& m = st_.mentions[i];
-    for (size_t x = m.te; x < m.app_te && x < n_; ++x) app_owner_[x] = static_cast<int>(i);
   }
   std::vector<int> cues;
   for (size_t k = 0; k < n_; ++k) {

@@ -48,3 +48,21 @@ TEST_CASE("Persons: an opening prepositional phrase is not part of the subject",
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Persons: an office ends where the sentence goes on", "[extract]") {
+  // Inside a relative clause, the office's comma does not close the clause.
+  Extraction a = ExtractText(
+      "It follows a deal with Zenova Systems, which was signed during the visit of Jane Doe, "
+      "Orvik Labs founder and chief executive, to Peru on Monday.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "visit", "Peru"));
+  Extraction b = ExtractText(
+      "The pact was signed during a visit of Tom Ray, Zenova Systems chairman to Ghana on Friday.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Zenova Systems", "visit", "Ghana"));
+}
+
+}  // namespace pactgraph::extract
