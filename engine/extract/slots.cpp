@@ -240,7 +240,7 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
       } else if (head > after && NationNounAt(head - 1, mi, &g.ents)) {
         got = true;
         end = head;
-      } else if (head < limit && st_.mention_at[head] >= 0 && head > end) {
+      } else if (head < limit && st_.mention_at[head] >= 0 && head >= end) {
         pos = head;
         continue;
       } else if (NationNounAt(after, mi, &g.ents)) {

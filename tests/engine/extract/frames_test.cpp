@@ -341,3 +341,21 @@ TEST_CASE("Frames: a document reached through a list of common nouns keeps both 
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: a nation modifier right before a name is read through", "[extract]") {
+  Extraction a = ExtractText(
+      "Orvik Labs (OL) on Sunday signed an agreement to set up a joint venture with US "
+      "Zenova Systems.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
+  CHECK(FindRel(a, "Orvik Labs", "cooperation", "Zenova Systems"));
+  CHECK_FALSE(FindRel(a, "Orvik Labs", "agreement", "United States"));
+  Extraction b = ExtractText("Peru partnered with Norwegian Marlow Freight on ports.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Peru", "cooperation", "Marlow Freight"));
+}
+
+}  // namespace pactgraph::extract
