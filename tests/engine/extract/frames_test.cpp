@@ -348,11 +348,15 @@ using namespace testing;
 TEST_CASE("Frames: a nation modifier right before a name is read through", "[extract]") {
   Extraction a = ExtractText(
       "Orvik Labs (OL) on Sunday signed an agreement to set up a joint venture with US "
-      "Zenova Systems.");
+      "defence firm Kestrel Martin.");
   INFO(Dump(a));
-  CHECK(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
-  CHECK(FindRel(a, "Orvik Labs", "cooperation", "Zenova Systems"));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Kestrel Martin"));
+  CHECK(FindRel(a, "Orvik Labs", "cooperation", "Kestrel Martin"));
   CHECK_FALSE(FindRel(a, "Orvik Labs", "agreement", "United States"));
+  Extraction c = ExtractText(
+      "Kestrel Martin was hired. Orvik Labs signed a deal with US Kestrel Martin on Monday.");
+  INFO(Dump(c));
+  CHECK(FindRel(c, "Orvik Labs", "agreement", "Kestrel Martin"));
   Extraction b = ExtractText("Peru partnered with Norwegian Marlow Freight on ports.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Peru", "cooperation", "Marlow Freight"));
