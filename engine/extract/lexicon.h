@@ -140,6 +140,11 @@ struct CueRule {
   Pattern pattern;
 };
 
+// Rule-file helpers (rule_records.cpp): the non-empty parts of `s` between `sep`; a pattern
+// ("memorandum|memoranda of understanding", "co - operat*") parsed into slots.
+std::vector<std::string> SplitList(const std::string& s, char sep);
+Status ParsePattern(const std::string& text, Pattern* out);
+
 class Lexicon {
  public:
   Status Load(const ExtractorOptions& options, Segmenter* seg);

@@ -1,15 +1,18 @@
 // End-to-end tests of `pactgraph extract`, `ingest` and `evidence` (the real binary).
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/engine/extract/extract_test_util.h"
+#include "tests/test_util.h"
 
-namespace pactgraph::extract {
+namespace {
 using pactgraph::testing::RunPactgraph;
 using pactgraph::testing::TempDir;
 using pactgraph::testing::WriteFile;
 
+std::string DataDir() { return std::string(PACTGRAPH_SOURCE_DIR) + "/data"; }
+
 TEST_CASE("Extract: `pactgraph extract --format json` on the sample corpus", "[extract][cli]") {
-  auto r = RunPactgraph({"extract", "--format", "json", testing::DataDir() + "/articles"});
+  auto r = RunPactgraph({"extract", "--format", "json", DataDir() + "/articles"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
@@ -46,11 +49,11 @@ TEST_CASE("Extract: bad inputs are skipped with messages and a non-zero exit", "
 TEST_CASE("Extract: `pactgraph ingest` stores the sample corpus once", "[extract][cli]") {
   TempDir dir;
   const std::string db = dir / "db";
-  auto r = RunPactgraph({"--db", db, "ingest", testing::DataDir() + "/articles"});
+  auto r = RunPactgraph({"--db", db, "ingest", DataDir() + "/articles"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("articles read 16, stored 16") != std::string::npos);
-  auto again = RunPactgraph({"--db", db, "ingest", testing::DataDir() + "/articles"});
+  auto again = RunPactgraph({"--db", db, "ingest", DataDir() + "/articles"});
   REQUIRE(again.exit_code == 0);
   CHECK(again.err.find("skipped (already stored) 16") != std::string::npos);
   CHECK(again.err.find("relationships added 0") != std::string::npos);
@@ -80,4 +83,27 @@ TEST_CASE("Extract: `pactgraph ingest` with a bad file keeps the good ones", "[e
   CHECK(nlohmann::json::parse(st.out)["articles"] == 1);
 }
 
-}  // namespace pactgraph::extract
+TEST_CASE("Extract: `pactgraph extract --trace` shows the rule and words behind each relation",
+          "[extract][cli]") {
+  TempDir dir;
+  const std::string path = dir / "a.txt";
+  WriteFile(path,
+            "title: t\n\nOrvik Labs signed an agreement with Zenova Systems on Monday. "
+            "The plan was praised.\n");
+  auto r = RunPactgraph({"extract", "--trace", path});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("Orvik Labs -[agreement, actual]-> Zenova Systems") != std::string::npos);
+  CHECK(r.out.find("rule:    trigger agreement") != std::string::npos);
+  CHECK(r.out.find("frame document: src=subj dst=with") != std::string::npos);
+  CHECK(r.out.find("trigger: 'agreement' @") != std::string::npos);
+  CHECK(r.out.find("source:  'Orvik Labs' @0") != std::string::npos);
+  CHECK(r.out.find("target:  'Zenova Systems' @") != std::string::npos);
+  // A trigger that found no arguments is listed with the reason.
+  auto rejected = RunPactgraph({"extract", "--trace", DataDir() + "/articles"});
+  REQUIRE(rejected.exit_code == 0);
+  CHECK(rejected.out.find("rejected candidates:") != std::string::npos);
+  CHECK(rejected.out.find("no source") != std::string::npos);
+}
+
+}  // namespace
