@@ -19,7 +19,7 @@ const std::array<const char*, kClassCount> kClassNames = {
     "time_word",    "stop_cap",    "acronym_stop", "place_prep",   "currency",
     "document_noun", "own_verb",   "quantifier",   "adverb",       "purpose_verb",
     "state_word",   "not_name",    "name_particle", "org_word_end", "list_cue",
-    "sign_noun"};
+    "sign_noun",    "event_head"};
 
 namespace {
 
@@ -28,7 +28,7 @@ constexpr uint64_t kNounInherited =
     ClassBit(kOrgHead) | ClassBit(kGovHead) | ClassBit(kProgramHead) | ClassBit(kPlaceHead) |
     ClassBit(kFacilityHead) | ClassBit(kFirmNoun) | ClassBit(kRoleNoun) | ClassBit(kNationNoun) |
     ClassBit(kCorefNoun) | ClassBit(kGroupNoun) | ClassBit(kDocumentNoun) | ClassBit(kTitle) |
-    ClassBit(kCorpSuffix) | ClassBit(kHeadFirst) | ClassBit(kCurrency);
+    ClassBit(kCorpSuffix) | ClassBit(kHeadFirst) | ClassBit(kCurrency) | ClassBit(kEventHead);
 constexpr uint64_t kVerbInherited = ClassBit(kSpeechVerb) | ClassBit(kNamingVerb) |
                                     ClassBit(kReceiveVerb) | ClassBit(kHostVerb) |
                                     ClassBit(kLightVerb) | ClassBit(kOwnVerb) |

@@ -42,7 +42,7 @@ enum WordClass : int {
   kNationNoun, kCorefNoun, kGroupNoun, kSpeechVerb, kNamingVerb, kReceiveVerb, kHostVerb,
   kLightVerb, kTimeWord, kStopCap, kAcronymStop, kPlacePrep, kCurrency, kDocumentNoun,
   kOwnVerb, kQuantifier, kAdverb, kPurposeVerb, kStateWord, kNotName, kNameParticle, kOrgWordEnd,
-  kListCue, kSignNoun, kClassCount
+  kListCue, kSignNoun, kEventHead, kClassCount
 };
 extern const std::array<const char*, kClassCount> kClassNames;
 constexpr uint64_t ClassBit(WordClass c) { return 1ull << c; }

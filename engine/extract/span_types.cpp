@@ -104,6 +104,9 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
     return e;
   }
   if (heading_ && !(e == b + 1 && (t_[b].Is(kUpper) || t_[b].Is(kMixed)))) return e;
+  // "the Lisbon Ocean Summit", "the Expo 2030 Forum": events are no actors; "USD 10 million":
+  // an amount.
+  if (Has(HeadToken(b, e), kEventHead) || Has(b, kCurrency)) return e;
   EntityKind kind = EntityKind::kOrganization;
   bool gov = false, facility = false;
   size_t name_end = e;
@@ -111,7 +114,6 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
   if (typed) facility = Has(HeadToken(b, e), kFacilityHead);
   if (!typed) typed = ContextKind(b, e, &kind, &facility);
   if (!typed) return e;
-  // "X initiative": the programme noun is part of the name.
   // "X initiative": the programme noun is part of the name; a plural ("the X projects") names
   // projects under X, and X is the name.
   if (kind == EntityKind::kProgram && e < n_ && Lower(e) && Has(e, kProgramHead) &&

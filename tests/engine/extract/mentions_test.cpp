@@ -183,3 +183,23 @@ TEST_CASE("Mentions: a nation's office without a name is no organisation", "[ext
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Mentions: events and amounts are no actors", "[extract]") {
+  Extraction a = ExtractText(
+      "At the Lisbon Ocean Summit, Orvik Labs signed an agreement with Zenova Systems.");
+  INFO(Dump(a));
+  CHECK_FALSE(FindEntity(a, "Lisbon Ocean Summit"));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
+  Extraction b = ExtractText("Ghana met Peru on the sidelines of the Atlantic Trade Forum 2025.");
+  INFO(Dump(b));
+  CHECK_FALSE(FindEntity(b, "Atlantic Trade Forum 2025"));
+  CHECK(FindRel(b, "Ghana", "meet", "Peru"));
+  Extraction c = ExtractText("The Tessaro Development Bank lent USD 10 million to Chad.");
+  INFO(Dump(c));
+  for (const auto& e : c.entities) CHECK(e.canonical.find("USD") == std::string::npos);
+}
+
+}  // namespace pactgraph::extract
