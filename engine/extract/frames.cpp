@@ -214,6 +214,27 @@ void SentenceFrames::PairLevels(const Group& nations, const Group& bodies) {
   }
 }
 
+// ", A said", ", A said in a statement": the actor a sentence's statement is attributed to,
+// after the clause that ends at `from`.
+Group SentenceFrames::Attribution(size_t from) const {
+  for (size_t k = from; k + 1 < n_ && k < from + kSlotWindow; ++k) {
+    if (F(k) != "," || st_.mention_at[k + 1] < 0) continue;
+    const Mention& m = st_.mentions[st_.mention_at[k + 1]];
+    if (m.tb != k + 1 || m.te >= n_) continue;
+    size_t v = m.te;
+    while (v < n_ && (st_.info[v].tag & (kTagAux | kTagAdv))) ++v;
+    if (v >= n_ || !(st_.info[v].word.classes & ClassBit(kSpeechVerb))) continue;
+    Group g;
+    bool vp = false;
+    if (!Denote(st_.mention_at[k + 1], false, &g.ents, &vp)) continue;
+    g.tb = m.tb;
+    g.te = m.te;
+    g.via_person = vp;
+    return g;
+  }
+  return Group();
+}
+
 void SentenceFrames::Apply(const Match& m) {
   const Frame& fr = lex_.frames()[m.rule->frame];
   const std::string& type = m.rule->type;
@@ -289,6 +310,11 @@ void SentenceFrames::Apply(const Match& m) {
     if (src.empty() && !dst.empty() && (det == "the" || det == "these" || det == "those")) {
       src.ents = state_->DocumentParty();
       src_how = "party of the document read before";
+    }
+    // "The deal was signed with B, A said": the speaker of an agentless signing is its party.
+    if (src.empty() && !dst.empty()) {
+      src = Attribution(m.te);
+      if (!src.empty()) src_how = "speaker";
     }
     if (!src.empty() && src_how == "subj") state_->NoteDocumentParty(src.ents);
   }

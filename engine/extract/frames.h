@@ -79,6 +79,7 @@ class SentenceFrames {
   bool NonParty(const Match& m) const;
   void Apply(const Match& m);
   void PairLevels(const Group& nations, const Group& bodies);
+  Group Attribution(size_t from) const;
   void EmitBetween(const Match& m, const Group& b, const std::string& modality, bool negated);
   void Emit(const Match& m, const Group& src, const Group& dst, const std::string& how,
             const std::string& modality, bool negated);

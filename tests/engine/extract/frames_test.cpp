@@ -363,3 +363,20 @@ TEST_CASE("Frames: a nation modifier right before a name is read through", "[ext
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: the speaker of an agentless signing is its party", "[extract]") {
+  Extraction a = ExtractText(
+      "The agreements were signed with Zenova Systems and Marlow Freight, Orvik Labs said in a "
+      "statement.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
+  CHECK(FindRel(a, "Orvik Labs", "agreement", "Marlow Freight"));
+  Extraction b = ExtractText("A memorandum was signed with Peru on Monday, Ghana has said.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Ghana", "mou", "Peru"));
+}
+
+}  // namespace pactgraph::extract
