@@ -78,3 +78,20 @@ TEST_CASE("Structural: shareholders of a body invest in it", "[extract]") {
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Structural: an owner's programme named in quotes after its head noun", "[extract]") {
+  Extraction a = ExtractText(
+      "The deal adds a course under Orvik Labs's youth initiative \"Code for Tomorrow\" for "
+      "students.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "runs", "Code for Tomorrow"));
+  Extraction b = ExtractText(
+      "Ghana's flagship programme \u201CDigital Villages\u201D reached 300 towns.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Ghana", "runs", "Digital Villages"));
+}
+
+}  // namespace pactgraph::extract
