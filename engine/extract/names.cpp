@@ -251,8 +251,15 @@ size_t MentionFinder::SkipParenthesis(size_t k) const {
 size_t MentionFinder::ListedNames(size_t k) {
   size_t len = Match(kListCue, k);
   if (len == 0 || k + len >= n_ || !CapLike(t_[k + len])) return k;
+  // The members' category is the nearest common noun before the cue: "initiatives taken by
+  // the Ministry, such as A" lists programmes; "programmes for several firms, including A"
+  // lists firms.
   bool cue = false;
-  for (size_t x = k >= 10 ? k - 10 : 0; x < k; ++x) cue |= Lower(x) && Has(x, kProgramHead);
+  for (size_t x = k; x-- > (k >= 10 ? k - 10 : 0);) {
+    if (!Lower(x) || !(info_[x].tag & kTagNoun) || (info_[x].tag & kTagVerb)) continue;
+    cue = Has(x, kProgramHead);
+    break;
+  }
   if (!cue) return k;
   size_t j = k + len, names = 0;
   while (j < n_ && CapLike(t_[j]) && names < kMaxGroup) {

@@ -219,6 +219,18 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
   while (pos < limit && g.ents.size() < kMaxGroup) {
     bool jumped = false;
     size_t x = SkipPrefix(pos, limit, &jumped);
+    // "to several manufacturers, including A and B", "firms such as A": the named members of
+    // a plural noun are the group.
+    if (first && x < limit && st_.mention_at[x] < 0) {
+      for (size_t c = x > pos && F(x - 1) == "such" ? x - 1 : x; c < limit && c < x + 4; ++c) {
+        const size_t cue = lex_.MatchClass(kListCue, t_, c, limit);
+        if (cue > 0) {
+          if (c > pos && c + cue < limit && st_.mention_at[c + cue] >= 0) x = c + cue;
+          break;
+        }
+        if (!t_[c].Is(kLower) && F(c) != ",") break;
+      }
+    }
     // "the global technology giant, Acme Corp": the name after a descriptive phrase.
     if (x > pos && x + 1 < limit && F(x) == "," && st_.mention_at[x + 1] >= 0 &&
         (st_.info[x - 1].tag & kTagNoun)) {

@@ -380,3 +380,25 @@ TEST_CASE("Frames: the speaker of an agentless signing is its party", "[extract]
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+using namespace testing;
+
+TEST_CASE("Frames: the named members of a plural noun are the group", "[extract]") {
+  Extraction a = ExtractText(
+      "Orvik Labs has provided training programmes on welding to several firms, including "
+      "Zenova Systems and Marlow Freight.");
+  INFO(Dump(a));
+  CHECK(FindRel(a, "Orvik Labs", "support", "Zenova Systems"));
+  CHECK(FindRel(a, "Orvik Labs", "support", "Marlow Freight"));
+  // Members of firms are firms, not programmes.
+  CHECK(IsEntity(a, "Zenova Systems", EntityKind::kOrganization));
+  Extraction b = ExtractText(
+      "Peru signed deals with mining firms such as Kestrel Mining Corporation and Marlow "
+      "Freight.");
+  INFO(Dump(b));
+  CHECK(FindRel(b, "Peru", "agreement", "Kestrel Mining Corporation"));
+  CHECK(FindRel(b, "Peru", "agreement", "Marlow Freight"));
+}
+
+}  // namespace pactgraph::extract
