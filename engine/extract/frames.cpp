@@ -255,6 +255,13 @@ void SentenceFrames::Apply(const Match& m) {
     if (!negated && src.ents.size() == 2) state_->NotePair(src.ents[0], src.ents[1]);
     return;
   }
+  // "A joined B in signing ...": keeping company, not membership.
+  if (type == "member_of" && !fr.noun && dst_how == "obj" && F(dst.te) == "in" &&
+      F(dst.te + 1).size() > 4 &&
+      F(dst.te + 1).compare(F(dst.te + 1).size() - 3, 3, "ing") == 0) {
+    Reject(m, "joined someone in doing something");
+    return;
+  }
   if (src.empty() || dst.empty()) {
     Reject(m, src.empty() ? "no source (tried " + std::to_string(fr.src.size()) + " slots)"
                           : "no target (tried " + std::to_string(fr.dst.size()) + " slots)");
