@@ -363,23 +363,8 @@ class Binder {
       for (size_t i = 0; i < part.nodes.size(); ++i) {
         const NodePattern& n = part.nodes[i];
         int slot;
-        bool was_bound = !n.var.empty() && scope_.count(n.var);
         PG_RETURN_IF_ERROR(DeclareNode(n, &m->new_slots, &slot, true));
         bp.node_slots.push_back(slot);
-        if (!was_bound && n.labels.empty() && (n.var.empty() || m->new_slots.count(slot))) {
-          bool declared_earlier = false;
-          for (const auto& other : c.patterns) {
-            for (const auto& on : other.nodes) {
-              if (&on == &n) goto done;
-              if (!n.var.empty() && on.var == n.var) declared_earlier = true;
-            }
-          }
-        done:
-          if (!declared_earlier) {
-            return Err(n.pos, "a node needs at least one label in pactgraph: write (" +
-                                  (n.var.empty() ? std::string() : n.var) + ":Label …)");
-          }
-        }
         if (n.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<NodePattern&>(n).props, nullptr));
         if (merge && n.props) {
           PG_RETURN_IF_ERROR(AddPropertyPredicates(n.props, slot, n.pos, n.var, &m->predicates));

@@ -81,11 +81,6 @@ Status ApplySetItems(ExecContext* ctx, const std::vector<BoundSetItem>& items, R
             ctx->stats().labels_added++;
           }
         }
-        if (n.labels.empty()) {
-          return ctx->ErrorAt(
-              item.pos, Status::InvalidArgument("cannot remove the last label of a node: pactgraph "
-                                                "nodes have at least one label"));
-        }
       } else {
         auto written = UpdateProps(item, value, &n.properties);
         if (!written.ok()) return ctx->ErrorAt(item.pos, written.status());

@@ -145,7 +145,11 @@ int main(int argc, char** argv) {
       continue;
     }
     ++counts.first;
+    const auto s0 = std::chrono::steady_clock::now();
     pactgraph::tck::Outcome o = pactgraph::tck::RunScenario(s, fixture.get());
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s0).count();
+    if (ms > 1000) std::printf("slow (%.0f ms): %s\n", ms, id.c_str());
     if (o.passed) {
       ++counts.second;
       passing.push_back(id);

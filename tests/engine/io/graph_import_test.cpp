@@ -124,7 +124,6 @@ TEST_CASE("Import: every bad input is refused with its place, and nothing is wri
                    "ELF\x02\x01\x00\x00",
                    8),
        "", "NUL byte"},
-      {"id,name,kind\n1,A,\n", "", "n.csv:2:5: empty kind"},
       {"id,name,kind\n1,A,nation\n", "src,dst,type\n1,1,\n", "e.csv:2:5: empty relationship type"},
       {"id,id,kind\n", "", "n.csv:1:4: duplicate column 'id'"},
   };
@@ -156,8 +155,8 @@ TEST_CASE("Import: JSON errors name the line and the element", "[io][import]") {
   };
   check(
       "{\"nodes\": [\n  {\"id\": 1, \"name\": \"A\", \"kind\": \"nation\"},\n  {\"id\": 2, "
-      "\"name\": \"B\"}\n]}",
-      "g.json:3: nodes[1]: missing \"kind\"");
+      "\"name\": \"B\", \"labels\": \"Nation\"}\n]}",
+      "g.json:3: nodes[1]: \"labels\" must be an array");
   check(
       "{\"nodes\": [{\"id\": 1, \"name\": \"A\", \"kind\": \"nation\"}],\n \"edges\": [\n "
       "{\"src\": 1, \"dst\": 5, \"type\": \"mou\"}]}",
@@ -184,4 +183,37 @@ TEST_CASE("Import: name mapping helpers are inverse", "[io]") {
   CHECK(InferValue("1e3") == Value(1000.0));
   CHECK(InferValue("inf") == Value("inf"));
   CHECK(InferValue("2024-02-30") == Value("2024-02-30"));
+}
+
+TEST_CASE("Import: nodes without labels come in from CSV and JSON and go out again",
+          "[io][import]") {
+  TempDir dir;
+  // CSV: an empty kind (and no labels column) is a node without labels.
+  WriteFile(dir / "n.csv", "id,name,kind\n1,Alpha,\n2,Beta,nation\n");
+  WriteFile(dir / "e.csv", "src,dst,type\n1,2,mou\n");
+  auto db = NewDb(dir / "db");
+  REQUIRE(ImportCsv(*db, dir / "n.csv", dir / "e.csv", {}, nullptr).ok());
+  auto r = db->NewReader();
+  std::vector<NodeId> ids;
+  REQUIRE(r->FindNodesByName("alpha", &ids).ok());
+  REQUIRE(ids.size() == 1);
+  Node n;
+  REQUIRE(r->GetNode(ids[0], &n).ok());
+  CHECK(n.labels.empty());
+  // The JSON export writes "labels": [] and a JSON import of it keeps the node unlabelled.
+  std::string json = ExportJson(*db);
+  CHECK_THAT(json, Catch::Contains("\"labels\": []"));
+  WriteFile(dir / "g.json", json);
+  auto db2 = NewDb(dir / "db2");
+  REQUIRE(ImportJson(*db2, dir / "g.json", {}, nullptr).ok());
+  CHECK(ExportJson(*db2) == json);
+  // No "labels" and no "kind" at all is a node without labels too.
+  WriteFile(dir / "h.json", "{\"nodes\": [{\"id\": 7, \"name\": \"Solo\"}]}");
+  auto db3 = NewDb(dir / "db3");
+  REQUIRE(ImportJson(*db3, dir / "h.json", {}, nullptr).ok());
+  ids.clear();
+  REQUIRE(db3->NewReader()->FindNodesByName("solo", &ids).ok());
+  REQUIRE(ids.size() == 1);
+  REQUIRE(db3->NewReader()->GetNode(ids[0], &n).ok());
+  CHECK(n.labels.empty());
 }
