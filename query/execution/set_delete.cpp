@@ -157,7 +157,7 @@ Status DeleteOp::Apply(std::vector<Row>* rows) {
     if (st.code() == Status::Code::kNotFound) continue;
     if (!st.ok() && !detach_ && st.code() == Status::Code::kInvalidArgument) {
       return ctx_->ErrorAt(exprs_.front()->pos,
-                           Status::InvalidArgument("cannot delete node " + std::to_string(n) +
+                           Status::InvalidArgument("ConstraintVerificationFailed (DeleteConnectedNode): cannot delete node " + std::to_string(n) +
                                                    " because it still has relationships; use "
                                                    "DETACH DELETE"));
     }
