@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "query/binder/static_types.h"
 #include "query/parser/lexer.h"
 
 namespace pactgraph::query {
@@ -58,6 +59,7 @@ class Binder {
     out.union_all = q->union_all;
     for (auto& sq : q->parts) {
       scope_.clear();
+      slot_types_.clear();
       num_slots_ = 0;
       BoundSingleQuery bsq;
       PG_RETURN_IF_ERROR(BindSingle(sq, &bsq));
@@ -88,6 +90,27 @@ class Binder {
   }
   int NewSlot() { return num_slots_++; }
 
+  // Static type check of a bound expression (static_types.h); the type goes to *out.
+  Status Check(const ExprPtr& e, StaticType* out = nullptr) {
+    StaticType ignored;
+    if (!e) return Status::OK();
+    return InferType(*e, &slot_types_, text_, out ? out : &ignored);
+  }
+  // "a relationship", "a value of type INTEGER", … for messages about a variable.
+  std::string Describe(const Var& v) const {
+    auto it = slot_types_.find(v.slot);
+    if (v.kind == VarKind::kAny && it != slot_types_.end() && it->second.kind) {
+      return std::string("a value of type ") + Value::TypeName(*it->second.kind);
+    }
+    return KindName(v.kind);
+  }
+  // A variable whose static type is known not to be `t` (e.g. WITH 1 AS n MATCH (n)).
+  bool KnownNot(const Var& v, Value::Type t) const {
+    auto it = slot_types_.find(v.slot);
+    return v.kind == VarKind::kAny && it != slot_types_.end() &&
+           it->second.KnownOther({t});
+  }
+
   // --- clauses -------------------------------------------------------------------------------
   Status BindSingle(SingleQuery& sq, BoundSingleQuery* out) {
     const size_t n = sq.clauses.size();
@@ -114,9 +137,17 @@ class Binder {
           break;
         case Clause::Kind::kUnwind: {
           PG_RETURN_IF_ERROR(BindExpr(c.expr, nullptr));
+          StaticType list;
+          PG_RETURN_IF_ERROR(Check(c.expr, &list));
           bc.expr = c.expr;
           bc.slot = NewSlot();
+          if (scope_.count(c.alias)) {
+            return Err(c.pos, "VariableAlreadyBound", "variable `" + c.alias + "` already declared");
+          }
           scope_[c.alias] = Var{bc.slot, VarKind::kAny};
+          if (list.Definitely(Value::Type::kList) && list.elem) {
+            slot_types_[bc.slot] = StaticType::Of(*list.elem);
+          }
           break;
         }
         case Clause::Kind::kCreate:
@@ -138,6 +169,7 @@ class Binder {
           writes_ = true;
           for (auto& e : c.exprs) {
             PG_RETURN_IF_ERROR(BindExpr(e, nullptr));
+            PG_RETURN_IF_ERROR(Check(e));
             bc.exprs.push_back(e);
           }
           break;
@@ -225,9 +257,10 @@ class Binder {
     }
     auto it = scope_.find(n.var);
     if (it != scope_.end()) {
-      if (it->second.kind != VarKind::kNode && it->second.kind != VarKind::kAny) {
+      if ((it->second.kind != VarKind::kNode && it->second.kind != VarKind::kAny) ||
+          KnownNot(it->second, Value::Type::kNode)) {
         return Err(n.pos, "VariableTypeConflict",
-                   "variable `" + n.var + "` is " + KindName(it->second.kind) + ", not a node");
+                   "variable `" + n.var + "` is " + Describe(it->second) + ", not a node");
       }
       if (create && (!n.labels.empty() || n.props)) {
         return Err(n.pos, "VariableAlreadyBound", "cannot add labels or properties to `" + n.var +
@@ -239,6 +272,7 @@ class Binder {
     *slot = NewSlot();
     new_slots->insert(*slot);
     scope_[n.var] = Var{*slot, VarKind::kNode};
+    slot_types_[*slot] = StaticType::Of(Value::Type::kNode);
     return Status::OK();
   }
 
@@ -248,9 +282,11 @@ class Binder {
   Status DeclareRel(const RelPattern& r, std::set<int>* new_slots, int* slot, bool create) {
     if (!r.var.empty() && scope_.count(r.var)) {
       const Var& v = scope_[r.var];
-      if (v.kind == VarKind::kNode || v.kind == VarKind::kPath) {
+      if (v.kind == VarKind::kNode || v.kind == VarKind::kPath ||
+          (!r.var_length && KnownNot(v, Value::Type::kRel)) ||
+          (r.var_length && KnownNot(v, Value::Type::kList))) {
         return Err(r.pos, "VariableTypeConflict",
-                   "variable `" + r.var + "` is " + KindName(v.kind) + ", not a relationship");
+                   "variable `" + r.var + "` is " + Describe(v) + ", not a relationship");
       }
       if (create) {
         return Err(r.pos, "VariableAlreadyBound",
@@ -272,6 +308,8 @@ class Binder {
     *slot = NewSlot();
     new_slots->insert(*slot);
     if (!r.var.empty()) scope_[r.var] = Var{*slot, VarKind::kRel};
+    slot_types_[*slot] = StaticType::Of(r.var_length ? Value::Type::kList : Value::Type::kRel);
+    if (r.var_length) slot_types_[*slot].elem = Value::Type::kRel;
     return Status::OK();
   }
 
@@ -367,11 +405,13 @@ class Binder {
         bp.path_slot = NewSlot();
         m->new_slots.insert(bp.path_slot);
         scope_[part.path_var] = Var{bp.path_slot, VarKind::kPath};
+        slot_types_[bp.path_slot] = StaticType::Of(Value::Type::kPath);
       }
       m->parts.push_back(std::move(bp));
     }
     if (c.where) {
       PG_RETURN_IF_ERROR(BindExpr(c.where, nullptr));
+      PG_RETURN_IF_ERROR(Check(c.where));
       SplitConjuncts(c.where, &m->predicates);
     }
     return Status::OK();
@@ -428,6 +468,7 @@ class Binder {
         bp.path_slot = NewSlot();
         m->new_slots.insert(bp.path_slot);
         scope_[part.path_var] = Var{bp.path_slot, VarKind::kPath};
+        slot_types_[bp.path_slot] = StaticType::Of(Value::Type::kPath);
       }
       m->parts.push_back(std::move(bp));
     }
@@ -452,6 +493,7 @@ class Binder {
       if (item.kind == SetItem::Kind::kProperty) b.key = item.target->name;
       if (item.value) {
         PG_RETURN_IF_ERROR(BindExpr(item.value, nullptr));
+        PG_RETURN_IF_ERROR(Check(item.value));
         b.value = item.value;
       }
       out->push_back(std::move(b));
@@ -473,6 +515,7 @@ class Binder {
         p->is_key.push_back(true);
       }
     }
+    std::vector<StaticType> item_types;  // after the star columns
     AggCollector agg;
     agg.specs = &p->aggregates;
     agg.next_slot = &num_slots_;
@@ -483,6 +526,9 @@ class Binder {
       agg.saw_aggregate = false;
       agg.saw_outside_var = false;
       PG_RETURN_IF_ERROR(BindExpr(item.expr, &agg));
+      StaticType t;
+      PG_RETURN_IF_ERROR(Check(item.expr, &t));
+      item_types.push_back(t);
       if (agg.saw_aggregate && agg.saw_outside_var) {
         return NotSupported(item.expr->pos,
                             "mixing an aggregate with non-grouped variables in one expression; "
@@ -507,6 +553,12 @@ class Binder {
         }
       }
       new_scope[p->names[i]] = Var{slot, kind};
+      const size_t stars = p->names.size() - item_types.size();
+      if (i >= stars) {
+        slot_types_[slot] = item_types[i - stars];
+      } else if (slot_types_.count(p->exprs[i]->slot)) {
+        slot_types_[slot] = slot_types_[p->exprs[i]->slot];
+      }
     }
     const bool aggregating = !p->aggregates.empty();
     // ORDER BY sees the new names, and (without DISTINCT or aggregation) the old ones too.
@@ -523,6 +575,7 @@ class Binder {
         scope_ = (aggregating || p->distinct) ? new_scope : old_scope;
         for (const auto& [n, v] : new_scope) scope_[n] = v;
         Status st = BindExpr(e, nullptr);
+        if (st.ok()) st = Check(e);
         if (!st.ok() && (aggregating || p->distinct) &&
             st.message().find("not defined") != std::string::npos) {
           return Err(e->pos, "UndefinedVariable", "ORDER BY after " +
@@ -560,6 +613,7 @@ class Binder {
     p->limit = c.limit;
     if (c.where) {
       PG_RETURN_IF_ERROR(BindExpr(c.where, nullptr));
+      PG_RETURN_IF_ERROR(Check(c.where));
       p->where = c.where;
     }
     return Status::OK();
@@ -656,6 +710,7 @@ class Binder {
   std::string_view text_;
   const QueryServices& services_;
   std::map<std::string, Var> scope_;
+  SlotTypes slot_types_;  // static types by slot (static_types.h)
   int num_slots_ = 0;
   bool writes_ = false;
 };
