@@ -34,7 +34,7 @@ Result<ExprPtr> Parser::ParseAtom() {
   e->pos = t.pos;
   switch (t.kind) {
     case TokenKind::kInt:
-      if (t.quoted) return Error(t.pos, "integer literal out of range");
+      if (t.quoted) return Error(t.pos, "SyntaxError (IntegerOverflow): integer literal out of range");
       e->literal = Value(t.int_value);
       Advance();
       return e;
