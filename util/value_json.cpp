@@ -19,7 +19,12 @@ nlohmann::json ValueToJson(const Value& v) {
     case Value::Type::kString:
       return v.as_string();
     case Value::Type::kDate:
-      return v.as_date().ToString();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return v.TemporalText();
     case Value::Type::kList: {
       auto a = nlohmann::json::array();
       for (const auto& e : v.as_list()) a.push_back(ValueToJson(e));
@@ -75,7 +80,7 @@ Value JsonToValue(const nlohmann::json& j, bool iso_dates) {
     case nlohmann::json::value_t::string: {
       const auto& s = j.get_ref<const std::string&>();
       if (iso_dates) {
-        if (auto d = Date::Parse(s)) return Value(*d);
+        if (auto t = ParseTemporalText(s)) return *t;
       }
       return Value(s);
     }

@@ -18,8 +18,8 @@ nlohmann::json ValueToJson(const Value& v);
 nlohmann::json ValueMapToJson(const ValueMap& m);
 
 // JSON -> Value: null, booleans, integers (beyond int64: floats), floats, strings, arrays ->
-// lists, objects -> maps. With `iso_dates`, "YYYY-MM-DD" strings become dates (how imported
-// JSON graphs carry dates). Never fails: every JSON value has a Value.
+// lists, objects -> maps. With `iso_dates`, ISO temporal strings (ParseTemporalText) become
+// temporal values (how imported JSON graphs carry dates and times). Never fails: every JSON value has a Value.
 Value JsonToValue(const nlohmann::json& j, bool iso_dates);
 
 }  // namespace pactgraph

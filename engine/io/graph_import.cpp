@@ -256,7 +256,8 @@ Value InferValue(std::string_view cell) {
   if (auto d = ParseDouble(cell)) return Value(*d);
   if (cell == "true") return Value(true);
   if (cell == "false") return Value(false);
-  if (auto d = Date::Parse(cell)) return Value(*d);
+  // Dates, times, date-times and durations as export writes them (ParseTemporalText).
+  if (auto t = ParseTemporalText(cell)) return *t;
   return Value(std::string(cell));
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "query/function/functions.h"
+#include "query/function/temporal.h"
 #include "query/function/value_ops.h"
 
 namespace pactgraph::query {
@@ -19,6 +20,7 @@ Status Mismatch(const std::string& op, const Value& a, const Value& b) {
 Value FromBool(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 
 Result<Value> Arithmetic(const std::string& op, const Value& a, const Value& b) {
+  if (auto t = TemporalArithmetic(op, a, b)) return std::move(*t);
   if (op == "+") {
     if (a.is_list() || b.is_list()) {
       ValueList out;
@@ -178,15 +180,13 @@ Result<Value> EvalProperty(const Value& base, const std::string& key) {
     case Value::Type::kMap:
       m = &base.as_map();
       break;
-    case Value::Type::kDate: {
-      int y;
-      unsigned mo, d;
-      base.as_date().ToYmd(&y, &mo, &d);
-      if (key == "year") return Value(static_cast<int64_t>(y));
-      if (key == "month") return Value(static_cast<int64_t>(mo));
-      if (key == "day") return Value(static_cast<int64_t>(d));
-      return Status::InvalidArgument("a date has no property '" + key + "' (year, month, day)");
-    }
+    case Value::Type::kDate:
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return TemporalComponent(base, key);
     default:
       return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: cannot read property '" + key + "' of " +
                                      Value::TypeName(base.type()));

@@ -297,7 +297,13 @@ std::string Canonical(const Value& v, bool sort_lists) {
     case Value::Type::kString:
       return Quote(v.as_string());
     case Value::Type::kDate:
-      return Quote(v.as_date().ToString());
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      // The kit writes temporal values as the quoted ISO text of the value.
+      return Quote(v.TemporalText());
     case Value::Type::kList: {
       std::vector<std::string> items;
       for (const auto& e : v.as_list()) items.push_back(Canonical(e, sort_lists));
@@ -325,10 +331,8 @@ std::string Canonical(const Value& v, bool sort_lists) {
       }
       return out + ">";
     }
-    default:
-      // Temporal values: the kit writes them as the quoted ISO text of the value.
-      return Quote(v.ToString());
   }
+  return "?";
 }
 
 }  // namespace pactgraph::tck

@@ -217,3 +217,44 @@ TEST_CASE("Import: nodes without labels come in from CSV and JSON and go out aga
   REQUIRE(db3->NewReader()->GetNode(ids[0], &n).ok());
   CHECK(n.labels.empty());
 }
+
+TEST_CASE("Import: temporal properties survive a JSON and a CSV export and import",
+          "[io][import]") {
+  TempDir dir;
+  auto db = NewDb(dir / "db");
+  {
+    auto w = db->BeginWrite();
+    REQUIRE(w.ok());
+    ValueMap props{{"name", Value("Summit")},
+                   {"at", Value(*DateTime::Parse("2022-05-01T09:30:15.5+03:00"))},
+                   {"local", Value(*LocalDateTime::Parse("2022-05-01T09:30"))},
+                   {"opens", Value(*LocalTime::Parse("09:30:00"))},
+                   {"tz", Value(*Time::Parse("09:30-05:00"))},
+                   {"length", Value(*Duration::Parse("P1DT2H"))},
+                   {"day", Value(*Date::Parse("2022-05-01"))},
+                   {"code", Value("12:30")}};  // a plain string that looks like a time stays one
+    REQUIRE((*w)->CreateNode({"Event"}, props).ok());
+    REQUIRE((*w)->Commit().ok());
+  }
+  const std::string json = ExportJson(*db);
+  WriteFile(dir / "g.json", json);
+  auto db2 = NewDb(dir / "db2");
+  REQUIRE(ImportJson(*db2, dir / "g.json", {}, nullptr).ok());
+  CHECK(ExportJson(*db2) == json);
+  std::vector<NodeId> ids;
+  REQUIRE(db2->NewReader()->FindNodesByName("summit", &ids).ok());
+  REQUIRE(ids.size() == 1);
+  Node n;
+  REQUIRE(db2->NewReader()->GetNode(ids[0], &n).ok());
+  CHECK(n.properties.at("at").is_datetime());
+  CHECK(n.properties.at("opens").is_local_time());
+  CHECK(n.properties.at("tz").is_time());
+  CHECK(n.properties.at("length").as_duration() == Duration{0, 1, 7200, 0});
+  CHECK(n.properties.at("code").is_string());
+  // CSV: the same cells come back typed.
+  const std::string csv_dir = dir / "csv";
+  REQUIRE(ExportCsv(*db->NewReader(), csv_dir).ok());
+  auto db3 = NewDb(dir / "db3");
+  REQUIRE(ImportCsv(*db3, csv_dir + "/nodes.csv", csv_dir + "/edges.csv", {}, nullptr).ok());
+  CHECK(ExportJson(*db3) == json);
+}
