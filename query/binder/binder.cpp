@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "query/binder/grouping_keys.h"
 #include "query/binder/static_types.h"
 #include "query/parser/lexer.h"
 
@@ -168,8 +169,19 @@ class Binder {
         case Clause::Kind::kDelete:
           writes_ = true;
           for (auto& e : c.exprs) {
+            if (e->kind == ExprKind::kLabelCheck) {
+              return Err(e->pos, "InvalidDelete",
+                         "DELETE removes nodes and relationships; remove a label with REMOVE "
+                         "n:Label");
+            }
             PG_RETURN_IF_ERROR(BindExpr(e, nullptr));
-            PG_RETURN_IF_ERROR(Check(e));
+            StaticType t;
+            PG_RETURN_IF_ERROR(Check(e, &t));
+            if (t.KnownOther({Value::Type::kNode, Value::Type::kRel, Value::Type::kPath})) {
+              return Err(e->pos, "InvalidArgumentType",
+                         std::string("DELETE needs a node, relationship or path, got ") +
+                             Value::TypeName(*t.kind));
+            }
             bc.exprs.push_back(e);
           }
           break;
@@ -320,17 +332,9 @@ class Binder {
     std::vector<std::string> keys;
     std::vector<ExprPtr> values;
     if (props->kind == ExprKind::kParameter) {
-      auto it = params_.find(props->name);
-      if (it == params_.end()) return Err(props->pos, "missing parameter $" + props->name);
-      if (!it->second.is_map())
-        return Err(props->pos, "parameter $" + props->name + " is not a map");
-      for (const auto& [k, v] : it->second.as_map()) {
-        auto lit = std::make_shared<Expr>();
-        lit->literal = v;
-        lit->pos = props->pos;
-        keys.push_back(k);
-        values.push_back(lit);
-      }
+      return Err(props->pos, "InvalidParameterUse",
+                 "a parameter cannot stand for the property map of a MATCH or MERGE pattern; "
+                 "write (n {key: $" + props->name + ".key})");
     } else {
       PG_RETURN_IF_ERROR(BindExpr(props, nullptr));
       keys = props->keys;
@@ -443,6 +447,10 @@ class Binder {
         }
         if (i < part.rels.size()) {
           const RelPattern& r = part.rels[i];
+          if (!r.var.empty() && scope_.count(r.var)) {
+            int ignored;
+            PG_RETURN_IF_ERROR(DeclareRel(r, &m->new_slots, &ignored, true));
+          }
           if (r.types.size() != 1) {
             return Err(r.pos, "NoSingleRelationshipType", std::string("a relationship to ") + (merge ? "MERGE" : "CREATE") +
                                   " needs exactly one type, like -[:MOU]->");
@@ -508,7 +516,9 @@ class Binder {
     std::map<std::string, Var> old_scope = scope_;
     std::map<std::string, Var> new_scope;
     if (c.star) {
-      if (old_scope.empty()) return Err(c.pos, "NoVariablesInScope", "RETURN * / WITH * with no variables in scope");
+      if (old_scope.empty() && p->is_return) {
+        return Err(c.pos, "NoVariablesInScope", "RETURN * with no variables in scope");
+      }
       for (const auto& [name, v] : old_scope) {
         p->exprs.push_back(MakeVar(v.slot, c.pos, name));
         p->names.push_back(name);
@@ -516,6 +526,8 @@ class Binder {
       }
     }
     std::vector<StaticType> item_types;  // after the star columns
+    std::vector<std::string> item_texts;  // each item's expression as written, before binding
+    std::vector<bool> mixed;  // the item combines an aggregate with grouping keys
     AggCollector agg;
     agg.specs = &p->aggregates;
     agg.next_slot = &num_slots_;
@@ -525,15 +537,12 @@ class Binder {
       }
       agg.saw_aggregate = false;
       agg.saw_outside_var = false;
+      item_texts.push_back(ExprToText(*item.expr));
       PG_RETURN_IF_ERROR(BindExpr(item.expr, &agg));
       StaticType t;
       PG_RETURN_IF_ERROR(Check(item.expr, &t));
       item_types.push_back(t);
-      if (agg.saw_aggregate && agg.saw_outside_var) {
-        return NotSupported(item.expr->pos,
-                            "mixing an aggregate with non-grouped variables in one expression; "
-                            "project the grouping key as its own item");
-      }
+      mixed.push_back(agg.saw_aggregate && agg.saw_outside_var);
       p->exprs.push_back(item.expr);
       p->names.push_back(item.alias);
       p->is_key.push_back(!agg.saw_aggregate);
@@ -561,23 +570,44 @@ class Binder {
       }
     }
     const bool aggregating = !p->aggregates.empty();
+    const size_t stars = p->names.size() - c.items.size();
+    if (aggregating) PG_RETURN_IF_ERROR(RewriteMixedItems(p, mixed, stars));
     // ORDER BY sees the new names, and (without DISTINCT or aggregation) the old ones too.
     for (auto& s : c.order_by) {
       ExprPtr e = s.expr;
       bool matched = false;
       for (size_t i = 0; i < c.items.size(); ++i) {
         if (!c.items[i].text.empty() && c.items[i].text == s.text) {
-          e = MakeVar(p->slots[i + (c.star ? old_scope.size() : 0)], s.expr->pos);
+          e = MakeVar(p->slots[i + stars], s.expr->pos);
           matched = true;
         }
       }
       if (!matched) {
+        // After an aggregation, parts that are projected items (an aggregate, a variable or a
+        // property access) read the projected column: ORDER BY me.age + count(*).
+        bool complex_key = false;
+        if (aggregating) {
+          for (size_t i = 0; i < c.items.size(); ++i) {
+            const Expr& item = *p->exprs[i + stars];
+            const bool simple = !p->is_key[i + stars] || item.kind == ExprKind::kVariable ||
+                                item.kind == ExprKind::kProperty;
+            if (ReplaceByAlias(&e, item_texts[i], p->names[i + stars], simple)) {
+              complex_key |= !simple;
+            }
+          }
+        }
         scope_ = (aggregating || p->distinct) ? new_scope : old_scope;
         for (const auto& [n, v] : new_scope) scope_[n] = v;
         Status st = BindExpr(e, nullptr);
         if (st.ok()) st = Check(e);
         if (!st.ok() && (aggregating || p->distinct) &&
-            st.message().find("not defined") != std::string::npos) {
+            (st.message().find("not defined") != std::string::npos ||
+             st.message().find("(InvalidAggregation)") != std::string::npos)) {
+          if (complex_key) {
+            return Err(e->pos, "AmbiguousAggregationExpression",
+                       "ORDER BY after an aggregation can use a projected expression only as a "
+                       "whole column, not inside a larger expression");
+          }
           return Err(e->pos, "UndefinedVariable", "ORDER BY after " +
                                  std::string(aggregating ? "an aggregation" : "DISTINCT") +
                                  " can only use the projected columns");
@@ -612,11 +642,68 @@ class Binder {
     p->skip = c.skip;
     p->limit = c.limit;
     if (c.where) {
-      PG_RETURN_IF_ERROR(BindExpr(c.where, nullptr));
-      PG_RETURN_IF_ERROR(Check(c.where));
+      // WITH … WHERE also sees the variables from before the WITH (Cypher's scoping), unless
+      // the projection aggregates or is DISTINCT; the planner filters before pruning them.
+      if (!aggregating && !p->distinct) {
+        for (const auto& [n, v] : old_scope) scope_.emplace(n, v);
+      }
+      Status st = BindExpr(c.where, nullptr);
+      if (st.ok()) st = Check(c.where);
+      scope_ = new_scope;
+      PG_RETURN_IF_ERROR(st);
       p->where = c.where;
     }
     return Status::OK();
+  }
+
+  // Items that combine aggregates with grouping keys (grouping_keys.h): uses of projected
+  // variables and property accesses read the key columns; anything else is ambiguous.
+  Status RewriteMixedItems(BoundProjection* p, const std::vector<bool>& mixed, size_t stars) {
+    GroupingKeys keys;
+    for (size_t i = 0; i < p->exprs.size(); ++i) {
+      if (!p->is_key[i]) continue;
+      const Expr& k = *p->exprs[i];
+      if (k.kind == ExprKind::kVariable) keys.var_slots[k.slot] = p->slots[i];
+      if (k.kind == ExprKind::kProperty) keys.texts[ExprToText(k)] = p->slots[i];
+    }
+    std::set<int> allowed(p->slots.begin(), p->slots.end());
+    for (const auto& a : p->aggregates) allowed.insert(a.slot);
+    for (size_t i = 0; i < mixed.size(); ++i) {
+      if (!mixed[i]) continue;
+      ExprPtr& e = p->exprs[i + stars];
+      RewriteToKeys(&e, keys);
+      for (int slot : FreeSlots(*e)) {
+        if (!allowed.count(slot)) {
+          return Err(e->pos, "AmbiguousAggregationExpression",
+                     "an expression with an aggregate can only use the grouping keys projected "
+                     "beside it (variables or property accesses such as n.name)");
+        }
+      }
+    }
+    return Status::OK();
+  }
+
+  // Replaces, in the unbound `*e`, subexpressions written as `text` by the variable `alias`
+  // (when `replace`); true when one was found.
+  static bool ReplaceByAlias(ExprPtr* e, const std::string& text, const std::string& alias,
+                             bool replace) {
+    if (!*e) return false;
+    if (ExprToText(**e) == text) {
+      if (replace) {
+        auto v = std::make_shared<Expr>();
+        v->kind = ExprKind::kVariable;
+        v->name = alias;
+        v->pos = (*e)->pos;
+        *e = v;
+      }
+      return true;
+    }
+    if ((*e)->kind == ExprKind::kComprehension || (*e)->kind == ExprKind::kQuantifier) {
+      return false;  // its own variable may shadow the text's
+    }
+    bool found = false;
+    for (auto& a : (*e)->args) found |= ReplaceByAlias(&a, text, alias, replace);
+    return found;
   }
 
   // --- expressions ---------------------------------------------------------------------------
@@ -644,7 +731,9 @@ class Binder {
         scope_[e->name] = Var{e->slot, VarKind::kAny};
         if (agg) agg->locals.insert(e->slot);
         Status st = Status::OK();
+        ++comprehension_depth_;
         for (size_t i = 1; i < e->args.size() && st.ok(); ++i) st = BindExpr(e->args[i], agg);
+        --comprehension_depth_;
         if (saved)
           scope_[e->name] = *saved;
         else
@@ -664,6 +753,11 @@ class Binder {
                    "aggregate function " + e->name + "() is only allowed in WITH or RETURN items");
       }
       if (agg->depth > 0) return Err(e->pos, "NestedAggregation", "aggregate functions cannot be nested");
+      if (!agg->locals.empty() && comprehension_depth_ > 0) {
+        return Err(e->pos, "InvalidAggregation",
+                   "aggregate function " + e->name + "() cannot be used inside a list "
+                   "comprehension or quantifier");
+      }
       if (e->star && af->name != "count") return Err(e->pos, e->name + "(*) is not valid");
       if (!e->star && e->args.size() != 1) {
         return Err(e->pos, e->name + "() takes exactly one argument");
@@ -711,6 +805,7 @@ class Binder {
   const QueryServices& services_;
   std::map<std::string, Var> scope_;
   SlotTypes slot_types_;  // static types by slot (static_types.h)
+  int comprehension_depth_ = 0;  // > 0 inside a comprehension's WHERE or projection
   int num_slots_ = 0;
   bool writes_ = false;
 };

@@ -1,7 +1,9 @@
 // Static type inference for compile-time type errors (see static_types.h).
 #include "query/binder/static_types.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "query/parser/lexer.h"
 
@@ -71,9 +73,11 @@ class Inferer {
       case ExprKind::kProperty: {
         StaticType base;
         PG_RETURN_IF_ERROR(Infer(*e.args[0], &base));
-        if (base.KnownOther({T::kMap, T::kNode, T::kRel, T::kDate})) {
-          return Fail(e.pos, "TypeError", "cannot read property '" + e.name + "' of " +
-                                              Value::TypeName(*base.kind));
+        if (base.KnownOther({T::kMap, T::kNode, T::kRel, T::kDate, T::kLocalTime, T::kTime,
+                             T::kLocalDateTime, T::kDateTime, T::kDuration})) {
+          // A path is a graph value without properties: a syntax error, as the TCK has it.
+          return Fail(e.pos, base.Definitely(T::kPath) ? "SyntaxError" : "TypeError",
+                      "cannot read property '" + e.name + "' of " + Value::TypeName(*base.kind));
         }
         return Status::OK();
       }
@@ -214,6 +218,23 @@ class Inferer {
       return Fail(e.pos, "SyntaxError",
                   std::string("properties() expects a node, relationship or map, got ") +
                       Value::TypeName(*args[0].kind));
+    }
+    // Functions on graph elements given a value that can never be one.
+    static const std::map<std::string, std::vector<T>> kArgKinds = {
+        {"length", {T::kPath, T::kString, T::kList}},
+        {"size", {T::kList, T::kString, T::kMap}},
+        {"type", {T::kRel}},
+        {"labels", {T::kNode}},
+        {"nodes", {T::kPath}},
+        {"relationships", {T::kPath}}};
+    auto kinds = kArgKinds.find(name);
+    auto never = [&](const std::vector<T>& allowed) {
+      const auto& k = args[0].kind;
+      return k && *k != T::kNull && std::find(allowed.begin(), allowed.end(), *k) == allowed.end();
+    };
+    if (kinds != kArgKinds.end() && !args.empty() && never(kinds->second)) {
+      return Fail(e.pos, "SyntaxError",
+                  e.name + "() cannot take " + Value::TypeName(*args[0].kind));
     }
     if (name == "tostring" || name == "tolower" || name == "toupper" || name == "trim" ||
         name == "substring" || name == "replace" || name == "type") {

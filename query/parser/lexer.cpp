@@ -68,13 +68,13 @@ void AppendUtf8(std::string* out, uint32_t cp) {
   }
 }
 
-// `.5` starts a number unless it follows something a property could be read from (`x.5` is
-// not valid Cypher either way, but `list[0].5` must not become two numbers silently).
+// `.5` starts a number unless it follows a closing bracket (`f(x).5`, `l[0].5` stay a
+// property-access error rather than silently becoming two numbers). After a word it is a
+// number: property keys cannot start with a digit, and `RETURN .5` is valid.
 bool AfterOperand(const std::vector<Token>& out) {
   if (out.empty()) return false;
   const Token& p = out.back();
-  return p.kind == TokenKind::kIdent ||
-         (p.kind == TokenKind::kSymbol && (p.text == ")" || p.text == "]" || p.text == "}"));
+  return p.kind == TokenKind::kSymbol && (p.text == ")" || p.text == "]" || p.text == "}");
 }
 
 Status NumberError(std::string_view q, size_t pos, const char* category, const std::string& m) {
