@@ -141,3 +141,27 @@ TEST_CASE("query: nodes without labels work end to end (query, check, path, expo
                             "--format", "jsonl"});
   CHECK(back.out == "{\"c\":2,\"labelled\":0}\n");
 }
+
+TEST_CASE("query: unknown labels, types and property keys give warnings with a did-you-mean",
+          "[query][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(RunPactgraph({"--db", db, "-q", "query",
+                        "CREATE (:Nation {name: 'Kenya'})-[:FUNDS]->(:Org {name: 'JICA'})"})
+              .exit_code == 0);
+  auto r = RunPactgraph({"--db", db, "query",
+                         "MATCH (c:Natoin)<-[:FUND]-(o) WHERE c.nmae = 'Kenya' RETURN o.name",
+                         "--format", "jsonl"});
+  CHECK(r.exit_code == 0);  // the query still runs
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "warning: no label :Natoin in this database; did you mean :Nation?\n"
+        "warning: no relationship type :FUND in this database; did you mean :FUNDS?\n"
+        "warning: no property key `nmae` in this database; did you mean `name`?\n");
+  // Names the query itself writes, and names that exist, are not reported.
+  auto w = RunPactgraph({"--db", db, "query",
+                         "MATCH (n:Nation) SET n.iso = 'KE' RETURN n.iso AS iso, n.name AS name",
+                         "--format", "jsonl"});
+  CHECK(w.out == "{\"iso\":\"KE\",\"name\":\"Kenya\"}\n");
+  CHECK(w.err.find("warning") == std::string::npos);
+}
