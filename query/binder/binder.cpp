@@ -441,6 +441,9 @@ class Binder {
         int slot;
         PG_RETURN_IF_ERROR(DeclareNode(n, &m->new_slots, &slot, true));
         bp.node_slots.push_back(slot);
+        if (merge && n.props && n.props->kind == ExprKind::kParameter) {
+          PG_RETURN_IF_ERROR(AddPropertyPredicates(n.props, slot, n.pos, n.var, &m->predicates));
+        }
         if (n.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<NodePattern&>(n).props, nullptr));
         if (merge && n.props) {
           PG_RETURN_IF_ERROR(AddPropertyPredicates(n.props, slot, n.pos, n.var, &m->predicates));
@@ -463,6 +466,10 @@ class Binder {
           PG_RETURN_IF_ERROR(DeclareRel(r, &m->new_slots, &rslot, true));
           bp.rel_slots.push_back(rslot);
           bp.segment_node_slots.push_back(-1);
+          if (merge && r.props && r.props->kind == ExprKind::kParameter) {
+            PG_RETURN_IF_ERROR(
+                AddPropertyPredicates(r.props, rslot, r.pos, r.var, &m->predicates));
+          }
           if (r.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<RelPattern&>(r).props, nullptr));
           if (merge && r.props) {
             PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, r.var, &m->predicates));

@@ -249,6 +249,7 @@ std::string Quote(const std::string& s) {
 
 std::string FloatText(double d) {
   if (std::isnan(d)) return "NaN";
+  if (d == 0) d = 0.0;  // by value: -0.0 equals 0.0 (the kit writes RETURN -0.0 as 0.0)
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, d);
