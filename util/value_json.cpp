@@ -24,7 +24,7 @@ nlohmann::json ValueToJson(const Value& v) {
     case Value::Type::kLocalDateTime:
     case Value::Type::kDateTime:
     case Value::Type::kDuration:
-      return v.TemporalText();
+      return TemporalExportText(v);
     case Value::Type::kList: {
       auto a = nlohmann::json::array();
       for (const auto& e : v.as_list()) a.push_back(ValueToJson(e));
@@ -54,6 +54,12 @@ nlohmann::json ValueToJson(const Value& v) {
     }
   }
   return nullptr;
+}
+
+std::string TemporalExportText(const Value& v) {
+  std::string t = v.TemporalText();
+  if (v.is_local_time() && t.size() == 5) t += ":00";
+  return t;
 }
 
 nlohmann::json ValueMapToJson(const ValueMap& m) {

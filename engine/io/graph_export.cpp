@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "engine/io/graph_import.h"
+#include "util/value_json.h"
 
 namespace pactgraph::io {
 namespace {
@@ -163,7 +164,7 @@ std::string GraphmlText(const Value& v) {
     case Value::Type::kLocalDateTime:
     case Value::Type::kDateTime:
     case Value::Type::kDuration:
-      return v.TemporalText();
+      return TemporalExportText(v);
     case Value::Type::kFloat:
       return FloatText(v.as_float());
     case Value::Type::kList:
@@ -268,7 +269,7 @@ std::string CsvCell(const Value& v) {
     case Value::Type::kLocalDateTime:
     case Value::Type::kDateTime:
     case Value::Type::kDuration:
-      return v.TemporalText();
+      return TemporalExportText(v);
     case Value::Type::kList: {
       bool all_strings = true;
       for (const auto& e : v.as_list()) all_strings &= e.is_string();
