@@ -48,11 +48,13 @@ Result<Value> QueryResult::Get(std::string_view column) const {
 Session::Session(Database* db, SessionOptions options) : db_(db), options_(options) {}
 
 QueryResult Session::BuildResult(std::vector<std::string> columns,
-                                 std::vector<std::vector<Value>> rows, QueryStats stats) {
+                                 std::vector<std::vector<Value>> rows, QueryStats stats,
+                                 std::vector<std::string> warnings) {
   QueryResult r;
   r.columns_ = std::move(columns);
   r.rows_ = std::move(rows);
   r.stats_ = stats;
+  r.warnings_ = std::move(warnings);
   return r;
 }
 
@@ -65,8 +67,9 @@ Result<QueryResult> Session::Execute(std::string_view text, const ValueMap& para
     PG_ASSIGN_OR_RETURN(
         query::QueryOutput out,
         query::RunPrepared(*prepared, reader.get(), nullptr, params, options_, services));
-    return BuildResult(std::move(out.columns), std::move(out.rows),
-                       Finished(out.stats, t0, false));
+    QueryStats stats = Finished(out.stats, t0, false);
+    return BuildResult(std::move(out.columns), std::move(out.rows), stats,
+                     std::move(out.warnings));
   }
   if (db_->read_only()) {
     return Status::InvalidArgument("the query writes, but the database is open read-only");
@@ -77,7 +80,9 @@ Result<QueryResult> Session::Execute(std::string_view text, const ValueMap& para
       query::RunPrepared(*prepared, writer.get(), writer.get(), params, options_, services));
   // Only a fully successful query is committed; an early return above drops the writer.
   PG_RETURN_IF_ERROR(writer->Commit());
-  return BuildResult(std::move(out.columns), std::move(out.rows), Finished(out.stats, t0, true));
+  QueryStats stats = Finished(out.stats, t0, true);
+  return BuildResult(std::move(out.columns), std::move(out.rows), stats,
+                     std::move(out.warnings));
 }
 
 Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_view text,
@@ -90,7 +95,9 @@ Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_vi
   }
   PG_ASSIGN_OR_RETURN(query::QueryOutput out,
                       query::RunPrepared(*prepared, &reader, nullptr, params, options, services));
-  return BuildResult(std::move(out.columns), std::move(out.rows), Finished(out.stats, t0, false));
+  QueryStats stats = Finished(out.stats, t0, false);
+  return BuildResult(std::move(out.columns), std::move(out.rows), stats,
+                     std::move(out.warnings));
 }
 
 Result<bool> Session::QueryWrites(std::string_view text, const ValueMap& params) {

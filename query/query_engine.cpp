@@ -7,6 +7,7 @@
 
 #include "query/binder/binder.h"
 #include "query/function/value_ops.h"
+#include "query/notifications.h"
 #include "query/parser/lexer.h"
 #include "query/parser/parser.h"
 #include "query/planner/planner.h"
@@ -24,6 +25,7 @@ struct QueryRunner {
     ExecContext ctx(writer ? writer : reader, writer, &params, pq.text_, limits, services);
     PG_ASSIGN_OR_RETURN(std::unique_ptr<Plan> plan, PlanQuery(pq.bound_, &ctx));
     QueryOutput out;
+    out.warnings = UnknownNameWarnings(pq.ast_, *reader);
     if (pq.bound_.mode == Query::Mode::kExplain) {
       out.columns = {"plan"};
       for (auto& line : DescribePlan(*plan)) out.rows.push_back({Value(line)});

@@ -22,6 +22,7 @@ class PreparedQuery {
   bool writes() const { return bound_.writes && bound_.mode != Query::Mode::kExplain; }
   Query::Mode mode() const { return bound_.mode; }
   const std::string& text() const { return text_; }
+  const Query& ast() const { return ast_; }
 
  private:
   friend Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text,
@@ -37,6 +38,7 @@ struct QueryOutput {
   std::vector<std::string> columns;
   std::vector<Row> rows;
   QueryStats stats;
+  std::vector<std::string> warnings;  // unknown labels, types, property keys (notifications.h)
 };
 
 // Parses and binds; procedures named by CALL are looked up in `services.procedures`.

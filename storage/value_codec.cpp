@@ -18,7 +18,16 @@ enum Tag : uint8_t {
   kDate = 6,
   kList = 7,
   kMap = 8,
+  // Added with the temporal kinds (docs/storage.md); older readers report them as corrupt.
+  kLocalTime = 9,      // zigzag varint nanos of day
+  kTime = 10,          // zigzag varint nanos of day, zigzag varint offset seconds
+  kLocalDateTime = 11, // zigzag varint days since 1970-01-01, zigzag varint nanos of day
+  kDateTime = 12,      // as kLocalDateTime, then zigzag varint offset seconds
+  kDuration = 13,      // zigzag varints months, days, seconds, nanos
 };
+
+void PutSigned(std::string* dst, int64_t v);
+bool GetSigned(std::string_view* in, int64_t* v);
 
 uint64_t ZigZag(int64_t v) {
   return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
@@ -90,6 +99,32 @@ Status EncodeValueAt(const Value& v, std::string* dst, int depth) {
       dst->push_back(kDate);
       PutVarint64(dst, ZigZag(v.as_date().days));
       return Status::OK();
+    case Value::Type::kLocalTime:
+      dst->push_back(kLocalTime);
+      PutSigned(dst, v.as_local_time().nanos);
+      return Status::OK();
+    case Value::Type::kTime:
+      dst->push_back(kTime);
+      PutSigned(dst, v.as_time().nanos);
+      PutSigned(dst, v.as_time().offset_seconds);
+      return Status::OK();
+    case Value::Type::kLocalDateTime:
+      dst->push_back(kLocalDateTime);
+      PutSigned(dst, v.as_local_datetime().date.days);
+      PutSigned(dst, v.as_local_datetime().nanos);
+      return Status::OK();
+    case Value::Type::kDateTime:
+      dst->push_back(kDateTime);
+      PutSigned(dst, v.as_datetime().date.days);
+      PutSigned(dst, v.as_datetime().nanos);
+      PutSigned(dst, v.as_datetime().offset_seconds);
+      return Status::OK();
+    case Value::Type::kDuration: {
+      const Duration d = v.as_duration();
+      dst->push_back(kDuration);
+      for (int64_t part : {d.months, d.days, d.seconds, int64_t{d.nanos}}) PutSigned(dst, part);
+      return Status::OK();
+    }
     case Value::Type::kList:
       dst->push_back(kList);
       PutVarint64(dst, v.as_list().size());
@@ -167,6 +202,46 @@ Status DecodeValueAt(std::string_view* in, Value* out, int depth) {
       *out = Value(Date{static_cast<int32_t>(days)});
       return Status::OK();
     }
+    case kLocalTime: {
+      int64_t nanos;
+      if (!GetSigned(in, &nanos) || nanos < 0 || nanos >= kNanosPerDay) return Corrupt("time");
+      *out = Value(LocalTime{nanos});
+      return Status::OK();
+    }
+    case kTime: {
+      int64_t nanos, offset;
+      if (!GetSigned(in, &nanos) || !GetSigned(in, &offset) || nanos < 0 ||
+          nanos >= kNanosPerDay || offset < -64800 || offset > 64800) {
+        return Corrupt("time");
+      }
+      *out = Value(Time{nanos, static_cast<int32_t>(offset)});
+      return Status::OK();
+    }
+    case kLocalDateTime:
+    case kDateTime: {
+      int64_t days, nanos, offset = 0;
+      if (!GetSigned(in, &days) || !GetSigned(in, &nanos) ||
+          (tag == kDateTime && !GetSigned(in, &offset)) || days < INT32_MIN || days > INT32_MAX ||
+          nanos < 0 || nanos >= kNanosPerDay || offset < -64800 || offset > 64800) {
+        return Corrupt("datetime");
+      }
+      Date date{static_cast<int32_t>(days)};
+      if (tag == kDateTime) {
+        *out = Value(DateTime{date, nanos, static_cast<int32_t>(offset)});
+      } else {
+        *out = Value(LocalDateTime{date, nanos});
+      }
+      return Status::OK();
+    }
+    case kDuration: {
+      int64_t parts[4];
+      for (int64_t& p : parts) {
+        if (!GetSigned(in, &p)) return Corrupt("duration");
+      }
+      if (parts[3] <= -kNanosPerSecond || parts[3] >= kNanosPerSecond) return Corrupt("duration");
+      *out = Value(Duration{parts[0], parts[1], parts[2], static_cast<int32_t>(parts[3])});
+      return Status::OK();
+    }
     case kList: {
       uint64_t n;
       if (!GetVarint64(in, &n) || n > in->size()) return Corrupt("list size");
@@ -189,6 +264,15 @@ Status DecodeValueAt(std::string_view* in, Value* out, int depth) {
     default:
       return Corrupt("unknown tag");
   }
+}
+
+void PutSigned(std::string* dst, int64_t v) { PutVarint64(dst, ZigZag(v)); }
+
+bool GetSigned(std::string_view* in, int64_t* v) {
+  uint64_t u;
+  if (!GetVarint64(in, &u)) return false;
+  *v = UnZigZag(u);
+  return true;
 }
 
 }  // namespace

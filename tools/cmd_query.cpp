@@ -110,6 +110,9 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
     render.max_cell_width = SIZE_MAX;  // a script reading the output wants whole cells
     render.notes = &std::cerr;
     RenderResult(std::cout, *r, render);
+    if (!g.quiet) {
+      for (const auto& w : r->warnings()) std::cerr << "warning: " << w << "\n";
+    }
     if (!g.quiet && r->stats().wrote) {
       std::string summary = r->stats().Summary();
       std::cerr << (summary.empty() ? "no changes" : summary) << "\n";

@@ -67,7 +67,8 @@ std::string NodeTitle(const Node& n) {
                          : "#" + std::to_string(n.id);
   std::string labels;
   for (const auto& l : n.labels) labels += ":" + l;
-  return name + " (" + labels.substr(labels.empty() ? 0 : 1) + ", id " + std::to_string(n.id) + ")";
+  if (labels.empty()) return name + " (no label, id " + std::to_string(n.id) + ")";
+  return name + " (" + labels.substr(1) + ", id " + std::to_string(n.id) + ")";
 }
 
 int RunNode(GlobalOptions& g, const std::string& name, const std::string& format, size_t limit) {

@@ -100,6 +100,9 @@ int Shell::RunStatement(const std::string& text, const std::string& where) {
   auto r = session_->Execute(text, params_);
   if (!r.ok()) return ReportError(r.status(), where);
   RenderResult(out(), *r, render_);
+  if (!global_.quiet) {
+    for (const auto& w : r->warnings()) std::cerr << "warning: " << w << "\n";
+  }
   const QueryStats& st = r->stats();
   if (st.wrote && !global_.quiet) {
     std::string summary = st.Summary();

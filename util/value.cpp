@@ -130,6 +130,16 @@ std::string Value::ToString() const {
       return QuoteCypher(as_string());
     case Type::kDate:
       return "date('" + as_date().ToString() + "')";
+    case Type::kLocalTime:
+      return "localtime('" + TemporalText() + "')";
+    case Type::kTime:
+      return "time('" + TemporalText() + "')";
+    case Type::kLocalDateTime:
+      return "localdatetime('" + TemporalText() + "')";
+    case Type::kDateTime:
+      return "datetime('" + TemporalText() + "')";
+    case Type::kDuration:
+      return "duration('" + TemporalText() + "')";
     case Type::kList: {
       std::string out = "[";
       bool first = true;
@@ -178,6 +188,16 @@ bool operator==(const Value& a, const Value& b) {
       return a.as_string() == b.as_string();
     case Value::Type::kDate:
       return a.as_date() == b.as_date();
+    case Value::Type::kLocalTime:
+      return a.as_local_time() == b.as_local_time();
+    case Value::Type::kTime:
+      return a.as_time() == b.as_time();
+    case Value::Type::kLocalDateTime:
+      return a.as_local_datetime() == b.as_local_datetime();
+    case Value::Type::kDateTime:
+      return a.as_datetime() == b.as_datetime();
+    case Value::Type::kDuration:
+      return a.as_duration() == b.as_duration();
     case Value::Type::kList:
       return a.as_list() == b.as_list();
     case Value::Type::kMap:
@@ -219,6 +239,16 @@ const char* Value::TypeName(Type t) {
       return "STRING";
     case Type::kDate:
       return "DATE";
+    case Type::kLocalTime:
+      return "LOCAL TIME";
+    case Type::kTime:
+      return "ZONED TIME";
+    case Type::kLocalDateTime:
+      return "LOCAL DATETIME";
+    case Type::kDateTime:
+      return "ZONED DATETIME";
+    case Type::kDuration:
+      return "DURATION";
     case Type::kList:
       return "LIST";
     case Type::kMap:

@@ -19,7 +19,12 @@ nlohmann::json ValueToJson(const Value& v) {
     case Value::Type::kString:
       return v.as_string();
     case Value::Type::kDate:
-      return v.as_date().ToString();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return TemporalExportText(v);
     case Value::Type::kList: {
       auto a = nlohmann::json::array();
       for (const auto& e : v.as_list()) a.push_back(ValueToJson(e));
@@ -51,6 +56,12 @@ nlohmann::json ValueToJson(const Value& v) {
   return nullptr;
 }
 
+std::string TemporalExportText(const Value& v) {
+  std::string t = v.TemporalText();
+  if (v.is_local_time() && t.size() == 5) t += ":00";
+  return t;
+}
+
 nlohmann::json ValueMapToJson(const ValueMap& m) {
   auto o = nlohmann::json::object();
   for (const auto& [k, v] : m) o[k] = ValueToJson(v);
@@ -75,7 +86,7 @@ Value JsonToValue(const nlohmann::json& j, bool iso_dates) {
     case nlohmann::json::value_t::string: {
       const auto& s = j.get_ref<const std::string&>();
       if (iso_dates) {
-        if (auto d = Date::Parse(s)) return Value(*d);
+        if (auto t = ParseTemporalText(s)) return *t;
       }
       return Value(s);
     }

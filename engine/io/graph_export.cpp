@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "engine/io/graph_import.h"
+#include "util/value_json.h"
 
 namespace pactgraph::io {
 namespace {
@@ -158,7 +159,12 @@ std::string GraphmlText(const Value& v) {
     case Value::Type::kString:
       return v.as_string();
     case Value::Type::kDate:
-      return v.as_date().ToString();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return TemporalExportText(v);
     case Value::Type::kFloat:
       return FloatText(v.as_float());
     case Value::Type::kList:
@@ -258,7 +264,12 @@ std::string CsvCell(const Value& v) {
     case Value::Type::kFloat:
       return FloatText(v.as_float());
     case Value::Type::kDate:
-      return v.as_date().ToString();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return TemporalExportText(v);
     case Value::Type::kList: {
       bool all_strings = true;
       for (const auto& e : v.as_list()) all_strings &= e.is_string();

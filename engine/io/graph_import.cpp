@@ -256,7 +256,8 @@ Value InferValue(std::string_view cell) {
   if (auto d = ParseDouble(cell)) return Value(*d);
   if (cell == "true") return Value(true);
   if (cell == "false") return Value(false);
-  if (auto d = Date::Parse(cell)) return Value(*d);
+  // Dates, times, date-times and durations as export writes them (ParseTemporalText).
+  if (auto t = ParseTemporalText(cell)) return *t;
   return Value(std::string(cell));
 }
 
@@ -307,10 +308,9 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
       n.props.clear();
       if (c_labels != SIZE_MAX && !row[c_labels].empty()) {
         for (const auto& l : SplitList(row[c_labels])) n.labels.push_back(l.as_string());
-      } else {
-        if (row[c_kind].empty()) return Bad(csv.Where(c_kind), "empty kind");
+      } else if (!row[c_kind].empty()) {
         n.labels.push_back(KindToLabel(row[c_kind]));
-      }
+      }  // neither labels nor kind: a node without labels, as Cypher's CREATE () makes
       if (!row[c_name].empty()) n.props["name"] = Value(row[c_name]);
       for (size_t i = 0; i < row.size(); ++i) {
         if (i == c_id || i == c_name || i == c_kind || i == c_labels || row[i].empty()) continue;
@@ -561,21 +561,19 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
     }
     PendingNode pn;
     if (n.contains("labels")) {
-      if (!n["labels"].is_array() || n["labels"].empty()) {
-        return Bad(where("nodes", i), "\"labels\" must be a non-empty array of strings");
+      if (!n["labels"].is_array()) {
+        return Bad(where("nodes", i), "\"labels\" must be an array of non-empty strings");
       }
-      for (const auto& l : n["labels"]) {
+      for (const auto& l : n["labels"]) {  // [] is a node without labels
         if (!l.is_string() || l.get<std::string>().empty()) {
-          return Bad(where("nodes", i), "\"labels\" must be a non-empty array of strings");
+          return Bad(where("nodes", i), "\"labels\" must be an array of non-empty strings");
         }
         pn.labels.push_back(l.get<std::string>());
       }
     } else if (n.contains("kind") && n["kind"].is_string() &&
                !n["kind"].get<std::string>().empty()) {
       pn.labels.push_back(KindToLabel(n["kind"].get<std::string>()));
-    } else {
-      return Bad(where("nodes", i), "missing \"kind\" (or \"labels\")");
-    }
+    }  // neither "labels" nor "kind": a node without labels
     if (n.contains("name") && !n["name"].is_string()) {
       return Bad(where("nodes", i), "\"name\" must be a string");
     }

@@ -64,6 +64,11 @@ class PACTGRAPH_EXPORT QueryResult {
   const std::vector<Value>& row(size_t i) const { return rows_[i]; }
   const std::vector<std::vector<Value>>& rows() const { return rows_; }
   const QueryStats& stats() const { return stats_; }
+  // Notifications, as Neo4j gives them: the query ran, but it reads a label, relationship
+  // type or property key the database does not have, e.g. "no label :Country in this
+  // database; did you mean :Nation?". Empty when every name exists (or is written by the
+  // query itself). The CLI and the shell print each as "warning: …" on stderr.
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
   // Cursor: `while (result.Next()) use(result.Get(0));`
   bool Next() {
@@ -82,6 +87,7 @@ class PACTGRAPH_EXPORT QueryResult {
   std::vector<std::string> columns_;
   std::vector<std::vector<Value>> rows_;
   QueryStats stats_;
+  std::vector<std::string> warnings_;
   size_t cursor_ = 0;
 };
 
@@ -109,7 +115,8 @@ class PACTGRAPH_EXPORT Session {
 
  private:
   static QueryResult BuildResult(std::vector<std::string> columns,
-                                 std::vector<std::vector<Value>> rows, QueryStats stats);
+                                 std::vector<std::vector<Value>> rows, QueryStats stats,
+                                 std::vector<std::string> warnings);
   Database* db_;
   SessionOptions options_;
 };

@@ -54,8 +54,9 @@ Status EagerWriteOp::Finish() {
   rows_in_.clear();
   PG_RETURN_IF_ERROR(Apply(&rows));
   ctx_->InvalidateCache();
+  const bool refresh = ChangesExisting();
   for (Row& row : rows) {
-    RefreshRow(ctx_, &row);
+    if (refresh) RefreshRow(ctx_, &row);
     PG_RETURN_IF_ERROR(Emit(row));
   }
   return FinishNext();

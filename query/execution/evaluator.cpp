@@ -6,19 +6,21 @@
 #include <unordered_map>
 
 #include "query/function/functions.h"
+#include "query/function/temporal.h"
 #include "query/function/value_ops.h"
 
 namespace pactgraph::query {
 namespace {
 
 Status Mismatch(const std::string& op, const Value& a, const Value& b) {
-  return Status::InvalidArgument("Type mismatch: cannot apply " + op + " to " +
+  return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: cannot apply " + op + " to " +
                                  Value::TypeName(a.type()) + " and " + Value::TypeName(b.type()));
 }
 
 Value FromBool(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 
 Result<Value> Arithmetic(const std::string& op, const Value& a, const Value& b) {
+  if (auto t = TemporalArithmetic(op, a, b)) return std::move(*t);
   if (op == "+") {
     if (a.is_list() || b.is_list()) {
       ValueList out;
@@ -94,7 +96,7 @@ Result<bool> RegexMatch(const std::string& s, const std::string& pattern) {
 Result<std::optional<bool>> AsTruth(const Value& v, const char* op) {
   if (v.is_null()) return std::optional<bool>();
   if (!v.is_bool()) {
-    return Status::InvalidArgument(std::string("Type mismatch: ") + op +
+    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: ") + op +
                                    " expects BOOLEAN operands, got " + Value::TypeName(v.type()));
   }
   return std::optional<bool>(v.as_bool());
@@ -178,17 +180,15 @@ Result<Value> EvalProperty(const Value& base, const std::string& key) {
     case Value::Type::kMap:
       m = &base.as_map();
       break;
-    case Value::Type::kDate: {
-      int y;
-      unsigned mo, d;
-      base.as_date().ToYmd(&y, &mo, &d);
-      if (key == "year") return Value(static_cast<int64_t>(y));
-      if (key == "month") return Value(static_cast<int64_t>(mo));
-      if (key == "day") return Value(static_cast<int64_t>(d));
-      return Status::InvalidArgument("a date has no property '" + key + "' (year, month, day)");
-    }
+    case Value::Type::kDate:
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return TemporalComponent(base, key);
     default:
-      return Status::InvalidArgument("Type mismatch: cannot read property '" + key + "' of " +
+      return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: cannot read property '" + key + "' of " +
                                      Value::TypeName(base.type()));
   }
   auto it = m->find(key);
@@ -204,7 +204,7 @@ Result<Value> EvalIterate(const Expr& e, Row& row, ExecContext& ctx) {
   PG_ASSIGN_OR_RETURN(Value list, Evaluate(*e.args[0], row, ctx));
   if (list.is_null()) return Value();
   if (!list.is_list()) {
-    return Status::InvalidArgument(std::string("Type mismatch: expected a list after IN, got ") +
+    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: expected a list after IN, got ") +
                                    Value::TypeName(list.type()));
   }
   const Expr* where = e.args[1].get();
@@ -292,7 +292,7 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
       if (base.is_null()) return Value();
       if (!base.is_list()) return Mismatch("[..]", base, from);
       if ((!from.is_null() && !from.is_int()) || (!to.is_null() && !to.is_int())) {
-        return Status::InvalidArgument("Type mismatch: list slice bounds must be integers");
+        return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: list slice bounds must be integers");
       }
       const auto& l = base.as_list();
       int64_t n = static_cast<int64_t>(l.size());
@@ -343,7 +343,7 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
       if (a.is_null()) return Value();
       if (!a.is_node()) {
         return Status::InvalidArgument(
-            std::string("Type mismatch: label check needs a NODE, got ") +
+            std::string("TypeError (InvalidArgumentType): Type mismatch: label check needs a NODE, got ") +
             Value::TypeName(a.type()));
       }
       const auto& labels = a.as_node().labels;
@@ -399,7 +399,7 @@ Result<bool> EvaluatePredicate(const Expr& e, Row& row, ExecContext& ctx) {
   if (v.is_null()) return false;
   if (!v.is_bool()) {
     return ctx.ErrorAt(e.pos, Status::InvalidArgument(
-                                  std::string("Type mismatch: expected a BOOLEAN predicate, got ") +
+                                  std::string("TypeError (InvalidArgumentType): Type mismatch: expected a BOOLEAN predicate, got ") +
                                   Value::TypeName(v.type())));
   }
   return v.as_bool();

@@ -57,7 +57,7 @@ Status ExpandOp::Push(Row& row) {
   const Value& from = row[spec_.from_slot];
   if (from.is_null()) return Status::OK();
   if (!from.is_node()) {
-    return Status::InvalidArgument(std::string("Type mismatch: expected a node to expand from, "
+    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: expected a node to expand from, "
                                                "got ") +
                                    Value::TypeName(from.type()));
   }
@@ -73,14 +73,21 @@ Status ExpandOp::Push(Row& row) {
     return VarLength(row, start, 0, &rels, &nodes, &used, spec_.rel_props ? &props : nullptr);
   }
   std::vector<NeighborEntry> steps;
+  // A relationship bound by an earlier clause: the hop must be that relationship (a null one,
+  // from OPTIONAL MATCH, matches nothing).
+  const Value* bound_rel = spec_.rel_bound ? &row[spec_.rel_slot] : nullptr;
+  if (bound_rel && !bound_rel->is_rel()) return Status::OK();
   PG_RETURN_IF_ERROR(Steps(start, &steps));
   for (const auto& e : steps) {
     if (!WantsMore()) break;
+    if (bound_rel && bound_rel->as_rel().id != e.rel) continue;
     if (UsedElsewhere(row, e.rel)) continue;
     Value target;
     PG_ASSIGN_OR_RETURN(bool ok, TargetOk(row, e.other, &target));
     if (!ok) continue;
-    if (spec_.load_rel) {
+    if (bound_rel) {
+      // Keep the bound value.
+    } else if (spec_.load_rel) {
       PG_ASSIGN_OR_RETURN(Value rel, ctx_->LoadRel(e.rel));
       row[spec_.rel_slot] = std::move(rel);
     } else {

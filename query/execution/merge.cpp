@@ -17,15 +17,20 @@ Status MergeOp::Apply(std::vector<Row>* rows) {
     PG_RETURN_IF_ERROR(ctx_->Check());
     // MERGE cannot match or create null properties.
     const PatternPart& pat = *part_.pattern;
-    for (const auto& n : pat.nodes) {
-      if (!n.props || n.props->kind != ExprKind::kMap) continue;
-      for (size_t i = 0; i < n.props->args.size(); ++i) {
-        PG_ASSIGN_OR_RETURN(Value v, Evaluate(*n.props->args[i], row, *ctx_));
+    std::vector<const ExprPtr*> maps;
+    for (const auto& n : pat.nodes) maps.push_back(&n.props);
+    for (const auto& r : pat.rels) maps.push_back(&r.props);
+    for (const ExprPtr* props : maps) {
+      const ExprPtr& p = *props;
+      if (!p || p->kind != ExprKind::kMap) continue;
+      for (size_t i = 0; i < p->args.size(); ++i) {
+        PG_ASSIGN_OR_RETURN(Value v, Evaluate(*p->args[i], row, *ctx_));
         if (v.is_null()) {
-          return ctx_->ErrorAt(n.props->args[i]->pos,
-                               Status::InvalidArgument("cannot MERGE with a null value for "
-                                                       "property '" +
-                                                       n.props->keys[i] + "'"));
+          return ctx_->ErrorAt(
+              p->args[i]->pos,
+              Status::InvalidArgument("SemanticError (MergeReadOwnWrites): cannot MERGE with a "
+                                      "null value for property '" +
+                                      p->keys[i] + "'"));
         }
       }
     }

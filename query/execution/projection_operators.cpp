@@ -118,8 +118,10 @@ Status SkipLimitOp::Init(Row& row) {
     if (!e) return Status::OK();
     PG_ASSIGN_OR_RETURN(Value v, Evaluate(*e, row, *ctx_));
     if (!v.is_int() || v.as_int() < 0) {
+      const char* category = v.is_int() ? "SyntaxError (NegativeIntegerArgument): "
+                                        : "SyntaxError (InvalidArgumentType): ";
       return ctx_->ErrorAt(
-          e->pos, Status::InvalidArgument(std::string(what) +
+          e->pos, Status::InvalidArgument(category + std::string(what) +
                                           " must be a non-negative integer, got " + v.ToString()));
     }
     *out = v.as_int();

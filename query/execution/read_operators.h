@@ -75,6 +75,7 @@ struct ExpandSpec {
   std::vector<std::string> types;
   std::vector<std::string> to_labels;
   bool to_bound = false;  // expand-into: `to` already holds a node
+  bool rel_bound = false;  // the relationship slot was bound by an earlier clause: only it
   bool var_length = false;
   int64_t min_hops = 1;
   int64_t max_hops = 1;           // -1: unbounded (the depth limit applies)

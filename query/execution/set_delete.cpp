@@ -81,11 +81,6 @@ Status ApplySetItems(ExecContext* ctx, const std::vector<BoundSetItem>& items, R
             ctx->stats().labels_added++;
           }
         }
-        if (n.labels.empty()) {
-          return ctx->ErrorAt(
-              item.pos, Status::InvalidArgument("cannot remove the last label of a node: pactgraph "
-                                                "nodes have at least one label"));
-        }
       } else {
         auto written = UpdateProps(item, value, &n.properties);
         if (!written.ok()) return ctx->ErrorAt(item.pos, written.status());
@@ -162,7 +157,7 @@ Status DeleteOp::Apply(std::vector<Row>* rows) {
     if (st.code() == Status::Code::kNotFound) continue;
     if (!st.ok() && !detach_ && st.code() == Status::Code::kInvalidArgument) {
       return ctx_->ErrorAt(exprs_.front()->pos,
-                           Status::InvalidArgument("cannot delete node " + std::to_string(n) +
+                           Status::InvalidArgument("ConstraintVerificationFailed (DeleteConnectedNode): cannot delete node " + std::to_string(n) +
                                                    " because it still has relationships; use "
                                                    "DETACH DELETE"));
     }

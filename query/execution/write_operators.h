@@ -23,6 +23,9 @@ class EagerWriteOp : public Operator {
 
  protected:
   virtual Status Apply(std::vector<Row>* rows) = 0;
+  // Whether the writes can change values the rows already hold (SET, REMOVE, MERGE's ON …
+  // SET), so the nodes and relationships in every row must be reloaded. CREATE only adds.
+  virtual bool ChangesExisting() const { return true; }
   std::vector<Row> rows_in_;
 };
 
@@ -40,6 +43,7 @@ class CreateOp : public EagerWriteOp {
 
  protected:
   Status Apply(std::vector<Row>* rows) override;
+  bool ChangesExisting() const override { return false; }
 
  private:
   std::vector<BoundPart> parts_;

@@ -1,5 +1,6 @@
 // count, sum, avg, min, max, collect.
 #include <map>
+#include <set>
 
 #include "query/function/functions.h"
 #include "query/function/value_ops.h"
@@ -105,8 +106,16 @@ const AggregateFunction* FindAggregateFunction(const std::string& name) {
 }
 
 Status TypeMismatch(const std::string& function, const std::string& expected, const Value& got) {
-  return Status::InvalidArgument("Type mismatch: " + function + "() expects " + expected +
-                                 ", got " + Value::TypeName(got.type()) + " " + got.ToString());
+  // The TCK's categories: conversions and element accessors reject a value of the wrong kind
+  // (InvalidArgumentValue); range() rejects its argument types as an ArgumentError.
+  static const std::set<std::string> kValueFunctions = {"toString", "toInteger", "toFloat",
+                                                        "toBoolean", "type", "labels"};
+  const char* category = function == "range"                ? "ArgumentError (InvalidArgumentType)"
+                         : kValueFunctions.count(function) ? "TypeError (InvalidArgumentValue)"
+                                                           : "TypeError (InvalidArgumentType)";
+  return Status::InvalidArgument(std::string(category) + ": Type mismatch: " + function +
+                                 "() expects " + expected + ", got " +
+                                 Value::TypeName(got.type()) + " " + got.ToString());
 }
 
 }  // namespace pactgraph::query

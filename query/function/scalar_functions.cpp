@@ -7,6 +7,7 @@
 #include <map>
 
 #include "query/function/functions.h"
+#include "query/function/temporal.h"
 
 namespace pactgraph::query {
 namespace {
@@ -46,9 +47,14 @@ Result<Value> ToStringValue(const Value& v) {
     case Value::Type::kBool:
       return Value(v.ToString());
     case Value::Type::kDate:
-      return Value(v.as_date().ToString());
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return Value(v.TemporalText());
     default:
-      return TypeMismatch("toString", "a string, number, boolean or date", v);
+      return TypeMismatch("toString", "a string, number, boolean or temporal value", v);
   }
 }
 
@@ -87,44 +93,6 @@ Result<Value> ToFloat(const Value& v) {
   return TypeMismatch("toFloat", "a string or number", v);
 }
 
-Result<Value> MakeDate(const Args& a) {
-  if (a.empty()) {
-    auto now = std::chrono::system_clock::now();
-    auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
-    return Value(Date{static_cast<int32_t>(days)});
-  }
-  const Value& v = a[0];
-  if (v.is_null()) return Value();
-  if (v.is_date()) return v;
-  if (v.is_string()) {
-    auto d = Date::Parse(v.as_string());
-    if (!d)
-      return Status::InvalidArgument("date(): '" + v.as_string() + "' is not a date YYYY-MM-DD");
-    return Value(*d);
-  }
-  if (v.is_map()) {
-    const auto& m = v.as_map();
-    auto get = [&](const char* k, int64_t def) -> Result<int64_t> {
-      auto it = m.find(k);
-      if (it == m.end() || it->second.is_null()) return def;
-      if (!it->second.is_int())
-        return TypeMismatch("date", std::string("an integer ") + k, it->second);
-      return it->second.as_int();
-    };
-    PG_ASSIGN_OR_RETURN(int64_t y, get("year", INT64_MIN));
-    PG_ASSIGN_OR_RETURN(int64_t mo, get("month", 1));
-    PG_ASSIGN_OR_RETURN(int64_t d, get("day", 1));
-    if (y == INT64_MIN) return Status::InvalidArgument("date(): the map needs a year");
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y),
-                  static_cast<long long>(mo), static_cast<long long>(d));
-    auto date = Date::Parse(buf);
-    if (!date) return Status::InvalidArgument(std::string("date(): invalid date ") + buf);
-    return Value(*date);
-  }
-  return TypeMismatch("date", "a string, map or date", v);
-}
-
 Result<Value> LoadNode(FunctionContext& c, NodeId id) {
   Node n;
   PG_RETURN_IF_ERROR(c.reader->GetNode(id, &n));
@@ -148,7 +116,7 @@ Result<Value> Range(const Args& a, FunctionContext&) {
     if (!v.is_int()) return TypeMismatch("range", "INTEGER arguments", v);
   }
   int64_t from = a[0].as_int(), to = a[1].as_int(), step = a.size() > 2 ? a[2].as_int() : 1;
-  if (step == 0) return Status::InvalidArgument("range(): step must not be zero");
+  if (step == 0) return Status::InvalidArgument("ArgumentError (NumberOutOfRange): range(): step must not be zero");
   ValueList out;
   for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
     out.push_back(Value(i));
@@ -336,7 +304,6 @@ std::map<std::string, ScalarFunction> BuildTable() {
         }
         return TypeMismatch("toBoolean", "a string or boolean", a[0]);
       }));
-  add("date", 0, 1, [](const Args& a, FunctionContext&) { return MakeDate(a); });
   auto math = [&](const char* name, double (*f)(double)) {
     add(name, 1, 1, NullIn([name, f](const Args& a, FunctionContext&) -> Result<Value> {
           if (!a[0].is_number()) return TypeMismatch(name, "a number", a[0]);
@@ -357,6 +324,7 @@ std::map<std::string, ScalarFunction> BuildTable() {
         double x = a[0].as_number();
         return Value(static_cast<int64_t>((x > 0) - (x < 0)));
       }));
+  AddTemporalFunctions(&t);
   return t;
 }
 

@@ -27,19 +27,70 @@ int TypeRank(const Value& v) {
       return 3;
     case Value::Type::kPath:
       return 4;
-    case Value::Type::kDate:
+    case Value::Type::kDateTime:
       return 5;
-    case Value::Type::kString:
+    case Value::Type::kLocalDateTime:
       return 6;
-    case Value::Type::kBool:
+    case Value::Type::kDate:
       return 7;
+    case Value::Type::kTime:
+      return 8;
+    case Value::Type::kLocalTime:
+      return 9;
+    case Value::Type::kDuration:
+      return 10;
+    case Value::Type::kString:
+      return 11;
+    case Value::Type::kBool:
+      return 12;
     case Value::Type::kInt:
     case Value::Type::kFloat:
-      return 8;
+      return 13;
     case Value::Type::kNull:
-      return 9;
+      return 14;
   }
-  return 10;
+  return 15;
+}
+
+template <typename T>
+int Cmp(const T& x, const T& y) {
+  return x < y ? -1 : y < x ? 1 : 0;
+}
+
+// Two values of the same temporal kind: instants (zoned kinds by UTC, then offset), readings
+// (local kinds), durations part by part. Nullopt for other kinds.
+std::optional<int> TemporalCompare(const Value& a, const Value& b) {
+  switch (a.type()) {
+    case Value::Type::kDate:
+      return Cmp(a.as_date().days, b.as_date().days);
+    case Value::Type::kLocalTime:
+      return Cmp(a.as_local_time().nanos, b.as_local_time().nanos);
+    case Value::Type::kTime: {
+      const Time x = a.as_time(), y = b.as_time();
+      int c = Cmp(x.UtcNanos(), y.UtcNanos());
+      return c != 0 ? c : Cmp(x.offset_seconds, y.offset_seconds);
+    }
+    case Value::Type::kLocalDateTime: {
+      const LocalDateTime x = a.as_local_datetime(), y = b.as_local_datetime();
+      int c = Cmp(x.date.days, y.date.days);
+      return c != 0 ? c : Cmp(x.nanos, y.nanos);
+    }
+    case Value::Type::kDateTime: {
+      const DateTime x = a.as_datetime(), y = b.as_datetime();
+      int c = Cmp(x.EpochSeconds(), y.EpochSeconds());
+      if (c == 0) c = Cmp(x.nanos % kNanosPerSecond, y.nanos % kNanosPerSecond);
+      return c != 0 ? c : Cmp(x.offset_seconds, y.offset_seconds);
+    }
+    case Value::Type::kDuration: {
+      const Duration x = a.as_duration(), y = b.as_duration();
+      int c = Cmp(x.months, y.months);
+      if (c == 0) c = Cmp(x.days, y.days);
+      if (c == 0) c = Cmp(x.seconds, y.seconds);
+      return c != 0 ? c : Cmp(x.nanos, y.nanos);
+    }
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -56,8 +107,16 @@ std::optional<bool> CypherEquals(const Value& a, const Value& b) {
       return a.as_bool() == b.as_bool();
     case Value::Type::kString:
       return a.as_string() == b.as_string();
+    case Value::Type::kTime:
+      return a.as_time().UtcNanos() == b.as_time().UtcNanos();
+    case Value::Type::kDateTime:
+      return a.as_datetime().EpochSeconds() == b.as_datetime().EpochSeconds() &&
+             a.as_datetime().nanos % kNanosPerSecond == b.as_datetime().nanos % kNanosPerSecond;
     case Value::Type::kDate:
-      return a.as_date() == b.as_date();
+    case Value::Type::kLocalTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDuration:
+      return TemporalCompare(a, b) == 0;
     case Value::Type::kNode:
       return a.as_node().id == b.as_node().id;
     case Value::Type::kRel:
@@ -125,8 +184,15 @@ std::optional<int> CypherCompare(const Value& a, const Value& b) {
       int c = a.as_string().compare(b.as_string());
       return c < 0 ? -1 : c > 0;
     }
+    case Value::Type::kTime:
+    case Value::Type::kDateTime:
+      // Comparison is by instant; the offset only breaks ties in ORDER BY.
+      if (CypherEquals(a, b) == true) return 0;
+      return TemporalCompare(a, b);
     case Value::Type::kDate:
-      return a.as_date().days < b.as_date().days ? -1 : a.as_date().days > b.as_date().days;
+    case Value::Type::kLocalTime:
+    case Value::Type::kLocalDateTime:
+      return TemporalCompare(a, b);
     case Value::Type::kList: {
       const auto &x = a.as_list(), &y = b.as_list();
       for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
@@ -157,7 +223,12 @@ int OrderCompare(const Value& a, const Value& b) {
       return c < 0 ? -1 : c > 0;
     }
     case Value::Type::kDate:
-      return a.as_date().days < b.as_date().days ? -1 : a.as_date().days > b.as_date().days;
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return *TemporalCompare(a, b);
     case Value::Type::kNode:
       return a.as_node().id < b.as_node().id ? -1 : a.as_node().id > b.as_node().id;
     case Value::Type::kRel:

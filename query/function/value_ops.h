@@ -3,11 +3,15 @@
 // Three notions, as in openCypher:
 //  - equality (`=`): null when either side is or contains null where it matters; 1 = 1.0;
 //    nodes/relationships compare by id; values of different types are unequal;
-//  - comparability (`<`, `<=`, …): defined within numbers, strings, booleans, dates and lists
-//    of those; anything else (or null) compares to null;
+//  - comparability (`<`, `<=`, …): defined within numbers, strings, booleans, each temporal
+//    kind but durations (zoned kinds by instant), and lists of those; anything else (or null)
+//    compares to null;
 //  - orderability (ORDER BY, DISTINCT, grouping, min/max): a total order over all values —
-//    MAP < NODE < RELATIONSHIP < LIST < PATH < DATE < STRING < BOOLEAN < NUMBER < NULL — in
-//    which null equals null and 1 equals 1.0.
+//    MAP < NODE < RELATIONSHIP < LIST < PATH < DATETIME < LOCALDATETIME < DATE < TIME <
+//    LOCALTIME < DURATION < STRING < BOOLEAN < NUMBER < NULL — in which null equals null and
+//    1 equals 1.0.
+// Temporal equality: same instant for the zoned kinds (12:00+01:00 = 11:00Z), same reading for
+// the local ones, same four parts for durations.
 #pragma once
 
 #include <optional>

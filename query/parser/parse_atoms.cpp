@@ -34,7 +34,7 @@ Result<ExprPtr> Parser::ParseAtom() {
   e->pos = t.pos;
   switch (t.kind) {
     case TokenKind::kInt:
-      if (t.quoted) return Error(t.pos, "integer literal out of range");
+      if (t.quoted) return Error(t.pos, "SyntaxError (IntegerOverflow): integer literal out of range");
       e->literal = Value(t.int_value);
       Advance();
       return e;
@@ -184,8 +184,16 @@ Result<ExprPtr> Parser::ParseIdentAtom() {
       e->star = true;
     } else if (!IsSymbol(")")) {
       while (true) {
-        PG_ASSIGN_OR_RETURN(ExprPtr a, ParseExpr());
-        e->args.push_back(a);
+        const size_t arg_pos = Peek().pos;
+        auto a = ParseExpr();
+        // size() of a pattern was removed from Cypher: a syntax error, not a missing feature.
+        if (!a.ok() && Upper(e->name) == "SIZE" &&
+            a.status().message().find("pattern expressions") != std::string::npos) {
+          return Error(arg_pos, "size() of a pattern is not Cypher; count the matches with "
+                                "MATCH … RETURN count(*)");
+        }
+        PG_RETURN_IF_ERROR(a.status());
+        e->args.push_back(*a);
         if (!IsSymbol(",")) break;
         Advance();
       }

@@ -164,6 +164,15 @@ Result<ExprPtr> Parser::ParseUnary() {
       Advance();
       return lit;
     }
+    // And -<float>, so -0.0 is negative zero.
+    if (e->op == "-" && Peek().kind == TokenKind::kFloat && !IsSymbol(".", 1) &&
+        !IsSymbol("[", 1) && !IsSymbol("^", 1)) {
+      auto lit = std::make_shared<Expr>();
+      lit->pos = e->pos;
+      lit->literal = Value(-Peek().float_value);
+      Advance();
+      return lit;
+    }
     PG_ASSIGN_OR_RETURN(ExprPtr a, ParseUnary());
     e->args.push_back(a);
     return e;

@@ -118,26 +118,32 @@ Status Parser::ParseRelPattern(RelPattern* r) {
           r->max_hops = r->min_hops;
         }
       } else if (IsSymbol("..")) {
-        Advance();
-        if (Peek().kind != TokenKind::kInt) return Unexpected("an upper bound after '..'");
-        r->max_hops = Peek().int_value;
-        Advance();
+        Advance();  // `*..` alone is unbounded, as `*`
+        if (Peek().kind == TokenKind::kInt) {
+          r->max_hops = Peek().int_value;
+          Advance();
+        }
       }
-      if (r->max_hops >= 0 && r->max_hops < r->min_hops) {
-        return Error(r->pos, "variable-length upper bound is below the lower bound");
-      }
+      // An upper bound below the lower one (`*3..1`) is valid and matches nothing.
     }
     PG_RETURN_IF_ERROR(ParseOptionalProperties(&r->props));
     if (IsWord("WHERE")) return NotSupported(Peek().pos, "WHERE inside a relationship pattern");
-    PG_RETURN_IF_ERROR(ExpectSymbol("]"));
+    if (!IsSymbol("]")) {
+      return Error(Peek().pos, "SyntaxError (InvalidRelationshipPattern): expected ']' but found '" +
+                                   Peek().text + "' (a length is written *, *2, *1..3 or *..3)");
+    }
+    Advance();
   }
   PG_RETURN_IF_ERROR(ExpectSymbol("-"));
   if (IsSymbol(">")) {
     right = true;
     Advance();
   }
-  if (left && right) return Error(r->pos, "a relationship cannot point both ways");
-  r->dir = left ? Direction::kIn : right ? Direction::kOut : Direction::kBoth;
+  // <-[]-> points both ways, which Cypher reads as either direction (like -[]-).
+  r->dir = left && right ? Direction::kBoth
+           : left        ? Direction::kIn
+           : right       ? Direction::kOut
+                         : Direction::kBoth;
   return Status::OK();
 }
 

@@ -47,7 +47,7 @@ Result<Query> Parser::Run() {
       all = true;
     }
     if (!first_union && all != q.union_all) {
-      return Error(upos, "cannot mix UNION and UNION ALL");
+      return Error(upos, "SyntaxError (InvalidClauseComposition): cannot mix UNION and UNION ALL");
     }
     q.union_all = all;
     first_union = false;

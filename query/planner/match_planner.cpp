@@ -196,6 +196,7 @@ class MatchPlanner {
     spec.types = rp.types;
     spec.to_labels = part.pattern->nodes[to].labels;
     spec.to_bound = bound_->count(spec.to_slot) > 0;
+    spec.rel_bound = bound_->count(spec.rel_slot) > 0;
     spec.var_length = rp.var_length;
     spec.min_hops = rp.min_hops;
     spec.max_hops = rp.var_length ? rp.max_hops : 1;

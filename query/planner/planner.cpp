@@ -77,8 +77,9 @@ class PipelineBuilder {
       Add(std::make_unique<ResultSinkOp>(ctx_, p.slots, rows, false));
       return;
     }
-    Add(std::make_unique<PruneOp>(ctx_, p.slots));
+    // The filter runs before the prune: WITH … WHERE may read variables from before the WITH.
     if (p.where) Add(std::make_unique<FilterOp>(ctx_, p.where, ExprToText(*p.where)));
+    Add(std::make_unique<PruneOp>(ctx_, p.slots));
   }
 
   Status Build(const BoundSingleQuery& q, std::vector<Row>* rows) {

@@ -130,3 +130,34 @@ TEST_CASE("ValueCodec: records round-trip", "[storage][codec]") {
   CHECK(e2.modality == "actual");
   CHECK(e2.date == "2024-05-01");
 }
+
+TEST_CASE("ValueCodec: temporal values round-trip with the documented tags", "[storage][codec]") {
+  const Value values[] = {
+      Value(LocalTime{45'296'000'000'001}),
+      Value(Time{3'600'000'000'000, -28'800}),
+      Value(LocalDateTime{Date{-719'162}, 1}),
+      Value(DateTime{Date{18'000}, kNanosPerDay - 1, 64'800}),
+      Value(Duration{-14, 3, -7'200, -500}),
+      Value(ValueList{Value(Duration{}), Value(LocalTime{})}),
+  };
+  for (const Value& v : values) {
+    std::string enc;
+    REQUIRE(EncodeValue(v, &enc).ok());
+    std::string_view in = enc;
+    Value out;
+    REQUIRE(DecodeValue(&in, &out).ok());
+    CHECK(in.empty());
+    CHECK(out == v);
+  }
+  // docs/storage.md: tag 9 local time (zigzag nanos), 13 duration (four zigzag parts).
+  std::string enc;
+  REQUIRE(EncodeValue(Value(LocalTime{1}), &enc).ok());
+  CHECK(enc == std::string("\x09\x02", 2));
+  enc.clear();
+  REQUIRE(EncodeValue(Value(Duration{1, -1, 0, 0}), &enc).ok());
+  CHECK(enc == std::string("\x0d\x02\x01\x00\x00", 5));
+  // A local time outside one day is corrupt, not a value.
+  std::string_view bad("\x09\xff\xff\xff\xff\xff\xff\xff\xff\x01", 10);
+  Value out;
+  CHECK(DecodeValue(&bad, &out).code() == Status::Code::kCorruption);
+}

@@ -109,3 +109,59 @@ TEST_CASE("CLI: invalid UTF-8 in a query or a parameter exits 2 and stores nothi
   REQUIRE(counted.exit_code == 0);
   CHECK(counted.out.find("1") != std::string::npos);
 }
+
+TEST_CASE("query: nodes without labels work end to end (query, check, path, export, import)",
+          "[query][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  auto w = RunPactgraph({"--db", db, "-q", "query",
+                         "CREATE ({name: 'Alpha'})-[:MOU]->(:Country {name: 'Beta'})"
+                         "<-[:MOU]-({name: 'Gamma'})"});
+  REQUIRE(w.exit_code == 0);
+  // REMOVE of the last label leaves a node without labels.
+  REQUIRE(RunPactgraph({"--db", db, "-q", "query", "MATCH (c:Country) REMOVE c:Country"})
+              .exit_code == 0);
+  auto q = RunPactgraph({"--db", db, "query", "MATCH (n) RETURN labels(n) AS l, n.name AS name "
+                                              "ORDER BY name", "--format", "jsonl"});
+  CHECK(q.out ==
+        "{\"l\":[],\"name\":\"Alpha\"}\n{\"l\":[],\"name\":\"Beta\"}\n{\"l\":[],\"name\":"
+        "\"Gamma\"}\n");
+  CHECK(RunPactgraph({"--db", db, "check"}).exit_code == 0);
+  auto path = RunPactgraph({"--db", db, "path", "Alpha", "Gamma"});
+  CHECK(path.exit_code == 0);
+  CHECK(path.out.find("2 hops") != std::string::npos);
+  auto node = RunPactgraph({"--db", db, "node", "Alpha"});
+  CHECK(node.out.find("Alpha (no label, id 1)") != std::string::npos);
+  REQUIRE(RunPactgraph({"--db", db, "export", "--format", "json", "--out", dir / "g.json"})
+              .exit_code == 0);
+  const std::string db2 = dir / "db2";
+  REQUIRE(RunPactgraph({"--db", db2, "-q", "import", "--json", dir / "g.json"}).exit_code == 0);
+  auto back = RunPactgraph({"--db", db2, "query", "MATCH (n)-[r]->(m) RETURN count(*) AS c, "
+                                                  "size(collect(labels(m)[0])) AS labelled",
+                            "--format", "jsonl"});
+  CHECK(back.out == "{\"c\":2,\"labelled\":0}\n");
+}
+
+TEST_CASE("query: unknown labels, types and property keys give warnings with a did-you-mean",
+          "[query][cli]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(RunPactgraph({"--db", db, "-q", "query",
+                        "CREATE (:Nation {name: 'Kenya'})-[:FUNDS]->(:Org {name: 'JICA'})"})
+              .exit_code == 0);
+  auto r = RunPactgraph({"--db", db, "query",
+                         "MATCH (c:Natoin)<-[:FUND]-(o) WHERE c.nmae = 'Kenya' RETURN o.name",
+                         "--format", "jsonl"});
+  CHECK(r.exit_code == 0);  // the query still runs
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "warning: no label :Natoin in this database; did you mean :Nation?\n"
+        "warning: no relationship type :FUND in this database; did you mean :FUNDS?\n"
+        "warning: no property key `nmae` in this database; did you mean `name`?\n");
+  // Names the query itself writes, and names that exist, are not reported.
+  auto w = RunPactgraph({"--db", db, "query",
+                         "MATCH (n:Nation) SET n.iso = 'KE' RETURN n.iso AS iso, n.name AS name",
+                         "--format", "jsonl"});
+  CHECK(w.out == "{\"iso\":\"KE\",\"name\":\"Kenya\"}\n");
+  CHECK(w.err.find("warning") == std::string::npos);
+}

@@ -124,7 +124,6 @@ TEST_CASE("Import: every bad input is refused with its place, and nothing is wri
                    "ELF\x02\x01\x00\x00",
                    8),
        "", "NUL byte"},
-      {"id,name,kind\n1,A,\n", "", "n.csv:2:5: empty kind"},
       {"id,name,kind\n1,A,nation\n", "src,dst,type\n1,1,\n", "e.csv:2:5: empty relationship type"},
       {"id,id,kind\n", "", "n.csv:1:4: duplicate column 'id'"},
   };
@@ -156,8 +155,8 @@ TEST_CASE("Import: JSON errors name the line and the element", "[io][import]") {
   };
   check(
       "{\"nodes\": [\n  {\"id\": 1, \"name\": \"A\", \"kind\": \"nation\"},\n  {\"id\": 2, "
-      "\"name\": \"B\"}\n]}",
-      "g.json:3: nodes[1]: missing \"kind\"");
+      "\"name\": \"B\", \"labels\": \"Nation\"}\n]}",
+      "g.json:3: nodes[1]: \"labels\" must be an array");
   check(
       "{\"nodes\": [{\"id\": 1, \"name\": \"A\", \"kind\": \"nation\"}],\n \"edges\": [\n "
       "{\"src\": 1, \"dst\": 5, \"type\": \"mou\"}]}",
@@ -184,4 +183,78 @@ TEST_CASE("Import: name mapping helpers are inverse", "[io]") {
   CHECK(InferValue("1e3") == Value(1000.0));
   CHECK(InferValue("inf") == Value("inf"));
   CHECK(InferValue("2024-02-30") == Value("2024-02-30"));
+}
+
+TEST_CASE("Import: nodes without labels come in from CSV and JSON and go out again",
+          "[io][import]") {
+  TempDir dir;
+  // CSV: an empty kind (and no labels column) is a node without labels.
+  WriteFile(dir / "n.csv", "id,name,kind\n1,Alpha,\n2,Beta,nation\n");
+  WriteFile(dir / "e.csv", "src,dst,type\n1,2,mou\n");
+  auto db = NewDb(dir / "db");
+  REQUIRE(ImportCsv(*db, dir / "n.csv", dir / "e.csv", {}, nullptr).ok());
+  auto r = db->NewReader();
+  std::vector<NodeId> ids;
+  REQUIRE(r->FindNodesByName("alpha", &ids).ok());
+  REQUIRE(ids.size() == 1);
+  Node n;
+  REQUIRE(r->GetNode(ids[0], &n).ok());
+  CHECK(n.labels.empty());
+  // The JSON export writes "labels": [] and a JSON import of it keeps the node unlabelled.
+  std::string json = ExportJson(*db);
+  CHECK_THAT(json, Catch::Contains("\"labels\": []"));
+  WriteFile(dir / "g.json", json);
+  auto db2 = NewDb(dir / "db2");
+  REQUIRE(ImportJson(*db2, dir / "g.json", {}, nullptr).ok());
+  CHECK(ExportJson(*db2) == json);
+  // No "labels" and no "kind" at all is a node without labels too.
+  WriteFile(dir / "h.json", "{\"nodes\": [{\"id\": 7, \"name\": \"Solo\"}]}");
+  auto db3 = NewDb(dir / "db3");
+  REQUIRE(ImportJson(*db3, dir / "h.json", {}, nullptr).ok());
+  ids.clear();
+  REQUIRE(db3->NewReader()->FindNodesByName("solo", &ids).ok());
+  REQUIRE(ids.size() == 1);
+  REQUIRE(db3->NewReader()->GetNode(ids[0], &n).ok());
+  CHECK(n.labels.empty());
+}
+
+TEST_CASE("Import: temporal properties survive a JSON and a CSV export and import",
+          "[io][import]") {
+  TempDir dir;
+  auto db = NewDb(dir / "db");
+  {
+    auto w = db->BeginWrite();
+    REQUIRE(w.ok());
+    ValueMap props{{"name", Value("Summit")},
+                   {"at", Value(*DateTime::Parse("2022-05-01T09:30:15.5+03:00"))},
+                   {"local", Value(*LocalDateTime::Parse("2022-05-01T09:30"))},
+                   {"opens", Value(*LocalTime::Parse("09:30:00"))},
+                   {"tz", Value(*Time::Parse("09:30-05:00"))},
+                   {"length", Value(*Duration::Parse("P1DT2H"))},
+                   {"day", Value(*Date::Parse("2022-05-01"))},
+                   {"code", Value("12:30")}};  // a plain string that looks like a time stays one
+    REQUIRE((*w)->CreateNode({"Event"}, props).ok());
+    REQUIRE((*w)->Commit().ok());
+  }
+  const std::string json = ExportJson(*db);
+  WriteFile(dir / "g.json", json);
+  auto db2 = NewDb(dir / "db2");
+  REQUIRE(ImportJson(*db2, dir / "g.json", {}, nullptr).ok());
+  CHECK(ExportJson(*db2) == json);
+  std::vector<NodeId> ids;
+  REQUIRE(db2->NewReader()->FindNodesByName("summit", &ids).ok());
+  REQUIRE(ids.size() == 1);
+  Node n;
+  REQUIRE(db2->NewReader()->GetNode(ids[0], &n).ok());
+  CHECK(n.properties.at("at").is_datetime());
+  CHECK(n.properties.at("opens").is_local_time());
+  CHECK(n.properties.at("tz").is_time());
+  CHECK(n.properties.at("length").as_duration() == Duration{0, 1, 7200, 0});
+  CHECK(n.properties.at("code").is_string());
+  // CSV: the same cells come back typed.
+  const std::string csv_dir = dir / "csv";
+  REQUIRE(ExportCsv(*db->NewReader(), csv_dir).ok());
+  auto db3 = NewDb(dir / "db3");
+  REQUIRE(ImportCsv(*db3, csv_dir + "/nodes.csv", csv_dir + "/edges.csv", {}, nullptr).ok());
+  CHECK(ExportJson(*db3) == json);
 }
