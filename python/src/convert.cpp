@@ -164,6 +164,14 @@ py::object ToPython(const Value& v) {
       return Str(v.as_string());
     case Value::Type::kDate:
       return DateToPython(v.as_date());
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      // Not yet datetime.time/datetime/timedelta objects (convert_temporal.cpp is where they
+      // go): their ISO text, e.g. "10:35:00", "P1DT2H" (docs/python.md, "What is left").
+      return Str(v.TemporalText());
     case Value::Type::kList: {
       const ValueList& l = v.as_list();
       py::list out(l.size());

@@ -41,7 +41,12 @@ nlohmann::json ValueJson(const Value& v) {
     case Value::Type::kString:
       return v.as_string();
     case Value::Type::kDate:
-      return v.as_date().ToString();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return v.TemporalText();  // ISO text, as the other JSON writers give it
     case Value::Type::kList: {
       nlohmann::json out = nlohmann::json::array();
       for (const Value& item : v.as_list()) out.push_back(ValueJson(item));
