@@ -32,6 +32,15 @@ long PeakRssKb() {
   return u.ru_maxrss;
 }
 
+// AddressSanitizer adds redzones to every allocation and keeps freed memory in a quarantine
+// (256 MB by default) instead of reusing it, so its peak is higher by construction; the bound
+// still catches the unbounded behaviour (21 GB).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kMemoryBoundMb = 1024;
+#else
+constexpr long kMemoryBoundMb = 256;
+#endif
+
 }  // namespace
 
 // The bounds are generous (a sanitizer build is several times slower); the uncapped reading
@@ -54,7 +63,7 @@ TEST_CASE("Crowded: 20,000 actors in one sentence stay within bounded memory", "
   Extraction x = ExtractText(text);
   const long grown_mb = (PeakRssKb() - before) / 1024;
   INFO("peak RSS grew by " << grown_mb << " MB for " << text.size() << " bytes");
-  CHECK(grown_mb < 256);
+  CHECK(grown_mb < kMemoryBoundMb);
   CHECK(x.entities.size() >= 20000);
   CHECK(x.relations.size() <= kMaxPairsPerSentence);
 }
