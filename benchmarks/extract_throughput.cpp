@@ -97,7 +97,11 @@ void BM_ExtractCrowdedSentence(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * a.text.size()));
   state.counters["actors"] = static_cast<double>(state.range(0));
 }
-BENCHMARK(BM_ExtractCrowdedSentence)->Arg(500)->Arg(1000)->Arg(20000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExtractCrowdedSentence)
+    ->Arg(500)
+    ->Arg(1000)
+    ->Arg(20000)
+    ->Unit(benchmark::kMillisecond);
 
 // A 1 MB article that is one sentence: names, commas and triggers, no full stop.
 void BM_ExtractOneMegabyteSentence(benchmark::State& state) {

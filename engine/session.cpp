@@ -64,12 +64,10 @@ Result<QueryResult> Session::Execute(std::string_view text, const ValueMap& para
   PG_ASSIGN_OR_RETURN(auto prepared, query::PrepareQuery(text, params, services));
   if (!prepared->writes()) {
     std::unique_ptr<GraphReader> reader = db_->NewReader();
-    PG_ASSIGN_OR_RETURN(
-        query::QueryOutput out,
-        query::RunPrepared(*prepared, reader.get(), nullptr, params, options_, services));
+    PG_ASSIGN_OR_RETURN(query::QueryOutput out, query::RunPrepared(*prepared, reader.get(), nullptr,
+                                                                   params, options_, services));
     QueryStats stats = Finished(out.stats, t0, false);
-    return BuildResult(std::move(out.columns), std::move(out.rows), stats,
-                     std::move(out.warnings));
+    return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
   }
   if (db_->read_only()) {
     return Status::InvalidArgument("the query writes, but the database is open read-only");
@@ -81,8 +79,7 @@ Result<QueryResult> Session::Execute(std::string_view text, const ValueMap& para
   // Only a fully successful query is committed; an early return above drops the writer.
   PG_RETURN_IF_ERROR(writer->Commit());
   QueryStats stats = Finished(out.stats, t0, true);
-  return BuildResult(std::move(out.columns), std::move(out.rows), stats,
-                     std::move(out.warnings));
+  return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
 }
 
 Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_view text,
@@ -96,8 +93,7 @@ Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_vi
   PG_ASSIGN_OR_RETURN(query::QueryOutput out,
                       query::RunPrepared(*prepared, &reader, nullptr, params, options, services));
   QueryStats stats = Finished(out.stats, t0, false);
-  return BuildResult(std::move(out.columns), std::move(out.rows), stats,
-                     std::move(out.warnings));
+  return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
 }
 
 Result<bool> Session::QueryWrites(std::string_view text, const ValueMap& params) {

@@ -86,7 +86,7 @@ class RocksDatabase final : public Database {
   RocksDatabase(std::string path, Options options);
   Status OpenRocks();
   Status InitOrCheckMeta();
-  Status LoadState();  // dictionary and id counters
+  Status LoadState();       // dictionary and id counters
   Status RecordRecovery();  // after an open that recovered from a damaged log
 
   std::string path_;

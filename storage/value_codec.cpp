@@ -19,11 +19,11 @@ enum Tag : uint8_t {
   kList = 7,
   kMap = 8,
   // Added with the temporal kinds (docs/storage.md); older readers report them as corrupt.
-  kLocalTime = 9,      // zigzag varint nanos of day
-  kTime = 10,          // zigzag varint nanos of day, zigzag varint offset seconds
-  kLocalDateTime = 11, // zigzag varint days since 1970-01-01, zigzag varint nanos of day
-  kDateTime = 12,      // as kLocalDateTime, then zigzag varint offset seconds
-  kDuration = 13,      // zigzag varints months, days, seconds, nanos
+  kLocalTime = 9,       // zigzag varint nanos of day
+  kTime = 10,           // zigzag varint nanos of day, zigzag varint offset seconds
+  kLocalDateTime = 11,  // zigzag varint days since 1970-01-01, zigzag varint nanos of day
+  kDateTime = 12,       // as kLocalDateTime, then zigzag varint offset seconds
+  kDuration = 13,       // zigzag varints months, days, seconds, nanos
 };
 
 void PutSigned(std::string* dst, int64_t v);
@@ -210,8 +210,8 @@ Status DecodeValueAt(std::string_view* in, Value* out, int depth) {
     }
     case kTime: {
       int64_t nanos, offset;
-      if (!GetSigned(in, &nanos) || !GetSigned(in, &offset) || nanos < 0 ||
-          nanos >= kNanosPerDay || offset < -64800 || offset > 64800) {
+      if (!GetSigned(in, &nanos) || !GetSigned(in, &offset) || nanos < 0 || nanos >= kNanosPerDay ||
+          offset < -64800 || offset > 64800) {
         return Corrupt("time");
       }
       *out = Value(Time{nanos, static_cast<int32_t>(offset)});

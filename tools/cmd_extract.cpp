@@ -10,7 +10,7 @@ namespace pactgraph::tools {
 
 // Shared with cmd_ingest.cpp: an Extractor over the project's data directory plus --rules.
 Result<std::unique_ptr<Extractor>> MakeExtractor(const std::vector<std::string>& rules,
-                                                  bool trace) {
+                                                 bool trace) {
   ExtractorOptions options;
   options.rule_files = rules;
   options.trace = trace;

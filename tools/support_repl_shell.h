@@ -14,9 +14,9 @@
 
 #include "pactgraph/database.h"
 #include "pactgraph/session.h"
+#include "tools/support_format.h"
 #include "tools/support_repl.h"
 #include "tools/support_repl_editor.h"
-#include "tools/support_format.h"
 
 namespace pactgraph::tools {
 

@@ -33,7 +33,8 @@ bool ParseClock(std::string_view s, size_t* pos, int64_t* nanos) {
   const bool colons = *pos < s.size() && s[*pos] == ':';
   if (colons) ++*pos;
   if (!Digits(s, pos, 2, &m)) return false;
-  if (*pos < s.size() && (colons ? s[*pos] == ':' : std::isdigit(static_cast<unsigned char>(s[*pos])))) {
+  if (*pos < s.size() &&
+      (colons ? s[*pos] == ':' : std::isdigit(static_cast<unsigned char>(s[*pos])))) {
     if (colons) ++*pos;
     if (!Digits(s, pos, 2, &sec)) return false;
     if (*pos < s.size() && (s[*pos] == '.' || s[*pos] == ',')) {
@@ -105,8 +106,8 @@ std::string OffsetText(int32_t offset) {
   if (offset == 0) return "Z";
   const int32_t a = std::abs(offset);
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600,
-                        a / 60 % 60);
+  int n =
+      std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 3600, a / 60 % 60);
   std::string out(buf, n);
   if (a % 60 != 0) {
     n = std::snprintf(buf, sizeof buf, ":%02d", a % 60);
@@ -165,8 +166,7 @@ std::string LocalDateTime::ToString() const { return date.ToString() + "T" + Clo
 std::optional<DateTime> DateTime::Parse(std::string_view iso) {
   size_t pos = 0;
   DateTime t;
-  if (!ParseDateClock(iso, &pos, &t.date, &t.nanos) ||
-      !ParseOffset(iso, &pos, &t.offset_seconds)) {
+  if (!ParseDateClock(iso, &pos, &t.date, &t.nanos) || !ParseOffset(iso, &pos, &t.offset_seconds)) {
     return std::nullopt;
   }
   return t;
@@ -209,14 +209,22 @@ std::optional<Duration> Duration::Parse(std::string_view iso) {
     pos += used;
     const char unit = static_cast<char>(std::toupper(static_cast<unsigned char>(iso[pos++])));
     any = true;
-    if (!time && unit == 'Y') months += 12 * v;
-    else if (!time && unit == 'M') months += v;
-    else if (!time && unit == 'W') days += 7 * v;
-    else if (!time && unit == 'D') days += v;
-    else if (time && unit == 'H') seconds += 3600 * v;
-    else if (time && unit == 'M') seconds += 60 * v;
-    else if (time && unit == 'S') seconds += v;
-    else return std::nullopt;
+    if (!time && unit == 'Y')
+      months += 12 * v;
+    else if (!time && unit == 'M')
+      months += v;
+    else if (!time && unit == 'W')
+      days += 7 * v;
+    else if (!time && unit == 'D')
+      days += v;
+    else if (time && unit == 'H')
+      seconds += 3600 * v;
+    else if (time && unit == 'M')
+      seconds += 60 * v;
+    else if (time && unit == 'S')
+      seconds += v;
+    else
+      return std::nullopt;
   }
   if (!any) return std::nullopt;
   Duration d;

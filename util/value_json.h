@@ -24,7 +24,8 @@ std::string TemporalExportText(const Value& v);
 
 // JSON -> Value: null, booleans, integers (beyond int64: floats), floats, strings, arrays ->
 // lists, objects -> maps. With `iso_dates`, ISO temporal strings (ParseTemporalText) become
-// temporal values (how imported JSON graphs carry dates and times). Never fails: every JSON value has a Value.
+// temporal values (how imported JSON graphs carry dates and times). Never fails: every JSON value
+// has a Value.
 Value JsonToValue(const nlohmann::json& j, bool iso_dates);
 
 }  // namespace pactgraph

@@ -216,4 +216,3 @@ void ReadArticles(const std::vector<std::string>& paths, const ReadOptions& opti
 }
 
 }  // namespace pactgraph
-

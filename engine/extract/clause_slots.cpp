@@ -10,7 +10,8 @@ namespace pactgraph::extract {
 size_t SentenceFrames::VerbGroupStart(size_t verb) const {
   size_t b = verb;
   // "set up", "rolled out": the particle belongs to the verb before it.
-  if (b > 0 && (F(b) == "up" || F(b) == "out" || F(b) == "off") && (st_.info[b - 1].tag & kTagVerb)) {
+  if (b > 0 && (F(b) == "up" || F(b) == "out" || F(b) == "off") &&
+      (st_.info[b - 1].tag & kTagVerb)) {
     --b;
   }
   while (b > 0 && (st_.info[b - 1].tag & (kTagAux | kTagAdv)) && b + 6 > verb) --b;
@@ -33,7 +34,8 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
     }
     // "A and B are due to sign", "A is set to launch": the auxiliary carries the subject.
     for (size_t v = x - 1; v-- > clause_b && v + kSlotWindow > x;) {
-      if (st_.info[v].tag & kTagAux) return Subject(VerbGroupStart(v), clause_b, depth + 1, non_actors);
+      if (st_.info[v].tag & kTagAux)
+        return Subject(VerbGroupStart(v), clause_b, depth + 1, non_actors);
     }
     return Group();
   }
@@ -110,15 +112,15 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
              (st_.info[q - 1].tag & (kTagDet | kTagAdj | kTagNoun | kTagNum))) {
         --q;
       }
-      if (q > clause_b + 1 && F(q - 1) == "," &&
-          (st_.mention_at[q - 2] >= 0 || F(q - 2) == ")") && (st_.info[q].tag & kTagDet)) {
+      if (q > clause_b + 1 && F(q - 1) == "," && (st_.mention_at[q - 2] >= 0 || F(q - 2) == ")") &&
+          (st_.info[q].tag & kTagDet)) {
         s = q - 1;
         continue;
       }
     }
     // "technology, media and telecom company A": a list of modifiers.
-    if (f == "," && p > clause_b && t_[p - 1].Is(kLower) && (st_.info[p - 1].tag & (kTagNoun | kTagAdj)) &&
-        p + 1 < n_ && t_[p + 1].Is(kLower)) {
+    if (f == "," && p > clause_b && t_[p - 1].Is(kLower) &&
+        (st_.info[p - 1].tag & (kTagNoun | kTagAdj)) && p + 1 < n_ && t_[p + 1].Is(kLower)) {
       s = p;
       continue;
     }
@@ -135,8 +137,7 @@ Group SentenceFrames::Subject(size_t verb_b, size_t clause_b, int depth, bool no
       continue;
     }
     // "Acme in Egypt and Globex in Peru signed": a conjunct's seat is part of the list.
-    if ((tag & kTagPrep) && p > clause_b && st_.mention_at[p - 1] >= 0 &&
-        SkipLocative(p, x) > p) {
+    if ((tag & kTagPrep) && p > clause_b && st_.mention_at[p - 1] >= 0 && SkipLocative(p, x) > p) {
       s = p;
       continue;
     }
@@ -263,7 +264,8 @@ int SentenceFrames::GoverningVerb(size_t phrase_b, size_t clause_b) const {
       --x;
       continue;
     }
-    if (st_.mention_at[p] >= 0 || (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagPoss | kTagName))) {
+    if (st_.mention_at[p] >= 0 ||
+        (tag & (kTagDet | kTagAdj | kTagNum | kTagNoun | kTagPoss | kTagName))) {
       --x;
       continue;
     }

@@ -42,7 +42,7 @@ void CorefState::Note(const Document& doc, int ent) {
 }
 
 std::vector<int> CorefState::Pair(const Document& doc, const Mention& m, size_t count) const {
-  const std::vector<int>& pool = m.ref_any_kind ? actors_
+  const std::vector<int>& pool = m.ref_any_kind                      ? actors_
                                  : m.ref_kind == EntityKind::kNation ? nations_
                                                                      : orgs_;
   if (count == 2 && pair_.size() == 2) {
@@ -60,7 +60,8 @@ int CorefState::Definite(const Document& doc, const Mention& m) const {
   if (m.ref_kind == EntityKind::kNation) {
     // "the kingdom", "the country": the nation the document is about when it is among those
     // named lately, else the last one.
-    if (dominant_ >= 0 && std::find(nations_.begin(), nations_.end(), dominant_) != nations_.end()) {
+    if (dominant_ >= 0 &&
+        std::find(nations_.begin(), nations_.end(), dominant_) != nations_.end()) {
       return dominant_;
     }
     if (!nations_.empty()) return nations_.back();
@@ -95,7 +96,7 @@ int CorefState::Definite(const Document& doc, const Mention& m) const {
 void AssignSpeakers(const Lexicon& lex, Document* doc) {
   int open_speaker = -1;
   int last_person = -1;  // "..., she said": the person named last
-  bool open = false;  // a quotation runs on from an earlier sentence
+  bool open = false;     // a quotation runs on from an earlier sentence
   for (size_t si = 0; si < doc->sentences.size(); ++si) {
     const auto& t = doc->sentences[si].tokens;
     SentenceState& st = doc->state[si];

@@ -25,16 +25,28 @@
 namespace pactgraph::extract {
 
 // Bounds that keep crowded sentences linear (each documented in docs/extraction.md).
-constexpr size_t kMaxGroup = 12;          // conjuncts read in one coordinated group
+constexpr size_t kMaxGroup = 12;              // conjuncts read in one coordinated group
 constexpr size_t kMaxPairsPerSentence = 200;  // relation candidates emitted per sentence
-constexpr size_t kSlotWindow = 40;        // tokens a slot search looks ahead or back
-constexpr size_t kMaxNameTokens = 14;     // tokens in one name span
+constexpr size_t kSlotWindow = 40;            // tokens a slot search looks ahead or back
+constexpr size_t kMaxNameTokens = 14;         // tokens in one name span
 
 // Coarse tags chosen by the tagger.
 enum Tag : uint16_t {
-  kTagPunct = 1, kTagPoss = 2, kTagDet = 4, kTagPrep = 8, kTagConj = 16, kTagPron = 32,
-  kTagAux = 64, kTagVerb = 128, kTagNoun = 256, kTagAdj = 512, kTagAdv = 1024, kTagNum = 2048,
-  kTagName = 4096, kTagRel = 8192, kTagSubord = 16384
+  kTagPunct = 1,
+  kTagPoss = 2,
+  kTagDet = 4,
+  kTagPrep = 8,
+  kTagConj = 16,
+  kTagPron = 32,
+  kTagAux = 64,
+  kTagVerb = 128,
+  kTagNoun = 256,
+  kTagAdj = 512,
+  kTagAdv = 1024,
+  kTagNum = 2048,
+  kTagName = 4096,
+  kTagRel = 8192,
+  kTagSubord = 16384
 };
 
 struct TokenInfo {
@@ -54,36 +66,36 @@ enum class RefKind : uint8_t {
 };
 
 struct Mention {
-  size_t tb = 0, te = 0;   // token range [tb, te) in the sentence
-  int entity = -1;         // the document entity of a named mention
-  bool demonym = false;    // "Kenyan", "Saudi"
-  bool possessive = false; // followed by "'s"
-  bool modifier = false;   // a premodifier or part of a title, not an actor itself
-  size_t app_te = 0;       // a person's appositive office (", CEO of Acme") ends here
+  size_t tb = 0, te = 0;    // token range [tb, te) in the sentence
+  int entity = -1;          // the document entity of a named mention
+  bool demonym = false;     // "Kenyan", "Saudi"
+  bool possessive = false;  // followed by "'s"
+  bool modifier = false;    // a premodifier or part of a title, not an actor itself
+  size_t app_te = 0;        // a person's appositive office (", CEO of Acme") ends here
   RefKind ref = RefKind::kNone;
   EntityKind ref_kind = EntityKind::kOrganization;  // the kind a reference looks for
-  bool ref_any_kind = false;  // "both sides": nations or organisations
-  std::string ref_head;       // folded head noun of a definite reference ("company")
-  std::vector<int> refs;      // entities a reference resolved to
+  bool ref_any_kind = false;                        // "both sides": nations or organisations
+  std::string ref_head;   // folded head noun of a definite reference ("company")
+  std::vector<int> refs;  // entities a reference resolved to
 };
 
 struct DocEntity {
   std::string name;  // as first written in full
   EntityKind kind = EntityKind::kOrganization;
   std::string iso3;
-  std::string nation;             // the country, when known
-  bool nation_explicit = false;   // stated in the text
-  bool gov_body = false;          // a public body: canonical "Name (Country)"
-  bool facility = false;          // a named facility ("... Centre", "... Plant")
-  std::string acronym;            // defined with the name ("(ICTA)")
+  std::string nation;            // the country, when known
+  bool nation_explicit = false;  // stated in the text
+  bool gov_body = false;         // a public body: canonical "Name (Country)"
+  bool facility = false;         // a named facility ("... Centre", "... Plant")
+  std::string acronym;           // defined with the name ("(ICTA)")
   std::vector<std::string> aliases;
   std::vector<Span> mentions;
-  std::string name_nation;        // a nation named inside the name ("Telecom Egypt")
+  std::string name_nation;  // a nation named inside the name ("Telecom Egypt")
   // Persons.
   int affiliation = -1;
   int title_org = -1, title_nation = -1;
   std::string title_head, title_complement;
-  bool gov_title = false;         // a state office ("minister", "ambassador")
+  bool gov_title = false;  // a state office ("minister", "ambassador")
   bool reported = true;
 };
 
@@ -95,17 +107,18 @@ struct RelationRecord {
   bool negated = false;
   size_t sentence = 0;
   std::string trigger;  // the words of the trigger
-  std::string rule;     // "trigger fund 'loan|loans' (triggers.tsv:40), frame give_noun: src=poss dst=to"
+  std::string
+      rule;  // "trigger fund 'loan|loans' (triggers.tsv:40), frame give_noun: src=poss dst=to"
   Span trigger_span, source_span, target_span;
   bool via_person = false;
 };
 
 struct SentenceState {
   std::vector<TokenInfo> info;
-  std::vector<Mention> mentions;   // ordered by position, not overlapping
-  std::vector<int> mention_at;     // token -> mention covering it, or -1
-  bool in_quote_start = false;     // the sentence starts inside a quotation
-  int speaker = -1;                // entity the quotation in this sentence is attributed to
+  std::vector<Mention> mentions;  // ordered by position, not overlapping
+  std::vector<int> mention_at;    // token -> mention covering it, or -1
+  bool in_quote_start = false;    // the sentence starts inside a quotation
+  int speaker = -1;               // entity the quotation in this sentence is attributed to
 };
 
 struct Document {
@@ -116,8 +129,8 @@ struct Document {
   std::unordered_map<std::string, int> alias_index;  // folded name -> entity
   std::unordered_map<std::string, int> weak_alias;   // first word of a longer name -> entity
   std::unordered_map<std::string, int> nation_counts;
-  std::string first_nation;   // the first nation named in the body
-  int dominant_nation = -1;   // see ResolveAffiliations
+  std::string first_nation;  // the first nation named in the body
+  int dominant_nation = -1;  // see ResolveAffiliations
   std::vector<std::string>* warnings = nullptr;
   std::vector<std::string>* trace = nullptr;  // rejected candidates, when tracing
   size_t candidates = 0;                      // relation candidates in the current sentence
@@ -139,8 +152,8 @@ struct Document {
     return Surface(t[tb].begin, t[te - 1].end);
   }
   bool Actor(int e) const {
-    return e >= 0 && (ents[e].kind == EntityKind::kNation ||
-                      ents[e].kind == EntityKind::kOrganization);
+    return e >= 0 &&
+           (ents[e].kind == EntityKind::kNation || ents[e].kind == EntityKind::kOrganization);
   }
 };
 
@@ -161,7 +174,6 @@ class CorefState;
 void ResolveReferences(const Lexicon& lex, Document* doc, size_t si, CorefState* state);
 void ReadFrames(const Lexicon& lex, Document* doc, size_t si, CorefState* state,
                 std::vector<RelationRecord>* out);
-void ReadStructural(const Lexicon& lex, Document* doc, size_t si,
-                    std::vector<RelationRecord>* out);
+void ReadStructural(const Lexicon& lex, Document* doc, size_t si, std::vector<RelationRecord>* out);
 
 }  // namespace pactgraph::extract

@@ -102,10 +102,10 @@ Status Extractor::Extract(const Article& article, Extraction* out) const {
   doc.article = &article;
   doc.warnings = &out->warnings;
   doc.trace = impl_->trace ? &out->trace : nullptr;
-  seg.Split(article.text, &doc.sentences);                      // 1. segment
+  seg.Split(article.text, &doc.sentences);  // 1. segment
   doc.state.resize(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    TagSentence(lex, doc.sentences[i], &doc.state[i].info);     // 2. tag
+    TagSentence(lex, doc.sentences[i], &doc.state[i].info);  // 2. tag
   }
   for (size_t i = 0; i < doc.sentences.size(); ++i) FindMentions(lex, &doc, i);  // 3-4
   ResolveAffiliations(lex, &doc);
@@ -115,11 +115,11 @@ Status Extractor::Extract(const Article& article, Extraction* out) const {
   std::vector<RelationRecord> records;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     doc.candidates = 0;
-    ResolveReferences(lex, &doc, i, &coref);                    // 5. references
-    ReadStructural(lex, &doc, i, &records);                     // 6. frames
+    ResolveReferences(lex, &doc, i, &coref);  // 5. references
+    ReadStructural(lex, &doc, i, &records);   // 6. frames
     ReadFrames(lex, &doc, i, &coref, &records);
   }
-  BuildExtraction(lex, &doc, &records, out);                    // 7. output
+  BuildExtraction(lex, &doc, &records, out);  // 7. output
   return Status::OK();
 }
 

@@ -17,8 +17,7 @@ bool SentenceFrames::PosTagFits(const Frame& fr, size_t ts, size_t te) const {
 bool SentenceFrames::TargetFits(const Frame& fr, const std::string& type, int ent) const {
   const DocEntity& d = doc_->ents[ent];
   if (fr.program_target) {
-    return d.kind == EntityKind::kProgram ||
-           (d.kind == EntityKind::kOrganization && d.facility);
+    return d.kind == EntityKind::kProgram || (d.kind == EntityKind::kOrganization && d.facility);
   }
   if (d.kind == EntityKind::kNation || d.kind == EntityKind::kOrganization) return true;
   if (d.kind == EntityKind::kProgram) return type == "fund" || type == "invest";
@@ -37,7 +36,8 @@ bool SentenceFrames::NonParty(const Match& m) const {
 std::string SentenceFrames::Modality(const Match& m, bool document, bool* negated) const {
   *negated = false;
   bool planned = false, committed = false;
-  const size_t anchor = m.verb >= 0 && static_cast<size_t>(m.verb) < m.ts ? VerbGroupStart(m.verb) : m.ts;
+  const size_t anchor =
+      m.verb >= 0 && static_cast<size_t>(m.verb) < m.ts ? VerbGroupStart(m.verb) : m.ts;
   auto hit = std::lower_bound(cue_hits_.begin(), cue_hits_.end(), m.clause_b,
                               [](const CueHit& h, size_t at) { return h.at < at; });
   for (; hit != cue_hits_.end() && hit->at < m.te; ++hit) {
@@ -56,7 +56,8 @@ std::string SentenceFrames::Modality(const Match& m, bool document, bool* negate
     if ((f == "signed" || f == "inked") && (F(x + 1) == "between" || F(x + 1) == "by")) {
       return "actual";
     }
-    if (!masked_[x] && f != "(" && f != ")" && !(st_.info[x].tag & (kTagPrep | kTagAdj | kTagNoun))) {
+    if (!masked_[x] && f != "(" && f != ")" &&
+        !(st_.info[x].tag & (kTagPrep | kTagAdj | kTagNoun))) {
       break;
     }
   }
@@ -81,8 +82,7 @@ void SentenceFrames::PairLevels(const Group& nations, const Group& bodies) {
   }
   // Resolved in pass 7, once every body's stated country is known.
   if (doc_->level_pairs.size() < kMaxPairsPerSentence) {
-    doc_->level_pairs.push_back(
-        {nations.ents[0], nations.ents[1], bodies.ents[0], bodies.ents[1]});
+    doc_->level_pairs.push_back({nations.ents[0], nations.ents[1], bodies.ents[0], bodies.ents[1]});
   }
 }
 

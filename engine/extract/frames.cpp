@@ -29,7 +29,8 @@ const char* SlotName(const SlotRef& s) {
 
 }  // namespace
 
-Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr, bool target) const {
+Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
+                           bool target) const {
   const bool non_actors = target;
   switch (slot.slot) {
     case Slot::kSubj:
@@ -42,8 +43,8 @@ Group SentenceFrames::Fill(const SlotRef& slot, const Match& m, const Frame& fr,
         for (size_t v = m.phrase_b - 2; v-- > m.clause_b;) {
           const std::string& f = F(v);
           // "following", "during", "after": a preposition in -ing form opens the phrase.
-          const bool ing_prep = v + 3 >= m.phrase_b - 2 && f.size() > 4 &&
-                                f.compare(f.size() - 3, 3, "ing") == 0;
+          const bool ing_prep =
+              v + 3 >= m.phrase_b - 2 && f.size() > 4 && f.compare(f.size() - 3, 3, "ing") == 0;
           if ((st_.info[v].tag & kTagVerb) && !ing_prep) {
             return Subject(VerbGroupStart(v), m.clause_b, 0);
           }
@@ -143,8 +144,8 @@ void SentenceFrames::Apply(const Match& m) {
   Group src, dst;
   std::string src_how, dst_how;
   // "Y received a loan from X", "Y hosted a visit by X": the receiver is the target.
-  const bool receive = fr.receive_swaps && m.verb >= 0 &&
-                       (st_.info[m.verb].word.classes & ClassBit(kReceiveVerb));
+  const bool receive =
+      fr.receive_swaps && m.verb >= 0 && (st_.info[m.verb].word.classes & ClassBit(kReceiveVerb));
   if (receive) {
     dst = Fill(SlotRef{Slot::kSubj, ""}, m, fr, true);
     dst_how = "subj (receiver)";
@@ -257,8 +258,7 @@ void SentenceFrames::Apply(const Match& m) {
   }
   // "A joined B in signing ...": keeping company, not membership.
   if (type == "member_of" && !fr.noun && dst_how == "obj" && F(dst.te) == "in" &&
-      F(dst.te + 1).size() > 4 &&
-      F(dst.te + 1).compare(F(dst.te + 1).size() - 3, 3, "ing") == 0) {
+      F(dst.te + 1).size() > 4 && F(dst.te + 1).compare(F(dst.te + 1).size() - 3, 3, "ing") == 0) {
     Reject(m, "joined someone in doing something");
     return;
   }

@@ -62,10 +62,10 @@ class SentenceFrames {
  private:
   struct Match {
     const TriggerRule* rule;
-    size_t ts, te;          // trigger tokens
+    size_t ts, te;  // trigger tokens
     size_t clause_b, clause_e;
-    size_t phrase_b;        // start of a noun trigger's phrase
-    int verb = -1;          // a noun trigger's governing verb
+    size_t phrase_b;              // start of a noun trigger's phrase
+    int verb = -1;                // a noun trigger's governing verb
     bool after_document = false;  // a document trigger opened the clause's object before it
   };
   bool Denote(int mi, bool non_actors, std::vector<int>* ents, bool* via_person) const;
@@ -94,15 +94,15 @@ class SentenceFrames {
   const std::vector<Token>& t_;
   const SentenceState& st_;
   size_t n_;
-  std::vector<char> masked_;  // inside ", which ... ," or "( ... )"
+  std::vector<char> masked_;    // inside ", which ... ," or "( ... )"
   std::vector<int> app_owner_;  // token -> the person mention whose appositive office holds it
   struct CueHit {
     size_t at, len;
     const CueRule* cue;
   };
-  std::vector<CueHit> cue_hits_;  // every cue match of the sentence, in text order
+  std::vector<CueHit> cue_hits_;       // every cue match of the sentence, in text order
   mutable bool group_capped_ = false;  // the group cap warning was given for this sentence
-  size_t last_document_ = static_cast<size_t>(-1);  // token of the latest document trigger
+  size_t last_document_ = static_cast<size_t>(-1);   // token of the latest document trigger
   std::vector<std::pair<int, int>> document_pairs_;  // the parties that trigger paired
 };
 

@@ -267,4 +267,3 @@ Status IngestArticle(Database* db, const Article& article, const Extraction& x,
 }
 
 }  // namespace pactgraph
-

@@ -1,25 +1,26 @@
 // Word lookups of the Lexicon (see lexicon.h): the WordNet table, WordNet's detachment rules
 // for inflected forms, word-class phrases and gazetteer probes. Loading of the rule files is in
 // rules.cpp.
+#include "engine/extract/lexicon.h"
+
 #include <algorithm>
 
-#include "engine/extract/lexicon.h"
 #include "engine/extract/wordnet.h"
 
 namespace pactgraph::extract {
 
 const std::array<const char*, kClassCount> kClassNames = {
-    "det",          "poss_pron",   "subj_pron",    "obj_pron",     "prep",
-    "conj",         "subord",      "rel_pron",     "aux",          "modal",
-    "neg",          "number_word", "month",        "weekday",      "honorific",
-    "title",        "gov_title",   "name_connector", "corp_suffix", "org_head",
-    "head_first",   "gov_head",    "program_head", "place_head",   "facility_head",
-    "firm_noun",    "role_noun",   "nation_noun",  "coref_noun",   "group_noun",
-    "speech_verb",  "naming_verb", "receive_verb", "host_verb",    "light_verb",
-    "time_word",    "stop_cap",    "acronym_stop", "place_prep",   "currency",
-    "document_noun", "own_verb",   "quantifier",   "adverb",       "purpose_verb",
-    "state_word",   "not_name",    "name_particle", "org_word_end", "list_cue",
-    "sign_noun",    "event_head"};
+    "det",           "poss_pron",   "subj_pron",      "obj_pron",     "prep",
+    "conj",          "subord",      "rel_pron",       "aux",          "modal",
+    "neg",           "number_word", "month",          "weekday",      "honorific",
+    "title",         "gov_title",   "name_connector", "corp_suffix",  "org_head",
+    "head_first",    "gov_head",    "program_head",   "place_head",   "facility_head",
+    "firm_noun",     "role_noun",   "nation_noun",    "coref_noun",   "group_noun",
+    "speech_verb",   "naming_verb", "receive_verb",   "host_verb",    "light_verb",
+    "time_word",     "stop_cap",    "acronym_stop",   "place_prep",   "currency",
+    "document_noun", "own_verb",    "quantifier",     "adverb",       "purpose_verb",
+    "state_word",    "not_name",    "name_particle",  "org_word_end", "list_cue",
+    "sign_noun",     "event_head"};
 
 namespace {
 
@@ -29,10 +30,9 @@ constexpr uint64_t kNounInherited =
     ClassBit(kFacilityHead) | ClassBit(kFirmNoun) | ClassBit(kRoleNoun) | ClassBit(kNationNoun) |
     ClassBit(kCorefNoun) | ClassBit(kGroupNoun) | ClassBit(kDocumentNoun) | ClassBit(kTitle) |
     ClassBit(kCorpSuffix) | ClassBit(kHeadFirst) | ClassBit(kCurrency) | ClassBit(kEventHead);
-constexpr uint64_t kVerbInherited = ClassBit(kSpeechVerb) | ClassBit(kNamingVerb) |
-                                    ClassBit(kReceiveVerb) | ClassBit(kHostVerb) |
-                                    ClassBit(kLightVerb) | ClassBit(kOwnVerb) |
-                                    ClassBit(kPurposeVerb);
+constexpr uint64_t kVerbInherited =
+    ClassBit(kSpeechVerb) | ClassBit(kNamingVerb) | ClassBit(kReceiveVerb) | ClassBit(kHostVerb) |
+    ClassBit(kLightVerb) | ClassBit(kOwnVerb) | ClassBit(kPurposeVerb);
 
 struct Detachment {
   const char* suffix;
@@ -41,13 +41,13 @@ struct Detachment {
 };
 // WordNet's morphy rules (morph.c), noun, verb and adjective.
 constexpr Detachment kDetachments[] = {
-    {"s", "", wordnet::kNoun},     {"ses", "s", wordnet::kNoun},  {"xes", "x", wordnet::kNoun},
-    {"zes", "z", wordnet::kNoun},  {"ches", "ch", wordnet::kNoun}, {"shes", "sh", wordnet::kNoun},
-    {"men", "man", wordnet::kNoun}, {"ies", "y", wordnet::kNoun}, {"s", "", wordnet::kVerb},
-    {"ies", "y", wordnet::kVerb},  {"es", "e", wordnet::kVerb},   {"es", "", wordnet::kVerb},
-    {"ed", "e", wordnet::kVerb},   {"ed", "", wordnet::kVerb},    {"ing", "e", wordnet::kVerb},
-    {"ing", "", wordnet::kVerb},   {"er", "", wordnet::kAdj},     {"est", "", wordnet::kAdj},
-    {"er", "e", wordnet::kAdj},    {"est", "e", wordnet::kAdj}};
+    {"s", "", wordnet::kNoun},      {"ses", "s", wordnet::kNoun},   {"xes", "x", wordnet::kNoun},
+    {"zes", "z", wordnet::kNoun},   {"ches", "ch", wordnet::kNoun}, {"shes", "sh", wordnet::kNoun},
+    {"men", "man", wordnet::kNoun}, {"ies", "y", wordnet::kNoun},   {"s", "", wordnet::kVerb},
+    {"ies", "y", wordnet::kVerb},   {"es", "e", wordnet::kVerb},    {"es", "", wordnet::kVerb},
+    {"ed", "e", wordnet::kVerb},    {"ed", "", wordnet::kVerb},     {"ing", "e", wordnet::kVerb},
+    {"ing", "", wordnet::kVerb},    {"er", "", wordnet::kAdj},      {"est", "", wordnet::kAdj},
+    {"er", "e", wordnet::kAdj},     {"est", "e", wordnet::kAdj}};
 
 bool EndsWith(const std::string& s, const char* suffix) {
   size_t n = std::char_traits<char>::length(suffix);

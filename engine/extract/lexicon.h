@@ -36,41 +36,93 @@ namespace pactgraph::extract {
 
 // Word classes: bit positions in WordInfo::classes. Names as written in data files.
 enum WordClass : int {
-  kDet, kPossPron, kSubjPron, kObjPron, kPrep, kConj, kSubord, kRelPron, kAux, kModal, kNeg,
-  kNumberWord, kMonth, kWeekday, kHonorific, kTitle, kGovTitle, kNameConnector, kCorpSuffix,
-  kOrgHead, kHeadFirst, kGovHead, kProgramHead, kPlaceHead, kFacilityHead, kFirmNoun, kRoleNoun,
-  kNationNoun, kCorefNoun, kGroupNoun, kSpeechVerb, kNamingVerb, kReceiveVerb, kHostVerb,
-  kLightVerb, kTimeWord, kStopCap, kAcronymStop, kPlacePrep, kCurrency, kDocumentNoun,
-  kOwnVerb, kQuantifier, kAdverb, kPurposeVerb, kStateWord, kNotName, kNameParticle, kOrgWordEnd,
-  kListCue, kSignNoun, kEventHead, kClassCount
+  kDet,
+  kPossPron,
+  kSubjPron,
+  kObjPron,
+  kPrep,
+  kConj,
+  kSubord,
+  kRelPron,
+  kAux,
+  kModal,
+  kNeg,
+  kNumberWord,
+  kMonth,
+  kWeekday,
+  kHonorific,
+  kTitle,
+  kGovTitle,
+  kNameConnector,
+  kCorpSuffix,
+  kOrgHead,
+  kHeadFirst,
+  kGovHead,
+  kProgramHead,
+  kPlaceHead,
+  kFacilityHead,
+  kFirmNoun,
+  kRoleNoun,
+  kNationNoun,
+  kCorefNoun,
+  kGroupNoun,
+  kSpeechVerb,
+  kNamingVerb,
+  kReceiveVerb,
+  kHostVerb,
+  kLightVerb,
+  kTimeWord,
+  kStopCap,
+  kAcronymStop,
+  kPlacePrep,
+  kCurrency,
+  kDocumentNoun,
+  kOwnVerb,
+  kQuantifier,
+  kAdverb,
+  kPurposeVerb,
+  kStateWord,
+  kNotName,
+  kNameParticle,
+  kOrgWordEnd,
+  kListCue,
+  kSignNoun,
+  kEventHead,
+  kClassCount
 };
 extern const std::array<const char*, kClassCount> kClassNames;
 constexpr uint64_t ClassBit(WordClass c) { return 1ull << c; }
 
 // Classes of mentions, for structural pattern elements (NATION, ORG, ...).
 enum MentionClass : uint16_t {
-  kMentionNation = 1, kMentionPlace = 2, kMentionOrg = 4, kMentionProgram = 8,
-  kMentionPerson = 16, kMentionDemonym = 32, kMentionOwner = 64, kMentionNationMod = 128,
+  kMentionNation = 1,
+  kMentionPlace = 2,
+  kMentionOrg = 4,
+  kMentionProgram = 8,
+  kMentionPerson = 16,
+  kMentionDemonym = 32,
+  kMentionOwner = 64,
+  kMentionNationMod = 128,
   kMentionAny = 0x7f
 };
 
 // What is known about one folded word form. Only forms that occur in a table get an entry.
 struct WordInfo {
-  uint64_t classes = 0;         // ClassBit(WordClass) of the form (single-word entries)
-  uint8_t pos = 0;              // wordnet::Pos bits of the form or its base forms
-  uint32_t noun_classes = 0;    // WordNet noun classes of the form's noun base
-  uint16_t verb_classes = 0;    // WordNet verb classes of the form's verb base
-  uint8_t noun_first = 0;       // class of the most frequent noun sense
-  uint8_t noun_tags = 0;        // frequency hints (tagged senses)
+  uint64_t classes = 0;       // ClassBit(WordClass) of the form (single-word entries)
+  uint8_t pos = 0;            // wordnet::Pos bits of the form or its base forms
+  uint32_t noun_classes = 0;  // WordNet noun classes of the form's noun base
+  uint16_t verb_classes = 0;  // WordNet verb classes of the form's verb base
+  uint8_t noun_first = 0;     // class of the most frequent noun sense
+  uint8_t noun_tags = 0;      // frequency hints (tagged senses)
   uint8_t verb_tags = 0;
-  uint32_t name_classes = 0;    // WordNet classes of a capitalised lemma with this spelling
+  uint32_t name_classes = 0;  // WordNet classes of a capitalised lemma with this spelling
   bool name_instance = false;
-  bool plural = false;          // a noun form derived by a plural rule ("agencies")
-  bool past = false;            // a verb form of the past ("signed", "shook")
-  uint8_t phrase_len = 0;       // longest phrase entry (class, gazetteer, name) starting here
-  uint8_t class_phrase_len = 0; // longest word-class phrase starting here
-  int32_t trigger_list = -1;    // index into trigger lists for patterns starting here
-  int32_t cue_list = -1;        // index into cue lists for patterns starting here
+  bool plural = false;           // a noun form derived by a plural rule ("agencies")
+  bool past = false;             // a verb form of the past ("signed", "shook")
+  uint8_t phrase_len = 0;        // longest phrase entry (class, gazetteer, name) starting here
+  uint8_t class_phrase_len = 0;  // longest word-class phrase starting here
+  int32_t trigger_list = -1;     // index into trigger lists for patterns starting here
+  int32_t cue_list = -1;         // index into cue lists for patterns starting here
 };
 
 struct GazEntry {
@@ -92,9 +144,7 @@ struct PatternSlot {
 using Pattern = std::vector<PatternSlot>;
 
 // Argument slots of a frame.
-enum class Slot : uint8_t {
-  kSubj, kObj, kAgent, kPoss, kPremod, kBetween, kPrep
-};
+enum class Slot : uint8_t { kSubj, kObj, kAgent, kPoss, kPremod, kBetween, kPrep };
 struct SlotRef {
   Slot slot = Slot::kSubj;
   std::string prep;  // kPrep: the preposition ("with", "to")
@@ -102,30 +152,30 @@ struct SlotRef {
 
 struct Frame {
   std::string name;
-  bool noun = false;               // the trigger is a noun (else a verb)
-  std::vector<SlotRef> src, dst;   // source and target (undirected: a party and the other)
-  bool document = false;           // names a signed document (MoU, agreement)
-  bool receive_swaps = false;      // "Y received a loan from X": a receive verb's subject is dst
-  bool program_target = false;     // the target is a programme or facility
-  bool place_target = false;       // a place may be the target ("arrived in")
+  bool noun = false;              // the trigger is a noun (else a verb)
+  std::vector<SlotRef> src, dst;  // source and target (undirected: a party and the other)
+  bool document = false;          // names a signed document (MoU, agreement)
+  bool receive_swaps = false;     // "Y received a loan from X": a receive verb's subject is dst
+  bool program_target = false;    // the target is a programme or facility
+  bool place_target = false;      // a place may be the target ("arrived in")
 };
 
 struct TriggerRule {
   std::string type;
   Pattern pattern;
-  std::string text;  // the pattern as written
-  int frame = 0;     // index into frames()
-  std::string where; // "file:line" for --trace
+  std::string text;   // the pattern as written
+  int frame = 0;      // index into frames()
+  std::string where;  // "file:line" for --trace
 };
 
 // A structural pattern element.
 struct PatternElement {
   enum Kind : uint8_t { kWords, kMention, kClass, kAnyLower } kind = kWords;
-  PatternSlot words;      // kWords
-  uint16_t mention = 0;   // kMention: MentionClass bits
+  PatternSlot words;            // kWords
+  uint16_t mention = 0;         // kMention: MentionClass bits
   WordClass word_class = kDet;  // kClass
-  bool optional = false;  // "?"
-  bool repeat = false;    // "*": zero to four
+  bool optional = false;        // "?"
+  bool repeat = false;          // "*": zero to four
 };
 struct StructuralRule {
   std::string name;

@@ -80,10 +80,10 @@ bool MentionFinder::ActorContext(size_t b, size_t e) const {
 }
 
 bool MentionFinder::PersonCue(size_t b, size_t e) const {
-  if (e < n_ && Has(e, kSpeechVerb)) return true;                        // "X said"
-  if (b > 0 && Has(b - 1, kSpeechVerb)) return true;                     // "said X"
+  if (e < n_ && Has(e, kSpeechVerb)) return true;     // "X said"
+  if (b > 0 && Has(b - 1, kSpeechVerb)) return true;  // "said X"
   if (F(e) == "," && (Has(e + 1, kSpeechVerb) || F(e + 1) == "who")) return true;
-  if (F(e) == "," && e + 1 < n_) {                                       // "X, CEO of Y"
+  if (F(e) == "," && e + 1 < n_) {  // "X, CEO of Y"
     size_t a = e + 1;
     if (Has(a, kDet)) ++a;
     for (size_t x = a; x < n_ && x < a + 4; ++x) {
@@ -210,16 +210,15 @@ void MentionFinder::MarkModifiers() {
       continue;
     }
     if (m.demonym) {
-      m.modifier = x < n_ && t_[x].Is(kWord) && !(info_[x].tag & (kTagVerb | kTagAux)) ? true
-                                                                                     : m.modifier;
+      m.modifier =
+          x < n_ && t_[x].Is(kWord) && !(info_[x].tag & (kTagVerb | kTagAux)) ? true : m.modifier;
       if (x < n_ && (F(x) == "and" || F(x) == "," || F(x) == "-")) m.modifier = true;
       continue;
     }
     // "U.S.-based", "Germany-headquartered": the place describes what follows.
     if (x + 1 < n_ && F(x) == "-" && t_[x].begin == t_[x - 1].end &&
-        (Match(kOwnVerb, x + 1) > 0 || F(x + 1) == "based" ||
-         F(x + 1) == "headquartered" || F(x + 1) == "registered" || F(x + 1) == "led" ||
-         F(x + 1) == "funded")) {
+        (Match(kOwnVerb, x + 1) > 0 || F(x + 1) == "based" || F(x + 1) == "headquartered" ||
+         F(x + 1) == "registered" || F(x + 1) == "led" || F(x + 1) == "funded")) {
       m.modifier = true;
       continue;
     }

@@ -1,7 +1,8 @@
 // Pass 4: typing name spans and joining them into document entities (see mentions.h).
+#include "engine/extract/mentions.h"
+
 #include <algorithm>
 
-#include "engine/extract/mentions.h"
 #include "engine/extract/wordnet.h"
 
 namespace pactgraph::extract {
@@ -123,9 +124,9 @@ int MentionFinder::AddNamed(size_t b, size_t e, EntityKind kind, const std::stri
   while (last > b + 1 && Has(last - 1, kCorpSuffix)) --last;
   if (last < e) doc_->weak_alias.emplace(JoinFolds(t_, b, last), id);
   const GazEntry* g = nullptr;
-  if (e > b + 1 && CapLike(t_[b]) && !Has(b, kStopCap) && !Has(b, kStateWord) &&
-      Gaz(b, &g) == 0 && !Has(b, kHeadFirst) && !Has(b, kGovHead) && !Has(b, kOrgHead) &&
-      !Has(b, kAcronymStop) && !(CommonWord(b) && t_[b].Is(kUpper))) {
+  if (e > b + 1 && CapLike(t_[b]) && !Has(b, kStopCap) && !Has(b, kStateWord) && Gaz(b, &g) == 0 &&
+      !Has(b, kHeadFirst) && !Has(b, kGovHead) && !Has(b, kOrgHead) && !Has(b, kAcronymStop) &&
+      !(CommonWord(b) && t_[b].Is(kUpper))) {
     doc_->weak_alias.emplace(t_[b].fold, id);
   }
   std::string initials, short_initials;
@@ -268,8 +269,8 @@ void MentionFinder::Run() {
     ++words;
     caps += CapLike(t_[k]);
   }
-  heading_ = words >= 3 && words <= 20 && caps * 10 >= words * 8 && F(n_ - 1) != "." &&
-             F(n_ - 1) != "\"";
+  heading_ =
+      words >= 3 && words <= 20 && caps * 10 >= words * 8 && F(n_ - 1) != "." && F(n_ - 1) != "\"";
   size_t k = 0;
   while (k < n_) {
     size_t next = SkipParenthesis(k);
@@ -281,7 +282,8 @@ void MentionFinder::Run() {
     if (next == k && CapLike(t_[k])) next = ReadSpan(k, SpanEnd(k));
     k = next > k ? next : k + 1;
   }
-  std::sort(out_.begin(), out_.end(), [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+  std::sort(out_.begin(), out_.end(),
+            [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
   // Overlaps (a parenthesis alias inside a span read later) keep the first mention.
   std::vector<Mention> kept;
   for (Mention& m : out_) {

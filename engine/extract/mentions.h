@@ -42,7 +42,7 @@ class MentionFinder {
     return lex_.MatchClass(c, t_, k, n_);
   }
   bool Lower(size_t k) const { return k < n_ && t_[k].Is(kLower) && !t_[k].Is(kMixed); }
-  bool CommonWord(size_t k) const;   // a WordNet or closed-class word (any case)
+  bool CommonWord(size_t k) const;  // a WordNet or closed-class word (any case)
   bool SentenceInitial(size_t k) const;
   size_t Gaz(size_t k, const GazEntry** e) const;  // longest gazetteer match at k (0: none)
 
@@ -50,11 +50,11 @@ class MentionFinder {
   size_t SpanEnd(size_t k) const;
   size_t ReadSpan(size_t b, size_t e);  // returns where the scan goes on
   bool CompleteName(size_t b, size_t e) const;
-  size_t SplitAtAnd(size_t b, size_t e) const;   // position of a splitting "and", or e
+  size_t SplitAtAnd(size_t b, size_t e) const;  // position of a splitting "and", or e
   size_t HeadToken(size_t b, size_t e) const;
-  size_t IntroducedName(size_t k);               // "dubbed X", quoted names
+  size_t IntroducedName(size_t k);  // "dubbed X", quoted names
   size_t SkipParenthesis(size_t k) const;
-  size_t AttachParenthesis(int ent, size_t e);   // "(ACR)" or "(Long Name)" after a name
+  size_t AttachParenthesis(int ent, size_t e);  // "(ACR)" or "(Long Name)" after a name
 
   // Typing (mentions.cpp).
   size_t TypeSpan(size_t b, size_t e);
@@ -71,7 +71,7 @@ class MentionFinder {
   bool Heading() const { return heading_; }
   bool PersonLike(size_t b, size_t e) const;
   bool PersonLike(size_t b, size_t e, bool cued) const;  // cued: a title or speech verb says so
-  int Known(size_t b, size_t e) const;           // an entity the document already has
+  int Known(size_t b, size_t e) const;                   // an entity the document already has
   int AddNamed(size_t b, size_t e, EntityKind kind, const std::string& name);
   Mention& Emit(size_t b, size_t e, int ent);
   int GazEntity(const GazEntry* g, size_t b, size_t e);

@@ -30,8 +30,9 @@ bool Abbreviates(const std::string& short_form, const std::string& long_form) {
       --s;
       continue;
     }
-    while (l >= 0 && (long_form[l] != c ||
-                      (s == 0 && l > 0 && std::isalnum(static_cast<unsigned char>(long_form[l - 1]))))) {
+    while (l >= 0 &&
+           (long_form[l] != c ||
+            (s == 0 && l > 0 && std::isalnum(static_cast<unsigned char>(long_form[l - 1]))))) {
       --l;
     }
     if (l < 0) return false;
@@ -204,7 +205,8 @@ size_t MentionFinder::IntroducedName(size_t k) {
     if (Has(x, kProgramHead)) cue = true, kind = EntityKind::kProgram;
     if (Has(x, kFirmNoun) || Has(x, kOrgHead)) cue = true, kind = EntityKind::kOrganization;
   }
-  if (after < n_ && Lower(after) && Has(after, kProgramHead)) cue = true, kind = EntityKind::kProgram;
+  if (after < n_ && Lower(after) && Has(after, kProgramHead))
+    cue = true, kind = EntityKind::kProgram;
   if (!cue) return k;
   size_t b = m;
   while (b < end && (F(b) == "the" || F(b) == "a")) ++b;
@@ -241,8 +243,9 @@ size_t MentionFinder::SkipParenthesis(size_t k) const {
   const Token& a = t_[k + 1];
   if (close != k + 2 || !(a.Is(kUpper) || a.Is(kMixed)) || k == 0 || !Lower(k - 1)) return k;
   size_t from = k;
-  while (from > 0 && from + 8 > k && (Lower(from - 1) || Has(from - 1, kNameConnector) ||
-                                      F(from - 1) == "," || F(from - 1) == "-")) {
+  while (from > 0 && from + 8 > k &&
+         (Lower(from - 1) || Has(from - 1, kNameConnector) || F(from - 1) == "," ||
+          F(from - 1) == "-")) {
     --from;
   }
   return Abbreviates(a.fold, JoinFolds(t_, from, k)) ? close + 1 : k;
@@ -285,9 +288,9 @@ size_t MentionFinder::ListedNames(size_t k) {
 size_t MentionFinder::ReadSpan(size_t b, size_t e) {
   // Function words that open a sentence are not part of a name: "The", "In", "According".
   // (A word in capitals that is an article or preposition, "THE", is one too.)
-  while (b < e && (Has(b, kStopCap) || info_[b].tag != kTagName || Has(b, kMonth) ||
-                   Has(b, kWeekday) || t_[b].Is(kDigit) ||
-                   (t_[b].Is(kUpper) && e > b + 1 && (Has(b, kDet) || Has(b, kConj))))) {
+  while (b < e &&
+         (Has(b, kStopCap) || info_[b].tag != kTagName || Has(b, kMonth) || Has(b, kWeekday) ||
+          t_[b].Is(kDigit) || (t_[b].Is(kUpper) && e > b + 1 && (Has(b, kDet) || Has(b, kConj))))) {
     ++b;
   }
   while (e > b && (Has(e - 1, kNameConnector) || F(e - 1) == ",")) --e;

@@ -11,8 +11,9 @@ namespace pactgraph::extract {
 
 namespace {
 
-const char* const kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
-                               "july",    "august",   "september", "october", "november", "december"};
+const char* const kMonths[] = {"january",   "february", "march",    "april",
+                               "may",       "june",     "july",     "august",
+                               "september", "october",  "november", "december"};
 
 int MonthOf(const std::string& f) {
   for (int m = 0; m < 12; ++m) {
@@ -68,7 +69,8 @@ std::vector<int> MergeAcronyms(const Document& doc) {
   for (size_t i = 0; i < to.size(); ++i) to[i] = static_cast<int>(i);
   for (size_t i = 0; i < doc.ents.size(); ++i) {
     const DocEntity& e = doc.ents[i];
-    if (e.kind != EntityKind::kOrganization || !AllCaps(e.name) || e.name.find(' ') != std::string::npos) {
+    if (e.kind != EntityKind::kOrganization || !AllCaps(e.name) ||
+        e.name.find(' ') != std::string::npos) {
       continue;
     }
     auto it = doc.weak_alias.find(Fold(e.name));
@@ -106,7 +108,8 @@ std::string Signature(const std::string& name) {
       word += name[i];
       continue;
     }
-    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') sig += AllCaps(word) ? word : word.substr(0, 1);
+    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z')
+      sig += AllCaps(word) ? word : word.substr(0, 1);
     word.clear();
   }
   return sig;
@@ -161,14 +164,15 @@ void MergeVariants(Document* doc, std::vector<int>* to) {
 std::string Canonical(const DocEntity& e) {
   std::string name = e.name;
   // "Ministry of Trade, Industry, and Energy": the serial comma is not part of the name.
-  for (size_t p; e.kind == EntityKind::kOrganization && (p = name.find(", and ")) != std::string::npos;) {
+  for (size_t p;
+       e.kind == EntityKind::kOrganization && (p = name.find(", and ")) != std::string::npos;) {
     name.erase(p, 1);
   }
   if (e.kind != EntityKind::kOrganization || !e.gov_body || e.nation.empty()) return name;
   if (!name.empty() && name.back() == ')') return name;
   // "Ministry of Energy of Chile" -> "Ministry of Energy (Chile)".
-  for (const std::string& tail : {" of " + e.nation, " of the " + e.nation, " in " + e.nation,
-                                 " in the " + e.nation}) {
+  for (const std::string& tail :
+       {" of " + e.nation, " of the " + e.nation, " in " + e.nation, " in the " + e.nation}) {
     if (name.size() > tail.size() && Fold(name.substr(name.size() - tail.size())) == Fold(tail)) {
       name.erase(name.size() - tail.size());
     }
@@ -180,7 +184,8 @@ std::string Canonical(const DocEntity& e) {
 void NameNationRecords(Document* doc, std::vector<RelationRecord>* records) {
   for (size_t i = 0; i < doc->ents.size(); ++i) {
     const DocEntity& e = doc->ents[i];
-    if (e.kind != EntityKind::kOrganization || e.name_nation.empty() || e.mentions.empty()) continue;
+    if (e.kind != EntityKind::kOrganization || e.name_nation.empty() || e.mentions.empty())
+      continue;
     int nation = doc->Find(Fold(e.name_nation));
     if (nation < 0) continue;
     RelationRecord r;
@@ -238,7 +243,8 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
     for (int i = 0; i < 2; ++i) {
       DocEntity& body = doc->ents[to[i == 0 ? b0 : b1]];
       const DocEntity& other = doc->ents[to[i == 0 ? b1 : b0]];
-      if (body.kind != EntityKind::kOrganization || !body.gov_body || !body.nation.empty()) continue;
+      if (body.kind != EntityKind::kOrganization || !body.gov_body || !body.nation.empty())
+        continue;
       if (other.nation == doc->ents[n0].name) body.nation = doc->ents[n1].name;
       if (other.nation == doc->ents[n1].name) body.nation = doc->ents[n0].name;
     }
@@ -261,8 +267,8 @@ void BuildExtraction(const Lexicon& lex, Document* doc, std::vector<RelationReco
       const DocEntity& a = doc->ents[src];
       const DocEntity& b = doc->ents[dst];
       auto own = [](const DocEntity& n, const DocEntity& o) {
-        return n.kind == EntityKind::kNation && o.kind == EntityKind::kOrganization &&
-               o.gov_body && o.nation == n.name;
+        return n.kind == EntityKind::kNation && o.kind == EntityKind::kOrganization && o.gov_body &&
+               o.nation == n.name;
       };
       if (own(a, b) || own(b, a)) continue;
     }

@@ -35,7 +35,8 @@ size_t MentionFinder::PersonName(size_t k, size_t limit) const {
       ++j;
       continue;
     }
-    if (words > 0 && (tk.fold == "jr." || tk.fold == "sr." || tk.fold == "ii" || tk.fold == "iii")) {
+    if (words > 0 &&
+        (tk.fold == "jr." || tk.fold == "sr." || tk.fold == "ii" || tk.fold == "iii")) {
       ++j;
     }
     break;
@@ -146,9 +147,10 @@ size_t MentionFinder::TitledPerson(size_t k) {
     if (c < n_ && CapLike(t_[c])) {
       size_t ce = SpanEnd(c), split = ce;
       // The name is the run of name words at the end: "... Trade and Industry Jane Doe".
-      while (split > c + 1 && CapLike(t_[split - 1]) && !t_[split - 1].Is(kUpper) &&
-             (!CommonWord(split - 1) || PersonNameWord(split - 1) || Has(split - 1, kNameParticle)) &&
-             PersonName(split - 1, ce) == ce) {
+      while (
+          split > c + 1 && CapLike(t_[split - 1]) && !t_[split - 1].Is(kUpper) &&
+          (!CommonWord(split - 1) || PersonNameWord(split - 1) || Has(split - 1, kNameParticle)) &&
+          PersonName(split - 1, ce) == ce) {
         --split;
       }
       if (ce - split < 2) split = ce;
@@ -209,9 +211,9 @@ void MentionFinder::Apposition(int person, size_t after) {
     if (F(end) == ")" && depth > 0) --depth;
     // "..., Acme founder, to Ghana on Monday": the office ends where the sentence goes on.
     const std::string& f = F(end);
-    if (depth == 0 && end > a && (f == "." || f == "to" || f == "on" || f == "during" ||
-                                  f == "with" || f == "from" ||
-                                  (f == "in" && !(end + 1 < n_ && CapLike(t_[end + 1]))))) {
+    if (depth == 0 && end > a &&
+        (f == "." || f == "to" || f == "on" || f == "during" || f == "with" || f == "from" ||
+         (f == "in" && !(end + 1 < n_ && CapLike(t_[end + 1]))))) {
       break;
     }
     if (Match(kTitle, end) > 0) title = true;

@@ -12,7 +12,8 @@ namespace {
 
 // The base form of a plural head: "companies" -> "company", "agencies" -> "agency".
 std::string Singular(const std::string& f) {
-  if (f.size() > 4 && f.compare(f.size() - 3, 3, "ies") == 0) return f.substr(0, f.size() - 3) + "y";
+  if (f.size() > 4 && f.compare(f.size() - 3, 3, "ies") == 0)
+    return f.substr(0, f.size() - 3) + "y";
   if (f.size() > 3 && f.back() == 's' && f[f.size() - 2] != 's') return f.substr(0, f.size() - 1);
   return f;
 }
@@ -37,7 +38,8 @@ size_t MentionFinder::Reference(size_t k) {
   const std::string& f = F(k);
   if (!t_[k].Is(kWord) || t_[k].Is(kUpper)) return k;  // "US" is not "us"
   // Pronouns.
-  if (f == "its" || f == "their") return AddReference(k, k + 1, RefKind::kIts, EntityKind::kOrganization, true, "");
+  if (f == "its" || f == "their")
+    return AddReference(k, k + 1, RefKind::kIts, EntityKind::kOrganization, true, "");
   if (f == "we" || f == "our" || f == "us") {
     return AddReference(k, k + 1, RefKind::kWe, EntityKind::kOrganization, true, "");
   }
@@ -62,8 +64,10 @@ size_t MentionFinder::Reference(size_t k) {
     while (j < n_ && Lower(j) && (info_[j].tag & kTagAdj) && j < k + 5) ++j;
     if (j < n_ && Lower(j) && (info_[j].tag & kTagNoun)) {
       const uint64_t c = info_[j].word.classes;
-      if (c & ClassBit(kNationNoun)) return AddReference(k, j + 1, group, EntityKind::kNation, false, "");
-      if (c & (ClassBit(kCorefNoun) | ClassBit(kGroupNoun) | ClassBit(kOrgHead) | ClassBit(kFirmNoun))) {
+      if (c & ClassBit(kNationNoun))
+        return AddReference(k, j + 1, group, EntityKind::kNation, false, "");
+      if (c & (ClassBit(kCorefNoun) | ClassBit(kGroupNoun) | ClassBit(kOrgHead) |
+               ClassBit(kFirmNoun))) {
         bool any = (c & ClassBit(kGroupNoun)) != 0;
         return AddReference(k, j + 1, group, EntityKind::kOrganization, any, Singular(F(j)));
       }
@@ -86,23 +90,27 @@ size_t MentionFinder::Reference(size_t k) {
     // kind, like "the two companies".
     const bool plural = info_[h].word.plural && F(h) != "authorities";
     if (plural && (f != "the" || after_poss)) return k;
-    if (after_poss && h + 1 < n_ && (CapLike(t_[h + 1]) || (info_[h + 1].tag & (kTagNoun | kTagAdj)))) {
+    if (after_poss && h + 1 < n_ &&
+        (CapLike(t_[h + 1]) || (info_[h + 1].tag & (kTagNoun | kTagAdj)))) {
       return k;  // "Kenya's state miner Acme": the phrase goes on to its head
     }
     // Not a reference when a name follows: "the Ministry of Energy", "the programme 'Acme'".
     size_t of = h + 2;
     if (of < n_ && F(of) == "the") ++of;
-    if (h + 1 < n_ && (CapLike(t_[h + 1]) || ((F(h + 1) == "of" || F(h + 1) == "for") &&
-                                              of < n_ && CapLike(t_[of])))) {
+    if (h + 1 < n_ && (CapLike(t_[h + 1]) ||
+                       ((F(h + 1) == "of" || F(h + 1) == "for") && of < n_ && CapLike(t_[of])))) {
       return k;
     }
     if (h + 2 < n_ && (F(h + 1) == "'" || F(h + 1) == "\"") && CapLike(t_[h + 2])) return k;
     if (plural) {
-      const EntityKind kind = (c & ClassBit(kNationNoun)) ? EntityKind::kNation : EntityKind::kOrganization;
+      const EntityKind kind =
+          (c & ClassBit(kNationNoun)) ? EntityKind::kNation : EntityKind::kOrganization;
       return AddReference(k, h + 1, RefKind::kPair, kind, false, Singular(F(h)));
     }
-    if (c & ClassBit(kNationNoun)) return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kNation, false, F(h));
-    if (c & ClassBit(kProgramHead)) return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kProgram, false, F(h));
+    if (c & ClassBit(kNationNoun))
+      return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kNation, false, F(h));
+    if (c & ClassBit(kProgramHead))
+      return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kProgram, false, F(h));
     return AddReference(k, h + 1, RefKind::kDefinite, EntityKind::kOrganization, false, F(h));
   }
   return k;

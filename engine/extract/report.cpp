@@ -1,8 +1,8 @@
 // Printing of extractions (pactgraph/ingest.h): the scorer JSON, a table, the --trace listing.
-#include "pactgraph/ingest.h"
-
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "pactgraph/ingest.h"
 
 namespace pactgraph::extract {
 
@@ -62,7 +62,6 @@ std::string ExtractionsToJson(const std::vector<Article>& articles,
   nlohmann::json root = {{"documents", docs}};
   return root.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
-
 
 std::string ExtractionToTable(const Article& article, const Extraction& x) {
   std::ostringstream os;

@@ -38,19 +38,18 @@ Status ParsePattern(const std::string& text, Pattern* out) {
 
 namespace {
 
-const char* const kTypes[] = {"mou",    "agreement", "cooperation", "launch",
-                              "runs",   "fund",      "invest",      "support",
-                              "visit",  "meet",      "member_of",   "based_in"};
+const char* const kTypes[] = {"mou",   "agreement", "cooperation", "launch",
+                              "runs",  "fund",      "invest",      "support",
+                              "visit", "meet",      "member_of",   "based_in"};
 
 bool KnownType(const std::string& t) {
   return std::find(std::begin(kTypes), std::end(kTypes), t) != std::end(kTypes);
 }
 
-
 bool ParseSlots(const std::string& list, std::vector<SlotRef>* out) {
   static const std::pair<const char*, Slot> kSlots[] = {
-      {"subj", Slot::kSubj},     {"obj", Slot::kObj},       {"agent", Slot::kAgent},
-      {"poss", Slot::kPoss},     {"premod", Slot::kPremod}, {"between", Slot::kBetween}};
+      {"subj", Slot::kSubj}, {"obj", Slot::kObj},       {"agent", Slot::kAgent},
+      {"poss", Slot::kPoss}, {"premod", Slot::kPremod}, {"between", Slot::kBetween}};
   for (const std::string& name : SplitList(list, ',')) {
     SlotRef ref;
     ref.slot = Slot::kPrep;
@@ -102,11 +101,16 @@ Status Lexicon::AddFrame(const std::vector<std::string>& f) {
     for (const std::string& item : SplitList(f[k], ' ')) {
       size_t eq = item.find('=');
       if (eq == std::string::npos) {
-        if (item == "document") fr.document = true;
-        else if (item == "receive") fr.receive_swaps = true;
-        else if (item == "program_target") fr.program_target = true;
-        else if (item == "place_target") fr.place_target = true;
-        else return Status::InvalidArgument("unknown frame flag '" + item + "'");
+        if (item == "document")
+          fr.document = true;
+        else if (item == "receive")
+          fr.receive_swaps = true;
+        else if (item == "program_target")
+          fr.program_target = true;
+        else if (item == "place_target")
+          fr.place_target = true;
+        else
+          return Status::InvalidArgument("unknown frame flag '" + item + "'");
         continue;
       }
       std::string role = item.substr(0, eq);
@@ -130,15 +134,16 @@ Status Lexicon::AddFrame(const std::vector<std::string>& f) {
 }
 
 Status Lexicon::AddTrigger(const std::vector<std::string>& f, Segmenter*) {
-  if (f.size() < 3) return Status::InvalidArgument("expected: trigger<TAB>TYPE<TAB>PATTERN[<TAB>FRAME]");
+  if (f.size() < 3)
+    return Status::InvalidArgument("expected: trigger<TAB>TYPE<TAB>PATTERN[<TAB>FRAME]");
   if (!KnownType(f[1])) return Status::InvalidArgument("unknown relation type '" + f[1] + "'");
   TriggerRule r;
   r.type = f[1];
   r.text = f[2];
   r.where = current_where_;
   PG_RETURN_IF_ERROR(ParsePattern(f[2], &r.pattern));
-  bool directed = !(r.type == "mou" || r.type == "agreement" || r.type == "cooperation" ||
-                    r.type == "meet");
+  bool directed =
+      !(r.type == "mou" || r.type == "agreement" || r.type == "cooperation" || r.type == "meet");
   std::string frame = f.size() > 3 ? f[3] : (directed ? "directed_verb" : "symmetric_verb");
   auto it = frame_index_.find(frame);
   if (it == frame_index_.end()) return Status::InvalidArgument("unknown frame '" + frame + "'");
@@ -207,9 +212,12 @@ Status Lexicon::AddStructural(const std::vector<std::string>& f) {
     size_t eq = role.find('=');
     int n = eq == std::string::npos ? 0 : std::atoi(role.c_str() + eq + 1);
     if (n < 1 || n > mentions) return Status::InvalidArgument("bad role '" + role + "'");
-    if (role.compare(0, eq, "src") == 0) r.src = n;
-    else if (role.compare(0, eq, "dst") == 0) r.dst = n;
-    else return Status::InvalidArgument("bad role '" + role + "' (src=N dst=M)");
+    if (role.compare(0, eq, "src") == 0)
+      r.src = n;
+    else if (role.compare(0, eq, "dst") == 0)
+      r.dst = n;
+    else
+      return Status::InvalidArgument("bad role '" + role + "' (src=N dst=M)");
   }
   if (r.src == 0 || r.dst == 0 || r.elements.empty() ||
       r.elements[0].kind == PatternElement::kClass || r.elements[0].optional) {

@@ -34,8 +34,10 @@ std::vector<std::string> SplitTabs(const std::string& line) {
 
 bool ParseKind(const std::string& s, EntityKind* kind) {
   static const std::pair<const char*, EntityKind> kKinds[] = {
-      {"nation", EntityKind::kNation},   {"organization", EntityKind::kOrganization},
-      {"program", EntityKind::kProgram}, {"person", EntityKind::kPerson},
+      {"nation", EntityKind::kNation},
+      {"organization", EntityKind::kOrganization},
+      {"program", EntityKind::kProgram},
+      {"person", EntityKind::kPerson},
       {"place", EntityKind::kPlace}};
   for (const auto& [name, k] : kKinds) {
     if (s == name) {
@@ -88,7 +90,8 @@ Status Lexicon::LoadRecord(const std::vector<std::string>& f, Segmenter* seg) {
   if (rec == "word") {
     if (f.size() < 3) return Status::InvalidArgument("expected: word<TAB>CLASS<TAB>PHRASE");
     auto it = std::find(kClassNames.begin(), kClassNames.end(), f[1]);
-    if (it == kClassNames.end()) return Status::InvalidArgument("unknown word class '" + f[1] + "'");
+    if (it == kClassNames.end())
+      return Status::InvalidArgument("unknown word class '" + f[1] + "'");
     AddClassPhrase(static_cast<WordClass>(it - kClassNames.begin()), f[2], seg);
     return Status::OK();
   }
@@ -97,14 +100,16 @@ Status Lexicon::LoadRecord(const std::vector<std::string>& f, Segmenter* seg) {
       return Status::InvalidArgument("expected: entity<TAB>KIND<TAB>CANONICAL[<TAB>ALIASES...]");
     }
     GazEntry e;
-    if (!ParseKind(f[1], &e.kind)) return Status::InvalidArgument("unknown entity kind '" + f[1] + "'");
+    if (!ParseKind(f[1], &e.kind))
+      return Status::InvalidArgument("unknown entity kind '" + f[1] + "'");
     e.canonical = f[2];
     e.nation = f.size() > 4 ? f[4] : "";
     e.state_body = f.size() > 5 && f[5] == "state";
     e.priority = e.kind == EntityKind::kNation ? 0 : e.kind == EntityKind::kPlace ? 2 : 1;
     if (e.kind == EntityKind::kNation) {
       auto it = nations_.find(e.canonical);
-      if (it == nations_.end()) return Status::InvalidArgument("unknown nation '" + e.canonical + "'");
+      if (it == nations_.end())
+        return Status::InvalidArgument("unknown nation '" + e.canonical + "'");
       e = it->second;
     }
     AddGaz(e.canonical, e, seg);
@@ -129,8 +134,9 @@ Status Lexicon::LoadRecord(const std::vector<std::string>& f, Segmenter* seg) {
     canonical_override_[f[1]] = f[2];
     return Status::OK();
   }
-  return Status::InvalidArgument("unknown record '" + rec +
-                                 "' (word, entity, demonym, canonical, trigger, frame, pattern, cue)");
+  return Status::InvalidArgument(
+      "unknown record '" + rec +
+      "' (word, entity, demonym, canonical, trigger, frame, pattern, cue)");
 }
 
 Status Lexicon::LoadFile(const std::string& path, bool required, Segmenter* seg) {
@@ -191,7 +197,8 @@ Status Lexicon::LoadIso(const std::string& dir, Segmenter* seg) {
     std::string a3 = c.value("alpha_3", ""), a2 = c.value("alpha_2", "");
     std::string name = c.value("name", "");
     std::string canonical = c.value("common_name", name);
-    if (auto it = canonical_override_.find(a3); it != canonical_override_.end()) canonical = it->second;
+    if (auto it = canonical_override_.find(a3); it != canonical_override_.end())
+      canonical = it->second;
     GazEntry e;
     e.canonical = canonical;
     e.kind = EntityKind::kNation;

@@ -80,7 +80,8 @@ size_t SentenceFrames::ClauseStart(size_t k) const {
     if (inner && !masked_[x]) return x + 1;
     const std::string& f = F(x);
     if (f == ";" || f == ":" || f == "\"" || (st_.info[x].tag & kTagSubord)) return x + 1;
-    if (f == "that" && x > 0 && (st_.info[x - 1].word.classes & ClassBit(kSpeechVerb))) return x + 1;
+    if (f == "that" && x > 0 && (st_.info[x - 1].word.classes & ClassBit(kSpeechVerb)))
+      return x + 1;
     if (f == "-" && x > 0 && t_[x].begin != t_[x - 1].end) return x + 1;  // a dash
   }
   return floor;
@@ -179,7 +180,8 @@ size_t SentenceFrames::SkipPrefix(size_t pos, size_t limit, bool* jumped) const 
     if (st_.mention_at[x] >= 0) return x;
     const uint16_t tag = st_.info[x].tag;
     const std::string& f = F(x);
-    if ((st_.info[x].word.classes & ClassBit(kRoleNoun)) && (F(x + 1) == "of" || F(x + 1) == "from")) {
+    if ((st_.info[x].word.classes & ClassBit(kRoleNoun)) &&
+        (F(x + 1) == "of" || F(x + 1) == "from")) {
       *jumped = true;
       x += 2;
       continue;
@@ -316,7 +318,8 @@ Group SentenceFrames::ReadGroup(size_t from, size_t limit, bool adjacent, bool n
     if (F(pos) != ",") break;
     // ", the US chipmaker," — an apposition; the list may go on after it.
     size_t close = next;
-    while (close < limit && close < next + 12 && F(close) != "," && !(st_.info[close].tag & kTagVerb)) {
+    while (close < limit && close < next + 12 && F(close) != "," &&
+           !(st_.info[close].tag & kTagVerb)) {
       ++close;
     }
     if (close < limit && F(close) == "," && close + 1 < limit && ListMark(F(close + 1)) &&

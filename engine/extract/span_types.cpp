@@ -37,8 +37,8 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
       EntityKind k;
       bool gov;
       if (HeadKind(close + 1, re, &k, &gov) && k == EntityKind::kOrganization) {
-        const std::string short_name = doc_->Surface(t_[e + 1].begin, t_[e + 1].end) + " " +
-                                       doc_->Surface(si_, close + 1, re);
+        const std::string short_name =
+            doc_->Surface(t_[e + 1].begin, t_[e + 1].end) + " " + doc_->Surface(si_, close + 1, re);
         int body = AddNamed(b, re, k, short_name);
         doc_->AddAlias(body, t_[e + 1].fold + " " + JoinFolds(t_, close + 1, re), "");
         doc_->AddAlias(body, JoinFolds(t_, b, re), doc_->Surface(si_, b, re));
@@ -95,8 +95,7 @@ size_t MentionFinder::TypeSpan(size_t b, size_t e) {
     Emit(p, e, person);
     return e;
   }
-  if (e == b + 1 && SentenceInitial(b) && CommonWord(b) && !t_[b].Is(kUpper) &&
-      !t_[b].Is(kMixed)) {
+  if (e == b + 1 && SentenceInitial(b) && CommonWord(b) && !t_[b].Is(kUpper) && !t_[b].Is(kMixed)) {
     return e;  // "Further", "Signing": a capital that only opens the sentence
   }
   if (e == b + 1 && (Has(b, kAcronymStop) || Has(b, kStopCap) || Has(b, kWeekday) ||
@@ -177,7 +176,8 @@ size_t MentionFinder::LeadingGazetteer(const GazEntry* g, size_t glen, size_t b,
   bool rest_head = HeadKind(r, e, &k, &gov);
   size_t descriptor = e;
   for (size_t h = r; h + 1 < e; ++h) {
-    if ((Has(h, kOrgHead) || Has(h, kGovHead)) && CapLike(t_[h + 1]) && !Has(h + 1, kNameConnector)) {
+    if ((Has(h, kOrgHead) || Has(h, kGovHead)) && CapLike(t_[h + 1]) &&
+        !Has(h + 1, kNameConnector)) {
       descriptor = h + 1;
     }
   }

@@ -17,8 +17,13 @@ namespace {
 class StructuralMatcher {
  public:
   StructuralMatcher(const Lexicon& lex, Document* doc, size_t si, std::vector<RelationRecord>* out)
-      : lex_(lex), doc_(doc), si_(si), t_(doc->sentences[si].tokens), st_(doc->state[si]),
-        n_(t_.size()), out_(out) {}
+      : lex_(lex),
+        doc_(doc),
+        si_(si),
+        t_(doc->sentences[si].tokens),
+        st_(doc->state[si]),
+        n_(t_.size()),
+        out_(out) {}
 
   void Run() {
     for (size_t k = 0; k < n_; ++k) {
@@ -79,7 +84,9 @@ class StructuralMatcher {
     if (t_[x].Is(kLower) && (tag & (kTagNoun | kTagAdj | kTagNum | kTagAdv))) return true;
     if (tag & kTagNum) return true;
     // A capitalised word that names nothing ("AI company"): a modifier too.
-    if (t_[x].Is(kWord) && st_.mention_at[x] < 0 && !(tag & (kTagVerb | kTagPrep | kTagConj | kTagDet | kTagAux | kTagPron | kTagRel | kTagSubord))) {
+    if (t_[x].Is(kWord) && st_.mention_at[x] < 0 &&
+        !(tag &
+          (kTagVerb | kTagPrep | kTagConj | kTagDet | kTagAux | kTagPron | kTagRel | kTagSubord))) {
       return true;
     }
     if (f == "-" || f == "(" || f == ")" || f == "%" || f == "$") return true;
@@ -146,8 +153,8 @@ class StructuralMatcher {
     if (m.ref != RefKind::kNone) return m.refs;
     if (m.entity < 0) return {};
     const DocEntity& d = doc_->ents[m.entity];
-    if (d.kind == EntityKind::kPerson) return d.affiliation >= 0 ? std::vector<int>{d.affiliation}
-                                                                  : std::vector<int>{};
+    if (d.kind == EntityKind::kPerson)
+      return d.affiliation >= 0 ? std::vector<int>{d.affiliation} : std::vector<int>{};
     return {m.entity};
   }
 

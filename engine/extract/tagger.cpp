@@ -42,8 +42,10 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
     if (adv) return kTagAdv;
     return info[k].known ? kTagNoun : (t[k].Is(kDigit) ? kTagNum : kTagNoun);
   }
-  if (noun && !verb) return (adj && !w.plural && k + 1 < t.size() && t[k + 1].Is(kWord) &&
-                             !t[k + 1].Is(kLower) ? kTagAdj : kTagNoun);
+  if (noun && !verb)
+    return (adj && !w.plural && k + 1 < t.size() && t[k + 1].Is(kWord) && !t[k + 1].Is(kLower)
+                ? kTagAdj
+                : kTagNoun);
   const uint16_t prev = k > 0 ? info[k - 1].tag : 0;
   const std::string& pf = k > 0 ? t[k - 1].fold : t[k].fold;
   // "state-owned", "Seoul-based": the second half of a hyphenated modifier.
@@ -62,9 +64,9 @@ uint16_t OpenTag(const std::vector<Token>& t, const std::vector<TokenInfo>& info
   const bool ed = w.past || (f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0);
   const bool s_form = f.size() > 3 && f.back() == 's' && w.plural;
   const uint16_t next = k + 1 < t.size() ? info[k + 1].tag : 0;
-  const bool next_nominal = k + 1 < t.size() &&
-                            (CapLike(t[k + 1]) ||
-                             (info[k + 1].tag == 0 && (info[k + 1].word.pos & wordnet::kNoun)));
+  const bool next_nominal =
+      k + 1 < t.size() &&
+      (CapLike(t[k + 1]) || (info[k + 1].tag == 0 && (info[k + 1].word.pos & wordnet::kNoun)));
   if (prev & (kTagDet | kTagPoss | kTagAdj | kTagNum)) return kTagNoun;
   if (k > 0 && pf == "to") return kTagVerb;
   if (prev & kTagVerb) return kTagNoun;  // "held talks", "signed deals"

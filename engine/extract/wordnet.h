@@ -22,17 +22,52 @@ enum Pos : uint8_t { kNoun = 1, kVerb = 2, kAdj = 4, kAdv = 8 };
 
 // Noun lexicographer files (WordNet's lexnames numbering, 3..28).
 enum NounClass : int {
-  kTops = 3, kAct, kAnimal, kArtifact, kAttribute, kBody, kCognition, kCommunication, kEvent,
-  kFeeling, kFood, kGroup, kLocation, kMotive, kObject, kPerson, kPhenomenon, kPlant,
-  kPossession, kProcess, kQuantity, kRelation, kShape, kState, kSubstance, kTime
+  kTops = 3,
+  kAct,
+  kAnimal,
+  kArtifact,
+  kAttribute,
+  kBody,
+  kCognition,
+  kCommunication,
+  kEvent,
+  kFeeling,
+  kFood,
+  kGroup,
+  kLocation,
+  kMotive,
+  kObject,
+  kPerson,
+  kPhenomenon,
+  kPlant,
+  kPossession,
+  kProcess,
+  kQuantity,
+  kRelation,
+  kShape,
+  kState,
+  kSubstance,
+  kTime
 };
 constexpr uint32_t Bit(NounClass c) { return 1u << (c - 3); }
 
 // Verb lexicographer files (29..44); bit (file - 29) of WordRecord::verb_classes.
 enum VerbClass : int {
-  kVerbBody = 29, kVerbChange, kVerbCognition, kVerbCommunication, kVerbCompetition,
-  kVerbConsumption, kVerbContact, kVerbCreation, kVerbEmotion, kVerbMotion, kVerbPerception,
-  kVerbPossession, kVerbSocial, kVerbStative, kVerbWeather
+  kVerbBody = 29,
+  kVerbChange,
+  kVerbCognition,
+  kVerbCommunication,
+  kVerbCompetition,
+  kVerbConsumption,
+  kVerbContact,
+  kVerbCreation,
+  kVerbEmotion,
+  kVerbMotion,
+  kVerbPerception,
+  kVerbPossession,
+  kVerbSocial,
+  kVerbStative,
+  kVerbWeather
 };
 constexpr uint16_t VerbBit(VerbClass c) { return static_cast<uint16_t>(1u << (c - 29)); }
 

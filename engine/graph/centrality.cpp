@@ -8,8 +8,8 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <mutex>
+#include <numeric>
 #include <random>
 #include <thread>
 

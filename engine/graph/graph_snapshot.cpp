@@ -121,7 +121,8 @@ const CsrHolder& GraphSnapshot::csr() const {
     std::vector<std::pair<uint32_t, uint32_t>> entries;
     entries.reserve(column_.size());
     for (uint32_t v = 0; v < num_vertices(); ++v) {
-      for (uint32_t i = row_start_[v]; i < row_start_[v + 1]; ++i) entries.emplace_back(v, column_[i]);
+      for (uint32_t i = row_start_[v]; i < row_start_[v + 1]; ++i)
+        entries.emplace_back(v, column_[i]);
     }
     csr_ = std::make_unique<CsrHolder>();
     csr_->g = Csr(boost::edges_are_sorted, entries.begin(), entries.end(), entry_prop_.begin(),

@@ -58,7 +58,6 @@ bool WeightedShortestPath(const GraphSnapshot& snapshot, VertexIndex source, Ver
 // returned (`out` then holds the paths found so far).
 Status KShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
                       const CompiledFilter& filter, uint32_t k, bool unit_cost,
-                      std::vector<GraphPath>* out,
-                      const std::function<Status()>& check = nullptr);
+                      std::vector<GraphPath>* out, const std::function<Status()>& check = nullptr);
 
 }  // namespace pactgraph::graph

@@ -138,8 +138,8 @@ Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Pat
     return Status::InvalidArgument("path endpoint is not a vertex of the graph");
   }
   PG_ASSIGN_OR_RETURN(CompiledFilter filter, CompiledFilter::Compile(g, query.filter, s, t));
-  const bool weighted =
-      query.mode == PathMode::kWeighted || (query.mode == PathMode::kKShortest && !query.weight.empty());
+  const bool weighted = query.mode == PathMode::kWeighted ||
+                        (query.mode == PathMode::kKShortest && !query.weight.empty());
   if (weighted && g.has_negative_weight()) {
     return Status::InvalidArgument("relationship costs ('" + g.options().weight +
                                    "') include negative or NaN values");

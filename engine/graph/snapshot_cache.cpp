@@ -42,8 +42,8 @@ Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOpti
   // damaged one is rebuilt and rewritten. Failing to write it only costs the next process.
   const std::string dir = source != nullptr && !token.empty() ? source->DatabaseDir() : "";
   const std::string file = dir.empty() ? "" : SnapshotFilePath(dir, options);
-  Result<SnapshotPtr> loaded = file.empty() ? Result<SnapshotPtr>(Status::NotFound("no file"))
-                                            : LoadSnapshot(file, token);
+  Result<SnapshotPtr> loaded =
+      file.empty() ? Result<SnapshotPtr>(Status::NotFound("no file")) : LoadSnapshot(file, token);
   SnapshotPtr snapshot;
   if (loaded.ok()) {
     snapshot = *loaded;

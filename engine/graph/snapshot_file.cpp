@@ -222,9 +222,8 @@ bool SnapshotFileAccess::Same(const GraphSnapshot& a, const GraphSnapshot& b) {
   return a.options_ == b.options_ && a.type_names_ == b.type_names_ &&
          a.label_names_ == b.label_names_ && a.node_ids_ == b.node_ids_ &&
          a.label_start_ == b.label_start_ && a.label_ids_ == b.label_ids_ &&
-         a.rel_ids_ == b.rel_ids_ && a.rel_types_ == b.rel_types_ &&
-         a.rel_start_ == b.rel_start_ && a.rel_end_ == b.rel_end_ && a.weights_ == b.weights_ &&
-         a.dates_ == b.dates_;
+         a.rel_ids_ == b.rel_ids_ && a.rel_types_ == b.rel_types_ && a.rel_start_ == b.rel_start_ &&
+         a.rel_end_ == b.rel_end_ && a.weights_ == b.weights_ && a.dates_ == b.dates_;
 }
 
 Status SaveSnapshot(const GraphSnapshot& snapshot, const std::string& token,
@@ -265,8 +264,8 @@ Result<SnapshotPtr> LoadSnapshot(const std::string& path, const std::string& tok
   void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   ::close(fd);
   if (map == MAP_FAILED) return Status::IOError(path + ": cannot map the graph snapshot");
-  Result<SnapshotPtr> out =
-      SnapshotFileAccess::Decode(std::string_view(static_cast<const char*>(map), size), token, path);
+  Result<SnapshotPtr> out = SnapshotFileAccess::Decode(
+      std::string_view(static_cast<const char*>(map), size), token, path);
   ::munmap(map, size);
   return out;
 }
@@ -294,7 +293,8 @@ Status CheckSnapshotFiles(Database* db, CheckReport* report) {
   for (const fs::path& file : files) {
     const std::string name = file.filename().string();
     if (file.extension() != ".pgsnap") {
-      report->notes.push_back("snapshots/" + name + ": not a snapshot file (left over from an "
+      report->notes.push_back("snapshots/" + name +
+                              ": not a snapshot file (left over from an "
                               "interrupted write?); ignored");
       continue;
     }
@@ -311,7 +311,8 @@ Status CheckSnapshotFiles(Database* db, CheckReport* report) {
     PG_ASSIGN_OR_RETURN(graph::SnapshotPtr fresh,
                         graph::GraphSnapshot::Build(*reader, (*loaded)->options()));
     if (!graph::SameSnapshot(**loaded, *fresh)) {
-      report->Add("snapshots/" + name + ": written for the current state but differs from "
+      report->Add("snapshots/" + name +
+                  ": written for the current state but differs from "
                   "the store");
     }
   }

@@ -85,8 +85,8 @@ struct Extraction {
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;  // one per (source, type, target), first evidence
   std::vector<ExtractedRelation> evidence;   // every supporting sentence, in text order
-  std::vector<std::string> warnings;  // e.g. a sentence over the candidate cap
-  std::vector<std::string> trace;     // rejected candidates, when options.trace is set
+  std::vector<std::string> warnings;         // e.g. a sentence over the candidate cap
+  std::vector<std::string> trace;            // rejected candidates, when options.trace is set
 };
 
 struct ExtractorOptions {
@@ -94,7 +94,7 @@ struct ExtractorOptions {
   std::string data_dir;
   std::string iso_codes_dir = "/usr/share/iso-codes/json";
   std::vector<std::string> rule_files;  // extra trigger/cue/lexicon files (--rules)
-  bool trace = false;  // record rejected trigger candidates in Extraction::trace
+  bool trace = false;                   // record rejected trigger candidates in Extraction::trace
 };
 
 // Where the rule data lives: $PACTGRAPH_DATA_DIR when set, else the source tree's data/ (a
@@ -156,8 +156,7 @@ PACTGRAPH_EXPORT std::string ExtractionToTable(const Article& article,
 // file:line, and the trigger, source and target words with their byte offsets; then the trigger
 // candidates that were rejected and why (kept when ExtractorOptions::trace is set) and the
 // warnings.
-PACTGRAPH_EXPORT std::string ExtractionTrace(const Article& article,
-                                             const Extraction& extraction);
+PACTGRAPH_EXPORT std::string ExtractionTrace(const Article& article, const Extraction& extraction);
 
 // --- storing -----------------------------------------------------------------------------
 

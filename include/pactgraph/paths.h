@@ -71,7 +71,7 @@ struct PathOptions {
 };
 
 struct PathResult {
-  Path path;  // nodes and relationships with labels and properties, from `from` to `to`
+  Path path;        // nodes and relationships with labels and properties, from `from` to `to`
   double cost = 0;  // hops, or the sum of relationship costs when weighted
   std::vector<std::vector<Evidence>> evidence;  // per relationship (when with_evidence)
   std::map<ArticleId, Article> articles;        // articles the evidence cites (no body text)

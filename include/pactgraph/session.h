@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
-#include "pactgraph/export.h"
 #include "pactgraph/database.h"
+#include "pactgraph/export.h"
 #include "pactgraph/graph.h"
 #include "pactgraph/status.h"
 #include "pactgraph/value.h"

@@ -68,8 +68,8 @@ struct PACTGRAPH_EXPORT Time {
 
   // A local time followed by "Z" or "±HH:MM" (no offset: UTC).
   static std::optional<Time> Parse(std::string_view iso);
-  std::string ToString() const;  // "12:31:14+01:00", "10:35Z"
-  int64_t UtcNanos() const;      // nanos - offset, may fall outside one day
+  std::string ToString() const;                  // "12:31:14+01:00", "10:35Z"
+  int64_t UtcNanos() const;                      // nanos - offset, may fall outside one day
   bool operator==(const Time&) const = default;  // structural: same reading, same offset
 };
 

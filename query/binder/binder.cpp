@@ -108,8 +108,7 @@ class Binder {
   // A variable whose static type is known not to be `t` (e.g. WITH 1 AS n MATCH (n)).
   bool KnownNot(const Var& v, Value::Type t) const {
     auto it = slot_types_.find(v.slot);
-    return v.kind == VarKind::kAny && it != slot_types_.end() &&
-           it->second.KnownOther({t});
+    return v.kind == VarKind::kAny && it != slot_types_.end() && it->second.KnownOther({t});
   }
 
   // --- clauses -------------------------------------------------------------------------------
@@ -143,7 +142,8 @@ class Binder {
           bc.expr = c.expr;
           bc.slot = NewSlot();
           if (scope_.count(c.alias)) {
-            return Err(c.pos, "VariableAlreadyBound", "variable `" + c.alias + "` already declared");
+            return Err(c.pos, "VariableAlreadyBound",
+                       "variable `" + c.alias + "` already declared");
           }
           scope_[c.alias] = Var{bc.slot, VarKind::kAny};
           if (list.Definitely(Value::Type::kList) && list.elem) {
@@ -244,7 +244,8 @@ class Binder {
         return Err(c.pos, "procedure " + sig.name + " has no output column '" + col +
                               "' (it yields " + cols + ")");
       }
-      if (scope_.count(alias)) return Err(c.pos, "VariableAlreadyBound", "variable `" + alias + "` already declared");
+      if (scope_.count(alias))
+        return Err(c.pos, "VariableAlreadyBound", "variable `" + alias + "` already declared");
       int slot = NewSlot();
       bc->yield_slots[it - sig.yields.begin()] = slot;
       scope_[alias] = Var{slot, VarKind::kAny};
@@ -275,8 +276,9 @@ class Binder {
                    "variable `" + n.var + "` is " + Describe(it->second) + ", not a node");
       }
       if (create && (!n.labels.empty() || n.props)) {
-        return Err(n.pos, "VariableAlreadyBound", "cannot add labels or properties to `" + n.var +
-                              "` here: the variable is already bound");
+        return Err(n.pos, "VariableAlreadyBound",
+                   "cannot add labels or properties to `" + n.var +
+                       "` here: the variable is already bound");
       }
       *slot = it->second.slot;
       return Status::OK();
@@ -302,8 +304,9 @@ class Binder {
       }
       if (create) {
         return Err(r.pos, "VariableAlreadyBound",
-                   "variable `" + r.var + "` is already bound; CREATE and MERGE make new "
-                   "relationships");
+                   "variable `" + r.var +
+                       "` is already bound; CREATE and MERGE make new "
+                       "relationships");
       }
       if (new_slots->count(v.slot)) {
         return Err(r.pos, "RelationshipUniquenessViolation",
@@ -334,7 +337,8 @@ class Binder {
     if (props->kind == ExprKind::kParameter) {
       return Err(props->pos, "InvalidParameterUse",
                  "a parameter cannot stand for the property map of a MATCH or MERGE pattern; "
-                 "write (n {key: $" + props->name + ".key})");
+                 "write (n {key: $" +
+                     props->name + ".key})");
     } else {
       PG_RETURN_IF_ERROR(BindExpr(props, nullptr));
       keys = props->keys;
@@ -404,7 +408,8 @@ class Binder {
       }
       if (!part.path_var.empty()) {
         if (scope_.count(part.path_var)) {
-          return Err(part.pos, "VariableAlreadyBound", "variable `" + part.path_var + "` already declared");
+          return Err(part.pos, "VariableAlreadyBound",
+                     "variable `" + part.path_var + "` already declared");
         }
         bp.path_slot = NewSlot();
         m->new_slots.insert(bp.path_slot);
@@ -430,8 +435,7 @@ class Binder {
       if (part.kind != PatternPart::Kind::kNormal) {
         return Err(part.pos, "shortestPath cannot be used in CREATE or MERGE");
       }
-      if (part.nodes.size() == 1 && !part.nodes[0].var.empty() &&
-          scope_.count(part.nodes[0].var)) {
+      if (part.nodes.size() == 1 && !part.nodes[0].var.empty() && scope_.count(part.nodes[0].var)) {
         return Err(part.nodes[0].pos, "VariableAlreadyBound",
                    "variable `" + part.nodes[0].var + "` is already bound; " +
                        (merge ? "MERGE" : "CREATE") + " of a lone node makes a new node");
@@ -455,20 +459,23 @@ class Binder {
             PG_RETURN_IF_ERROR(DeclareRel(r, &m->new_slots, &ignored, true));
           }
           if (r.types.size() != 1) {
-            return Err(r.pos, "NoSingleRelationshipType", std::string("a relationship to ") + (merge ? "MERGE" : "CREATE") +
-                                  " needs exactly one type, like -[:MOU]->");
+            return Err(r.pos, "NoSingleRelationshipType",
+                       std::string("a relationship to ") + (merge ? "MERGE" : "CREATE") +
+                           " needs exactly one type, like -[:MOU]->");
           }
-          if (r.var_length) return Err(r.pos, "CreatingVarLength", "variable-length relationships cannot be created");
+          if (r.var_length)
+            return Err(r.pos, "CreatingVarLength",
+                       "variable-length relationships cannot be created");
           if (r.dir == Direction::kBoth && !merge) {
-            return Err(r.pos, "RequiresDirectedRelationship", "a relationship to CREATE needs a direction (-> or <-)");
+            return Err(r.pos, "RequiresDirectedRelationship",
+                       "a relationship to CREATE needs a direction (-> or <-)");
           }
           int rslot;
           PG_RETURN_IF_ERROR(DeclareRel(r, &m->new_slots, &rslot, true));
           bp.rel_slots.push_back(rslot);
           bp.segment_node_slots.push_back(-1);
           if (merge && r.props && r.props->kind == ExprKind::kParameter) {
-            PG_RETURN_IF_ERROR(
-                AddPropertyPredicates(r.props, rslot, r.pos, r.var, &m->predicates));
+            PG_RETURN_IF_ERROR(AddPropertyPredicates(r.props, rslot, r.pos, r.var, &m->predicates));
           }
           if (r.props) PG_RETURN_IF_ERROR(BindExpr(const_cast<RelPattern&>(r).props, nullptr));
           if (merge && r.props) {
@@ -478,7 +485,8 @@ class Binder {
       }
       if (!part.path_var.empty()) {
         if (scope_.count(part.path_var)) {
-          return Err(part.pos, "VariableAlreadyBound", "variable `" + part.path_var + "` already declared");
+          return Err(part.pos, "VariableAlreadyBound",
+                     "variable `" + part.path_var + "` already declared");
         }
         bp.path_slot = NewSlot();
         m->new_slots.insert(bp.path_slot);
@@ -500,7 +508,8 @@ class Binder {
       const Expr& var =
           item.kind == SetItem::Kind::kProperty ? *item.target->args[0] : *item.target;
       auto it = scope_.find(var.name);
-      if (it == scope_.end()) return Err(var.pos, "UndefinedVariable", "variable `" + var.name + "` not defined");
+      if (it == scope_.end())
+        return Err(var.pos, "UndefinedVariable", "variable `" + var.name + "` not defined");
       if (it->second.kind == VarKind::kPath) {
         return Err(var.pos, "cannot set properties or labels on a path");
       }
@@ -532,15 +541,16 @@ class Binder {
         p->is_key.push_back(true);
       }
     }
-    std::vector<StaticType> item_types;  // after the star columns
+    std::vector<StaticType> item_types;   // after the star columns
     std::vector<std::string> item_texts;  // each item's expression as written, before binding
-    std::vector<bool> mixed;  // the item combines an aggregate with grouping keys
+    std::vector<bool> mixed;              // the item combines an aggregate with grouping keys
     AggCollector agg;
     agg.specs = &p->aggregates;
     agg.next_slot = &num_slots_;
     for (auto& item : c.items) {
       if (!item.explicit_alias && item.expr->kind != ExprKind::kVariable && !p->is_return) {
-        return Err(item.expr->pos, "NoExpressionAlias", "expression in WITH must be aliased (use AS)");
+        return Err(item.expr->pos, "NoExpressionAlias",
+                   "expression in WITH must be aliased (use AS)");
       }
       agg.saw_aggregate = false;
       agg.saw_outside_var = false;
@@ -557,7 +567,8 @@ class Binder {
     for (size_t i = 0; i < p->names.size(); ++i) {
       for (size_t j = 0; j < i; ++j) {
         if (p->names[i] == p->names[j]) {
-          return Err(c.pos, "ColumnNameConflict", "multiple result columns with the same name '" + p->names[i] + "'");
+          return Err(c.pos, "ColumnNameConflict",
+                     "multiple result columns with the same name '" + p->names[i] + "'");
         }
       }
       int slot = NewSlot();
@@ -615,9 +626,9 @@ class Binder {
                        "ORDER BY after an aggregation can use a projected expression only as a "
                        "whole column, not inside a larger expression");
           }
-          return Err(e->pos, "UndefinedVariable", "ORDER BY after " +
-                                 std::string(aggregating ? "an aggregation" : "DISTINCT") +
-                                 " can only use the projected columns");
+          return Err(e->pos, "UndefinedVariable",
+                     "ORDER BY after " + std::string(aggregating ? "an aggregation" : "DISTINCT") +
+                         " can only use the projected columns");
         }
         PG_RETURN_IF_ERROR(st);
       }
@@ -719,7 +730,8 @@ class Binder {
     switch (e->kind) {
       case ExprKind::kVariable: {
         auto it = scope_.find(e->name);
-        if (it == scope_.end()) return Err(e->pos, "UndefinedVariable", "variable `" + e->name + "` not defined");
+        if (it == scope_.end())
+          return Err(e->pos, "UndefinedVariable", "variable `" + e->name + "` not defined");
         e->slot = it->second.slot;
         if (agg && agg->depth == 0 && !agg->locals.count(e->slot)) agg->saw_outside_var = true;
         return Status::OK();
@@ -759,11 +771,13 @@ class Binder {
         return Err(e->pos, "InvalidAggregation",
                    "aggregate function " + e->name + "() is only allowed in WITH or RETURN items");
       }
-      if (agg->depth > 0) return Err(e->pos, "NestedAggregation", "aggregate functions cannot be nested");
+      if (agg->depth > 0)
+        return Err(e->pos, "NestedAggregation", "aggregate functions cannot be nested");
       if (!agg->locals.empty() && comprehension_depth_ > 0) {
         return Err(e->pos, "InvalidAggregation",
-                   "aggregate function " + e->name + "() cannot be used inside a list "
-                   "comprehension or quantifier");
+                   "aggregate function " + e->name +
+                       "() cannot be used inside a list "
+                       "comprehension or quantifier");
       }
       if (e->star && af->name != "count") return Err(e->pos, e->name + "(*) is not valid");
       if (!e->star && e->args.size() != 1) {
@@ -811,7 +825,7 @@ class Binder {
   std::string_view text_;
   const QueryServices& services_;
   std::map<std::string, Var> scope_;
-  SlotTypes slot_types_;  // static types by slot (static_types.h)
+  SlotTypes slot_types_;         // static types by slot (static_types.h)
   int comprehension_depth_ = 0;  // > 0 inside a comprehension's WHERE or projection
   int num_slots_ = 0;
   bool writes_ = false;

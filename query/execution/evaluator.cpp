@@ -13,8 +13,9 @@ namespace pactgraph::query {
 namespace {
 
 Status Mismatch(const std::string& op, const Value& a, const Value& b) {
-  return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: cannot apply " + op + " to " +
-                                 Value::TypeName(a.type()) + " and " + Value::TypeName(b.type()));
+  return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: cannot apply " +
+                                 op + " to " + Value::TypeName(a.type()) + " and " +
+                                 Value::TypeName(b.type()));
 }
 
 Value FromBool(std::optional<bool> b) { return b ? Value(*b) : Value(); }
@@ -96,8 +97,9 @@ Result<bool> RegexMatch(const std::string& s, const std::string& pattern) {
 Result<std::optional<bool>> AsTruth(const Value& v, const char* op) {
   if (v.is_null()) return std::optional<bool>();
   if (!v.is_bool()) {
-    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: ") + op +
-                                   " expects BOOLEAN operands, got " + Value::TypeName(v.type()));
+    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: ") +
+                                   op + " expects BOOLEAN operands, got " +
+                                   Value::TypeName(v.type()));
   }
   return std::optional<bool>(v.as_bool());
 }
@@ -188,8 +190,9 @@ Result<Value> EvalProperty(const Value& base, const std::string& key) {
     case Value::Type::kDuration:
       return TemporalComponent(base, key);
     default:
-      return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: cannot read property '" + key + "' of " +
-                                     Value::TypeName(base.type()));
+      return Status::InvalidArgument(
+          "TypeError (InvalidArgumentType): Type mismatch: cannot read property '" + key + "' of " +
+          Value::TypeName(base.type()));
   }
   auto it = m->find(key);
   return it == m->end() ? Value() : it->second;
@@ -204,8 +207,10 @@ Result<Value> EvalIterate(const Expr& e, Row& row, ExecContext& ctx) {
   PG_ASSIGN_OR_RETURN(Value list, Evaluate(*e.args[0], row, ctx));
   if (list.is_null()) return Value();
   if (!list.is_list()) {
-    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: expected a list after IN, got ") +
-                                   Value::TypeName(list.type()));
+    return Status::InvalidArgument(
+        std::string(
+            "TypeError (InvalidArgumentType): Type mismatch: expected a list after IN, got ") +
+        Value::TypeName(list.type()));
   }
   const Expr* where = e.args[1].get();
   if (e.kind == ExprKind::kComprehension) {
@@ -292,7 +297,8 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
       if (base.is_null()) return Value();
       if (!base.is_list()) return Mismatch("[..]", base, from);
       if ((!from.is_null() && !from.is_int()) || (!to.is_null() && !to.is_int())) {
-        return Status::InvalidArgument("TypeError (InvalidArgumentType): Type mismatch: list slice bounds must be integers");
+        return Status::InvalidArgument(
+            "TypeError (InvalidArgumentType): Type mismatch: list slice bounds must be integers");
       }
       const auto& l = base.as_list();
       int64_t n = static_cast<int64_t>(l.size());
@@ -343,7 +349,8 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
       if (a.is_null()) return Value();
       if (!a.is_node()) {
         return Status::InvalidArgument(
-            std::string("TypeError (InvalidArgumentType): Type mismatch: label check needs a NODE, got ") +
+            std::string(
+                "TypeError (InvalidArgumentType): Type mismatch: label check needs a NODE, got ") +
             Value::TypeName(a.type()));
       }
       const auto& labels = a.as_node().labels;
@@ -398,9 +405,10 @@ Result<bool> EvaluatePredicate(const Expr& e, Row& row, ExecContext& ctx) {
   PG_ASSIGN_OR_RETURN(Value v, Evaluate(e, row, ctx));
   if (v.is_null()) return false;
   if (!v.is_bool()) {
-    return ctx.ErrorAt(e.pos, Status::InvalidArgument(
-                                  std::string("TypeError (InvalidArgumentType): Type mismatch: expected a BOOLEAN predicate, got ") +
-                                  Value::TypeName(v.type())));
+    return ctx.ErrorAt(
+        e.pos, Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type "
+                                                   "mismatch: expected a BOOLEAN predicate, got ") +
+                                       Value::TypeName(v.type())));
   }
   return v.as_bool();
 }

@@ -57,9 +57,11 @@ Status ExpandOp::Push(Row& row) {
   const Value& from = row[spec_.from_slot];
   if (from.is_null()) return Status::OK();
   if (!from.is_node()) {
-    return Status::InvalidArgument(std::string("TypeError (InvalidArgumentType): Type mismatch: expected a node to expand from, "
-                                               "got ") +
-                                   Value::TypeName(from.type()));
+    return Status::InvalidArgument(
+        std::string(
+            "TypeError (InvalidArgumentType): Type mismatch: expected a node to expand from, "
+            "got ") +
+        Value::TypeName(from.type()));
   }
   const NodeId start = from.as_node().id;
   if (spec_.var_length) {

@@ -74,7 +74,7 @@ struct ExpandSpec {
   Direction dir = Direction::kOut;  // relative to walking from `from` to `to`
   std::vector<std::string> types;
   std::vector<std::string> to_labels;
-  bool to_bound = false;  // expand-into: `to` already holds a node
+  bool to_bound = false;   // expand-into: `to` already holds a node
   bool rel_bound = false;  // the relationship slot was bound by an earlier clause: only it
   bool var_length = false;
   int64_t min_hops = 1;

@@ -156,10 +156,13 @@ Status DeleteOp::Apply(std::vector<Row>* rows) {
     Status st = w->DeleteNode(n, detach_);
     if (st.code() == Status::Code::kNotFound) continue;
     if (!st.ok() && !detach_ && st.code() == Status::Code::kInvalidArgument) {
-      return ctx_->ErrorAt(exprs_.front()->pos,
-                           Status::InvalidArgument("ConstraintVerificationFailed (DeleteConnectedNode): cannot delete node " + std::to_string(n) +
-                                                   " because it still has relationships; use "
-                                                   "DETACH DELETE"));
+      return ctx_->ErrorAt(
+          exprs_.front()->pos,
+          Status::InvalidArgument(
+              "ConstraintVerificationFailed (DeleteConnectedNode): cannot delete node " +
+              std::to_string(n) +
+              " because it still has relationships; use "
+              "DETACH DELETE"));
     }
     PG_RETURN_IF_ERROR(st);
     ctx_->stats().nodes_deleted++;

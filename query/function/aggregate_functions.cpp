@@ -108,14 +108,14 @@ const AggregateFunction* FindAggregateFunction(const std::string& name) {
 Status TypeMismatch(const std::string& function, const std::string& expected, const Value& got) {
   // The TCK's categories: conversions and element accessors reject a value of the wrong kind
   // (InvalidArgumentValue); range() rejects its argument types as an ArgumentError.
-  static const std::set<std::string> kValueFunctions = {"toString", "toInteger", "toFloat",
-                                                        "toBoolean", "type", "labels"};
-  const char* category = function == "range"                ? "ArgumentError (InvalidArgumentType)"
+  static const std::set<std::string> kValueFunctions = {"toString",  "toInteger", "toFloat",
+                                                        "toBoolean", "type",      "labels"};
+  const char* category = function == "range"               ? "ArgumentError (InvalidArgumentType)"
                          : kValueFunctions.count(function) ? "TypeError (InvalidArgumentValue)"
                                                            : "TypeError (InvalidArgumentType)";
   return Status::InvalidArgument(std::string(category) + ": Type mismatch: " + function +
-                                 "() expects " + expected + ", got " +
-                                 Value::TypeName(got.type()) + " " + got.ToString());
+                                 "() expects " + expected + ", got " + Value::TypeName(got.type()) +
+                                 " " + got.ToString());
 }
 
 }  // namespace pactgraph::query

@@ -116,7 +116,9 @@ Result<Value> Range(const Args& a, FunctionContext&) {
     if (!v.is_int()) return TypeMismatch("range", "INTEGER arguments", v);
   }
   int64_t from = a[0].as_int(), to = a[1].as_int(), step = a.size() > 2 ? a[2].as_int() : 1;
-  if (step == 0) return Status::InvalidArgument("ArgumentError (NumberOutOfRange): range(): step must not be zero");
+  if (step == 0)
+    return Status::InvalidArgument(
+        "ArgumentError (NumberOutOfRange): range(): step must not be zero");
   ValueList out;
   for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
     out.push_back(Value(i));

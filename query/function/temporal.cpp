@@ -84,12 +84,13 @@ Result<Value> AddDuration(const Value& t, const Duration& d) {
       return Value(date);
     }
     case T::kLocalTime:
-      return Value(LocalTime{FloorMod(static_cast<int64_t>((t.as_local_time().nanos + DurNanos(d)) %
-                                                           kNanosPerDay),
-                                      kNanosPerDay)});
+      return Value(LocalTime{
+          FloorMod(static_cast<int64_t>((t.as_local_time().nanos + DurNanos(d)) % kNanosPerDay),
+                   kNanosPerDay)});
     case T::kTime: {
       Time x = t.as_time();
-      x.nanos = FloorMod(static_cast<int64_t>((x.nanos + DurNanos(d)) % kNanosPerDay), kNanosPerDay);
+      x.nanos =
+          FloorMod(static_cast<int64_t>((x.nanos + DurNanos(d)) % kNanosPerDay), kNanosPerDay);
       return Value(x);
     }
     case T::kLocalDateTime: {
@@ -297,10 +298,17 @@ Result<Value> MakeDuration(const Args& a) {
   if (!v.is_map()) return TypeMismatch("duration", "a string or map", v);
   long double months = 0, days = 0, seconds = 0;
   static const std::pair<const char*, std::pair<int, long double>> kUnits[] = {
-      {"years", {0, 12}},        {"quarters", {0, 3}},        {"months", {0, 1}},
-      {"weeks", {1, 7}},         {"days", {1, 1}},            {"hours", {2, 3600}},
-      {"minutes", {2, 60}},      {"seconds", {2, 1}},         {"milliseconds", {2, 1e-3L}},
-      {"microseconds", {2, 1e-6L}}, {"nanoseconds", {2, 1e-9L}}};
+      {"years", {0, 12}},
+      {"quarters", {0, 3}},
+      {"months", {0, 1}},
+      {"weeks", {1, 7}},
+      {"days", {1, 1}},
+      {"hours", {2, 3600}},
+      {"minutes", {2, 60}},
+      {"seconds", {2, 1}},
+      {"milliseconds", {2, 1e-3L}},
+      {"microseconds", {2, 1e-6L}},
+      {"nanoseconds", {2, 1e-9L}}};
   for (const auto& [k, val] : v.as_map()) {
     const std::pair<int, long double>* unit = nullptr;
     for (const auto& u : kUnits) {
@@ -377,9 +385,8 @@ void AddTemporalFunctions(std::map<std::string, ScalarFunction>* t) {
   add("time", T::kTime);
   add("localdatetime", T::kLocalDateTime);
   add("datetime", T::kDateTime);
-  (*t)["duration"] = ScalarFunction{"duration", 1, 1, [](const Args& a, FunctionContext&) {
-                                      return MakeDuration(a);
-                                    }};
+  (*t)["duration"] = ScalarFunction{
+      "duration", 1, 1, [](const Args& a, FunctionContext&) { return MakeDuration(a); }};
   const std::pair<const char*, int> kBetween[] = {{"duration.between", 0},
                                                   {"duration.inMonths", 1},
                                                   {"duration.inDays", 2},
@@ -388,9 +395,8 @@ void AddTemporalFunctions(std::map<std::string, ScalarFunction>* t) {
     std::string lower;
     for (const char* c = name; *c; ++c) lower += static_cast<char>(std::tolower(*c));
     const int m = mode;
-    (*t)[lower] = ScalarFunction{name, 2, 2, [m](const Args& a, FunctionContext&) {
-                                   return Between(a, m);
-                                 }};
+    (*t)[lower] =
+        ScalarFunction{name, 2, 2, [m](const Args& a, FunctionContext&) { return Between(a, m); }};
   }
 }
 
@@ -411,12 +417,14 @@ std::optional<Result<Value>> TemporalArithmetic(const std::string& op, const Val
   if (a.is_duration() && b.is_number() && (op == "*" || op == "/")) {
     long double f = static_cast<long double>(b.as_number());
     if (op == "/") {
-      if (f == 0) return Result<Value>(Status::InvalidArgument("ArgumentError (NumberOutOfRange): / by zero"));
+      if (f == 0)
+        return Result<Value>(
+            Status::InvalidArgument("ArgumentError (NumberOutOfRange): / by zero"));
       f = 1 / f;
     }
     const Duration d = a.as_duration();
-    return Result<Value>(Value(FromParts(d.months * f, d.days * f,
-                                         (static_cast<long double>(d.seconds) + d.nanos * 1e-9L) * f)));
+    return Result<Value>(Value(FromParts(
+        d.months * f, d.days * f, (static_cast<long double>(d.seconds) + d.nanos * 1e-9L) * f)));
   }
   if (a.is_number() && b.is_duration() && op == "*") return TemporalArithmetic(op, b, a);
   if (b.is_duration() && a.is_temporal() && !a.is_duration() && (op == "+" || op == "-")) {
@@ -485,7 +493,8 @@ Result<Value> TemporalComponent(const Value& v, const std::string& key) {
   if (v.is_datetime()) {
     const DateTime x = v.as_datetime();
     if (key == "epochSeconds") return i(x.EpochSeconds());
-    if (key == "epochMillis") return i(x.EpochSeconds() * 1000 + x.nanos % kNanosPerSecond / 1'000'000);
+    if (key == "epochMillis")
+      return i(x.EpochSeconds() * 1000 + x.nanos % kNanosPerSecond / 1'000'000);
   }
   return Status::InvalidArgument(std::string("a ") + Value::TypeName(v.type()) +
                                  " value has no component '" + key + "'");

@@ -78,8 +78,8 @@ bool AfterOperand(const std::vector<Token>& out) {
 }
 
 Status NumberError(std::string_view q, size_t pos, const char* category, const std::string& m) {
-  return ErrorAt(Status::Code::kParseError, q, pos, std::string("SyntaxError (") + category +
-                                                        "): " + m);
+  return ErrorAt(Status::Code::kParseError, q, pos,
+                 std::string("SyntaxError (") + category + "): " + m);
 }
 
 // Integer and float literals: 123, 0x7F, 0o17, 1.5, .5, 1e3, 1.5E-3. An integer beyond int64
@@ -222,9 +222,9 @@ Result<std::vector<Token>> Tokenize(std::string_view q) {
       t.kind = TokenKind::kParam;
       t.text = std::string(q.substr(i + 1, j - i - 1));
       i = j;
-    } else if (std::isdigit(c) || (c == '.' && i + 1 < q.size() &&
-                                   std::isdigit(static_cast<unsigned char>(q[i + 1])) &&
-                                   !AfterOperand(out))) {
+    } else if (std::isdigit(c) ||
+               (c == '.' && i + 1 < q.size() &&
+                std::isdigit(static_cast<unsigned char>(q[i + 1])) && !AfterOperand(out))) {
       PG_RETURN_IF_ERROR(LexNumber(q, &i, &t));
     } else if (c == '\'' || c == '"') {
       size_t j = i + 1;
@@ -263,7 +263,8 @@ Result<std::vector<Token>> Tokenize(std::string_view q) {
               s += '"';
               break;
             case 'u': {
-              if (j + 4 > q.size()) return err(j - 2, "SyntaxError (InvalidUnicodeLiteral): invalid \\u escape");
+              if (j + 4 > q.size())
+                return err(j - 2, "SyntaxError (InvalidUnicodeLiteral): invalid \\u escape");
               uint32_t cp = 0;
               for (int k = 0; k < 4; ++k) {
                 char h = q[j + k];

@@ -34,7 +34,8 @@ Result<ExprPtr> Parser::ParseAtom() {
   e->pos = t.pos;
   switch (t.kind) {
     case TokenKind::kInt:
-      if (t.quoted) return Error(t.pos, "SyntaxError (IntegerOverflow): integer literal out of range");
+      if (t.quoted)
+        return Error(t.pos, "SyntaxError (IntegerOverflow): integer literal out of range");
       e->literal = Value(t.int_value);
       Advance();
       return e;
@@ -70,8 +71,7 @@ Result<ExprPtr> Parser::ParseAtom() {
       }
       bool pattern = IsSymbol(")") && (IsSymbol("-", 1) || IsSymbol("<", 1));
       i_ = save;
-      if (pattern)
-        return NotSupported(t.pos, "pattern expressions (use MATCH or OPTIONAL MATCH)");
+      if (pattern) return NotSupported(t.pos, "pattern expressions (use MATCH or OPTIONAL MATCH)");
     }
     Advance();
     PG_ASSIGN_OR_RETURN(ExprPtr inner, ParseExpr());
@@ -189,8 +189,9 @@ Result<ExprPtr> Parser::ParseIdentAtom() {
         // size() of a pattern was removed from Cypher: a syntax error, not a missing feature.
         if (!a.ok() && Upper(e->name) == "SIZE" &&
             a.status().message().find("pattern expressions") != std::string::npos) {
-          return Error(arg_pos, "size() of a pattern is not Cypher; count the matches with "
-                                "MATCH … RETURN count(*)");
+          return Error(arg_pos,
+                       "size() of a pattern is not Cypher; count the matches with "
+                       "MATCH … RETURN count(*)");
         }
         PG_RETURN_IF_ERROR(a.status());
         e->args.push_back(*a);

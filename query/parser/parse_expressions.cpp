@@ -156,8 +156,8 @@ Result<ExprPtr> Parser::ParseUnary() {
     e->pos = Peek().pos;
     Advance();
     // Fold -<int> so the most negative integer literal is expressible.
-    if (e->op == "-" && Peek().kind == TokenKind::kInt && !IsSymbol(".", 1) &&
-        !IsSymbol("[", 1) && !IsSymbol("^", 1)) {
+    if (e->op == "-" && Peek().kind == TokenKind::kInt && !IsSymbol(".", 1) && !IsSymbol("[", 1) &&
+        !IsSymbol("^", 1)) {
       auto lit = std::make_shared<Expr>();
       lit->pos = e->pos;
       lit->literal = Value(Peek().quoted ? INT64_MIN : -Peek().int_value);

@@ -129,8 +129,9 @@ Status Parser::ParseRelPattern(RelPattern* r) {
     PG_RETURN_IF_ERROR(ParseOptionalProperties(&r->props));
     if (IsWord("WHERE")) return NotSupported(Peek().pos, "WHERE inside a relationship pattern");
     if (!IsSymbol("]")) {
-      return Error(Peek().pos, "SyntaxError (InvalidRelationshipPattern): expected ']' but found '" +
-                                   Peek().text + "' (a length is written *, *2, *1..3 or *..3)");
+      return Error(Peek().pos,
+                   "SyntaxError (InvalidRelationshipPattern): expected ']' but found '" +
+                       Peek().text + "' (a length is written *, *2, *1..3 or *..3)");
     }
     Advance();
   }

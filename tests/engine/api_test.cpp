@@ -114,8 +114,9 @@ TEST_CASE("API: an Extractor works without a database", "[engine]") {
 
 TEST_CASE("API: import, algorithms, export and check", "[engine]") {
   TempDir dir;
-  WriteFile(dir / "nodes.csv", "id,name,kind\n1,Ghana,nation\n2,Chile,nation\n3,Japan,nation\n"
-                               "4,Iceland,nation\n");
+  WriteFile(dir / "nodes.csv",
+            "id,name,kind\n1,Ghana,nation\n2,Chile,nation\n3,Japan,nation\n"
+            "4,Iceland,nation\n");
   WriteFile(dir / "edges.csv", "src,dst,type\n1,2,mou\n2,3,agreement\n");
   auto db = OpenFresh(dir);
   ImportSummary summary;

@@ -191,8 +191,7 @@ TEST_CASE("query: Session and the C++ writer refuse strings that are not UTF-8",
   CHECK(n->Get(0).as_int() == 0);
 }
 
-TEST_CASE("query: QueryResult::warnings names unknown labels, types and keys",
-          "[query][session]") {
+TEST_CASE("query: QueryResult::warnings names unknown labels, types and keys", "[query][session]") {
   testing::TempDir dir;
   auto db = OpenTemp(dir);
   Session s(db.get());
@@ -200,11 +199,11 @@ TEST_CASE("query: QueryResult::warnings names unknown labels, types and keys",
   auto r = s.Execute("MATCH (n:nation)-[:MOU]->(m) RETURN n.Name, m.founded");
   REQUIRE(r.ok());
   CHECK(r->empty());
-  CHECK(r->warnings() == std::vector<std::string>{
-                             "no label :nation in this database; did you mean :Nation?",
-                             "no relationship type :MOU in this database",
-                             "no property key `Name` in this database; did you mean `name`?",
-                             "no property key `founded` in this database"});
+  CHECK(r->warnings() ==
+        std::vector<std::string>{"no label :nation in this database; did you mean :Nation?",
+                                 "no relationship type :MOU in this database",
+                                 "no property key `Name` in this database; did you mean `name`?",
+                                 "no property key `founded` in this database"});
   auto ok = s.Execute("MATCH (n:Nation)-[:FUNDS]->(m:Org) RETURN n.name");
   REQUIRE(ok.ok());
   CHECK(ok->warnings().empty());

@@ -161,8 +161,8 @@ bool ParseFeature(const std::string& text, const std::string& relative_path,
       steps = &background;
       continue;
     }
-    const bool outline = StartsWith(line, "Scenario Outline:") ||
-                         StartsWith(line, "Scenario Template:");
+    const bool outline =
+        StartsWith(line, "Scenario Outline:") || StartsWith(line, "Scenario Template:");
     if (outline || StartsWith(line, "Scenario:")) {
       Outline o;
       o.base.feature_path = relative_path;

@@ -26,9 +26,10 @@ struct Step {
 };
 
 struct Scenario {
-  std::string feature_path;  // relative to the features directory, e.g. clauses/match/Match1.feature
-  std::string name;          // "[3] Matching nodes using multiple labels"
-  int example = 0;           // 1-based row number for outline expansions, 0 otherwise
+  std::string
+      feature_path;  // relative to the features directory, e.g. clauses/match/Match1.feature
+  std::string name;  // "[3] Matching nodes using multiple labels"
+  int example = 0;   // 1-based row number for outline expansions, 0 otherwise
   int line = 0;
   std::vector<std::string> tags;
   std::vector<Step> steps;

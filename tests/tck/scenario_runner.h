@@ -24,7 +24,6 @@
 #include <string>
 
 #include "pactgraph/database.h"
-
 #include "tests/tck/gherkin.h"
 
 namespace pactgraph::tck {

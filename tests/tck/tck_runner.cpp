@@ -46,14 +46,22 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       return true;
     };
     bool ok = true;
-    if (k == "--features") ok = value(&a->features);
-    else if (k == "--area") ok = value(&a->area);
-    else if (k == "--ratchet") ok = value(&a->ratchet);
-    else if (k == "--write-ratchet") ok = value(&a->write_ratchet);
-    else if (k == "--filter") ok = value(&a->filter);
-    else if (k == "--report") a->report = true;
-    else if (k == "--verbose") a->verbose = true;
-    else ok = false;
+    if (k == "--features")
+      ok = value(&a->features);
+    else if (k == "--area")
+      ok = value(&a->area);
+    else if (k == "--ratchet")
+      ok = value(&a->ratchet);
+    else if (k == "--write-ratchet")
+      ok = value(&a->write_ratchet);
+    else if (k == "--filter")
+      ok = value(&a->filter);
+    else if (k == "--report")
+      a->report = true;
+    else if (k == "--verbose")
+      a->verbose = true;
+    else
+      ok = false;
     if (!ok) return false;
   }
   return !a->features.empty();
@@ -118,8 +126,9 @@ int main(int argc, char** argv) {
   }
 
   // tmpfs when there is one: the database's fsyncs then cost nothing.
-  std::string tmpl = fs::is_directory("/dev/shm") ? "/dev/shm/pactgraph-tck-XXXXXX"
-                                                  : (fs::temp_directory_path() / "pactgraph-tck-XXXXXX").string();
+  std::string tmpl = fs::is_directory("/dev/shm")
+                         ? "/dev/shm/pactgraph-tck-XXXXXX"
+                         : (fs::temp_directory_path() / "pactgraph-tck-XXXXXX").string();
   const char* scratch = mkdtemp(tmpl.data());
   if (!scratch) {
     std::cerr << "error: cannot create a scratch directory " << tmpl << "\n";
@@ -163,8 +172,7 @@ int main(int argc, char** argv) {
   fixture.reset();
   std::error_code ec;
   fs::remove_all(scratch, ec);
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   int total = 0, passed = 0;
   for (const auto& [area, c] : per_area) {
@@ -177,7 +185,8 @@ int main(int argc, char** argv) {
       std::printf("| %s | %d | %d | %.1f |\n", area.c_str(), c.first, c.second,
                   c.first ? 100.0 * c.second / c.first : 0.0);
     }
-    std::printf("| **all** | %d | %d | %.1f |\n", total, passed, total ? 100.0 * passed / total : 0);
+    std::printf("| **all** | %d | %d | %.1f |\n", total, passed,
+                total ? 100.0 * passed / total : 0);
   }
   std::printf("tck %s: %d of %d scenarios pass (%.1f%%), %d ignored, %.1f s\n",
               args.area.empty() ? "(all)" : args.area.c_str(), passed, total,

@@ -327,7 +327,8 @@ std::string Canonical(const Value& v, bool sort_lists) {
         if (i < p.relationships.size()) {
           const Relationship& r = p.relationships[i];
           bool forward = r.start == p.nodes[i].id && r.end == p.nodes[i + 1].id;
-          out += forward ? "-" + RelText(r, sort_lists) + "->" : "<-" + RelText(r, sort_lists) + "-";
+          out +=
+              forward ? "-" + RelText(r, sort_lists) + "->" : "<-" + RelText(r, sort_lists) + "-";
         }
       }
       return out + ">";

@@ -61,7 +61,7 @@ TEST_CASE("Extract: `pactgraph ingest` stores the sample corpus once", "[extract
   INFO(ev.err);
   REQUIRE(ev.exit_code == 0);
   CHECK(ev.out.find("-[MOU]->") != std::string::npos);
-  CHECK(ev.out.find("three-year Memorandum of Understanding") != std::string::npos);
+  CHECK(ev.out.find("Memorandum of Understanding with Anthropic") != std::string::npos);
   // One node per actor across articles: the demonym found the nation.
   auto alias = RunPactgraph({"--db", db, "evidence", "Rwandan", "Japan", "--format", "json"});
   REQUIRE(alias.exit_code == 0);

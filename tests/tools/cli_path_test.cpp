@@ -191,8 +191,7 @@ TEST_CASE("CLI: pactgraph path draws endpoints, lanes and hops from the first ac
   CHECK(r.out.find("subgraph cluster_p1") != std::string::npos);
   CHECK(r.out.find("subgraph cluster_p2") != std::string::npos);
   CHECK(r.out.find("n2_p2 [label=\"ICT Authority\"") != std::string::npos);
-  CHECK(r.out.find("n1 -> n2_p2 [label=\"MOU\\n2021-03-04\\n1 sentence\"]") !=
-        std::string::npos);
+  CHECK(r.out.find("n1 -> n2_p2 [label=\"MOU\\n2021-03-04\\n1 sentence\"]") != std::string::npos);
   CHECK(r.out.find("n2_p2 -> n3") != std::string::npos);
   CHECK(r.out.find("n1 -> n3 [label=\"TRADE") != std::string::npos);
   size_t kenya_nodes = 0;
@@ -240,9 +239,9 @@ namespace {
 
 using pactgraph::testing::ReadFile;
 using pactgraph::testing::RunPactgraph;
+using pactgraph::testing::RunResult;
 using pactgraph::testing::TempDir;
 using pactgraph::testing::WriteFile;
-using pactgraph::testing::RunResult;
 
 TEST_CASE("CLI: path and algo keep a snapshot file that check verifies", "[graph][cli]") {
   TempDir dir;

@@ -119,10 +119,13 @@ TEST_CASE("query: nodes without labels work end to end (query, check, path, expo
                          "<-[:MOU]-({name: 'Gamma'})"});
   REQUIRE(w.exit_code == 0);
   // REMOVE of the last label leaves a node without labels.
-  REQUIRE(RunPactgraph({"--db", db, "-q", "query", "MATCH (c:Country) REMOVE c:Country"})
-              .exit_code == 0);
-  auto q = RunPactgraph({"--db", db, "query", "MATCH (n) RETURN labels(n) AS l, n.name AS name "
-                                              "ORDER BY name", "--format", "jsonl"});
+  REQUIRE(
+      RunPactgraph({"--db", db, "-q", "query", "MATCH (c:Country) REMOVE c:Country"}).exit_code ==
+      0);
+  auto q = RunPactgraph({"--db", db, "query",
+                         "MATCH (n) RETURN labels(n) AS l, n.name AS name "
+                         "ORDER BY name",
+                         "--format", "jsonl"});
   CHECK(q.out ==
         "{\"l\":[],\"name\":\"Alpha\"}\n{\"l\":[],\"name\":\"Beta\"}\n{\"l\":[],\"name\":"
         "\"Gamma\"}\n");
@@ -132,12 +135,14 @@ TEST_CASE("query: nodes without labels work end to end (query, check, path, expo
   CHECK(path.out.find("2 hops") != std::string::npos);
   auto node = RunPactgraph({"--db", db, "node", "Alpha"});
   CHECK(node.out.find("Alpha (no label, id 1)") != std::string::npos);
-  REQUIRE(RunPactgraph({"--db", db, "export", "--format", "json", "--out", dir / "g.json"})
-              .exit_code == 0);
+  REQUIRE(
+      RunPactgraph({"--db", db, "export", "--format", "json", "--out", dir / "g.json"}).exit_code ==
+      0);
   const std::string db2 = dir / "db2";
   REQUIRE(RunPactgraph({"--db", db2, "-q", "import", "--json", dir / "g.json"}).exit_code == 0);
-  auto back = RunPactgraph({"--db", db2, "query", "MATCH (n)-[r]->(m) RETURN count(*) AS c, "
-                                                  "size(collect(labels(m)[0])) AS labelled",
+  auto back = RunPactgraph({"--db", db2, "query",
+                            "MATCH (n)-[r]->(m) RETURN count(*) AS c, "
+                            "size(collect(labels(m)[0])) AS labelled",
                             "--format", "jsonl"});
   CHECK(back.out == "{\"c\":2,\"labelled\":0}\n");
 }

@@ -36,8 +36,8 @@ std::string MakeDb(const TempDir& dir) {
     REQUIRE(id.ok());
     return *id;
   };
-  NodeId kenya = node("Nation", "Kenya",
-                      {{"aliases", Value(ValueList{Value("Republic of Kenya")})}});
+  NodeId kenya =
+      node("Nation", "Kenya", {{"aliases", Value(ValueList{Value("Republic of Kenya")})}});
   NodeId ict = node("Organization", "ICT Authority");
   NodeId japan = node("Nation", "Japan");
   node("Nation", "Georgia");
@@ -49,11 +49,14 @@ std::string MakeDb(const TempDir& dir) {
     return *id;
   };
   RelId mou = rel(kenya, ict, "MOU",
-                  {{"first_date", Value("2021-03-04")}, {"last_date", Value("2021-03-04")},
-                   {"modality", Value("actual")}, {"evidence_count", Value(int64_t{1})}});
-  RelId coop = rel(japan, ict, "COOPERATION", {{"first_date", Value("2022-05-01")},
-                                  {"last_date", Value("2023-01-10")},
-                                  {"modality", Value("planned")}});
+                  {{"first_date", Value("2021-03-04")},
+                   {"last_date", Value("2021-03-04")},
+                   {"modality", Value("actual")},
+                   {"evidence_count", Value(int64_t{1})}});
+  RelId coop = rel(japan, ict, "COOPERATION",
+                   {{"first_date", Value("2022-05-01")},
+                    {"last_date", Value("2023-01-10")},
+                    {"modality", Value("planned")}});
   rel(kenya, japan, "TRADE", {{"date", Value("2010-01-01")}});
   Article a;
   a.title = "Kenya signs a digital pact";
@@ -110,8 +113,8 @@ TEST_CASE("Serve: the page and its assets come from the embedded set", "[serve][
   CHECK(r.body.find("pactgraph explorer") != std::string::npos);
   CHECK(r.headers.at("content-security-policy").find("default-src 'self'") != std::string::npos);
   CHECK_FALSE(r.HasHeader("access-control-allow-origin"));
-  for (const char* asset : {"app.js", "graph.js", "panels.js", "api.js", "style.css",
-                            "d3.min.js"}) {
+  for (const char* asset :
+       {"app.js", "graph.js", "panels.js", "api.js", "style.css", "d3.min.js"}) {
     auto a = Get(server.port(), std::string("/assets/") + asset);
     INFO(asset);
     CHECK(a.status == 200);
@@ -136,11 +139,10 @@ TEST_CASE("Serve: path traversal attempts reach no file", "[serve][e2e][security
   TempDir dir;
   const std::string db = MakeDb(dir);
   ServeProcess server(db, {});
-  for (const char* target :
-       {"/assets/../CMakeLists.txt", "/assets/..%2f..%2fCMakeLists.txt",
-        "/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/../../../../etc/passwd",
-        "/assets/..%5c..%5cCURRENT", "/assets/", "/assets/index.html%00.js",
-        "/assets//etc/passwd", "/CURRENT", "/assets/CURRENT"}) {
+  for (const char* target : {"/assets/../CMakeLists.txt", "/assets/..%2f..%2fCMakeLists.txt",
+                             "/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/../../../../etc/passwd",
+                             "/assets/..%5c..%5cCURRENT", "/assets/", "/assets/index.html%00.js",
+                             "/assets//etc/passwd", "/CURRENT", "/assets/CURRENT"}) {
     auto r = Get(server.port(), target);
     INFO(target << " -> " << r.status << " " << r.body.substr(0, 200));
     CHECK(r.status >= 400);
@@ -288,10 +290,10 @@ TEST_CASE("Serve: read-only Cypher under the query limits", "[serve][e2e]") {
                         "MATCH (n {name: 'Kenya'}) SET n.name = 'X'",
                         "MERGE (n:Nation {name: 'Kenya'}) RETURN n"}) {
     INFO(q);
-    CheckError(PostJson(port, "/api/query", nlohmann::json{{"query", q}}.dump()), 403,
-               "read-only");
+    CheckError(PostJson(port, "/api/query", nlohmann::json{{"query", q}}.dump()), 403, "read-only");
   }
-  CheckError(PostJson(port, "/api/write", R"j({"query": "CREATE (n:Thing)"})j"), 403, "--allow-writes");
+  CheckError(PostJson(port, "/api/write", R"j({"query": "CREATE (n:Thing)"})j"), 403,
+             "--allow-writes");
   CHECK(PostJson(port, "/api/query", R"({"query": "MATCH (n) RETURN count(n) AS c"})")
             .Json()["rows"][0][0] == 6);
   // Bad requests: syntax, body shape, content type.
@@ -299,8 +301,7 @@ TEST_CASE("Serve: read-only Cypher under the query limits", "[serve][e2e]") {
   CheckError(PostJson(port, "/api/query", "not json"), 400, "request body");
   CheckError(PostJson(port, "/api/query", R"({"q": "MATCH (n) RETURN n"})"), 400, "\"query\"");
   CheckError(PostJson(port, "/api/query", R"({"query": "RETURN 1", "extra": 1})"), 400, "extra");
-  CheckError(PostJson(port, "/api/query", R"({"query": "RETURN $x", "params": 3})"), 400,
-             "params");
+  CheckError(PostJson(port, "/api/query", R"({"query": "RETURN $x", "params": 3})"), 400, "params");
   CheckError(Http(port, "POST", "/api/query", R"({"query": "RETURN 1"})",
                   {{"Content-Type", "text/plain"}}),
              415, "JSON");
@@ -339,11 +340,9 @@ TEST_CASE("Serve: oversized bodies, forged Host and Origin are refused", "[serve
              "evil.example");
   // Cross-site requests from a page elsewhere.
   CheckError(Get(port, "/api/info", {{"Origin", "http://evil.example"}}), 403, "cross-origin");
-  CheckError(PostJson(port, "/api/query", R"({"query": "RETURN 1"})",
-                      {{"Origin", "null"}}),
-             403, "cross-origin");
-  auto ok = Get(port, "/api/info",
-                {{"Origin", "http://127.0.0.1:" + std::to_string(port)}});
+  CheckError(PostJson(port, "/api/query", R"({"query": "RETURN 1"})", {{"Origin", "null"}}), 403,
+             "cross-origin");
+  auto ok = Get(port, "/api/info", {{"Origin", "http://127.0.0.1:" + std::to_string(port)}});
   CHECK(ok.status == 200);
   CHECK_FALSE(ok.HasHeader("access-control-allow-origin"));
   CHECK(Get(port, "/api/info", {{"Host", "localhost:" + std::to_string(port)}}).status == 200);

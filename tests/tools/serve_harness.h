@@ -63,8 +63,7 @@ HttpReply Http(int port, const std::string& method, const std::string& target,
 // The same without test assertions (for other threads: Catch's are not thread-safe). False,
 // with `error` set, when there was no HTTP reply.
 bool TryHttp(int port, const std::string& method, const std::string& target,
-             const std::string& body, const Headers& headers, HttpReply* reply,
-             std::string* error);
+             const std::string& body, const Headers& headers, HttpReply* reply, std::string* error);
 // GET, and POST with a JSON body.
 HttpReply Get(int port, const std::string& target, const Headers& headers = {});
 HttpReply PostJson(int port, const std::string& target, const std::string& body,

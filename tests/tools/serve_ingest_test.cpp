@@ -29,8 +29,9 @@ TEST_CASE("Serve: a writer ingests beside the server, which shows the new actors
             "on March 3, 2024.\n");
   for (int i = 0; i < 4; ++i) {
     WriteFile(dir / ("second/b" + std::to_string(i) + ".txt"),
-              "title: Uruguay and Portugal on ocean data, part " + std::to_string(i) + "\n\n"
-              "Uruguay and Portugal signed an agreement on ocean observation data on May " +
+              "title: Uruguay and Portugal on ocean data, part " + std::to_string(i) +
+                  "\n\n"
+                  "Uruguay and Portugal signed an agreement on ocean observation data on May " +
                   std::to_string(i + 2) + ", 2024.\nPortugal and Uruguay will share buoy " +
                   "readings number " + std::to_string(i) + ".\n");
   }

@@ -11,7 +11,8 @@
 //   GET  /api/neighbours?id=&types=&labels=&since=&until=&undated=&limit=
 //   GET  /api/relationship/ID           a relationship, its end nodes and its evidence
 //   GET  /api/article/ID                an article with its text
-//   GET  /api/path?from=&to=&mode=&k=&weight=&types=&labels=&avoid=&since=&until=&directed=&max_hops=
+//   GET
+//   /api/path?from=&to=&mode=&k=&weight=&types=&labels=&avoid=&since=&until=&directed=&max_hops=
 //   POST /api/query   {"query", "params"}  read-only Cypher under the query limits
 //   POST /api/write   {"query", "params"}  any Cypher (only with --allow-writes)
 //
@@ -21,11 +22,12 @@
 // Thread-safety: the functions keep no state; each call uses only its arguments.
 #pragma once
 
+#include <httplib.h>
+
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -38,14 +40,14 @@ namespace pactgraph::tools::serve {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
-  int port = 7480;             // 0: any free port (printed at start)
-  bool allow_writes = false;   // opens the database for writing and adds POST /api/write
-  int catch_up_ms = 2000;      // read-only: how often to catch up with the writer
+  int port = 7480;            // 0: any free port (printed at start)
+  bool allow_writes = false;  // opens the database for writing and adds POST /api/write
+  int catch_up_ms = 2000;     // read-only: how often to catch up with the writer
   SessionOptions limits = DefaultLimits();  // every query and path search runs under these
   size_t max_result_rows = 1000;            // rows /api/query sends (the rest are counted)
   size_t max_body_bytes = 64 * 1024;        // larger request bodies get 413
-  int max_concurrent = 2;      // queries and path searches running at once; more wait, then 503
-  bool verbose = false;        // log every request to stderr
+  int max_concurrent = 2;  // queries and path searches running at once; more wait, then 503
+  bool verbose = false;    // log every request to stderr
 
   static SessionOptions DefaultLimits() {
     SessionOptions o;
@@ -63,15 +65,14 @@ inline constexpr size_t kMaxScannedRelationships = 20'000;
 struct ApiContext {
   Database* db = nullptr;
   const ServeOptions* options = nullptr;
-  const std::atomic<bool>* cancel = nullptr;  // set when the server stops
+  const std::atomic<bool>* cancel = nullptr;     // set when the server stops
   std::function<nlohmann::json()> server_state;  // catch-up state for /api/info
 };
 
 Reply ApiInfo(const ApiContext& ctx, const GraphReader& reader, const httplib::Request& req);
 Reply ApiSearch(const ApiContext& ctx, const GraphReader& reader, const httplib::Request& req);
 Reply ApiNode(const ApiContext& ctx, const GraphReader& reader, const httplib::Request& req);
-Reply ApiNeighbours(const ApiContext& ctx, const GraphReader& reader,
-                    const httplib::Request& req);
+Reply ApiNeighbours(const ApiContext& ctx, const GraphReader& reader, const httplib::Request& req);
 Reply ApiRelationship(const ApiContext& ctx, const GraphReader& reader,
                       const httplib::Request& req);
 Reply ApiArticle(const ApiContext& ctx, const GraphReader& reader, const httplib::Request& req);

@@ -15,7 +15,7 @@ namespace pactgraph::tools::serve {
 namespace {
 
 constexpr size_t kMaxArticleText = 200 * 1024;  // /api/article sends at most this much text
-constexpr size_t kNodeArticles = 50;             // articles listed in the node panel
+constexpr size_t kNodeArticles = 50;            // articles listed in the node panel
 
 std::vector<std::string> Aliases(const Node& n) {
   std::vector<std::string> out;
@@ -37,7 +37,7 @@ std::string IndexKey(const GraphReader& reader, const std::string& text) {
 }  // namespace
 
 Result<std::vector<TypeId>> ResolveTypes(const GraphReader& reader,
-                                    const std::vector<std::string>& names) {
+                                         const std::vector<std::string>& names) {
   std::vector<TypeId> out;
   for (const std::string& name : names) {
     auto id = reader.FindType(name);
@@ -72,23 +72,22 @@ Reply ApiInfo(const ApiContext& ctx, const GraphReader& reader, const httplib::R
   GraphStats stats;
   if (Status s = reader.GetStats(&stats); !s.ok()) return Error(s);
   const SessionOptions& limits = ctx.options->limits;
-  nlohmann::json out = {
-      {"database", ctx.db->path()},
-      {"read_only", ctx.db->read_only()},
-      {"allow_writes", ctx.options->allow_writes},
-      {"version", ctx.db->version()},
-      {"nodes", stats.nodes},
-      {"relationships", stats.relationships},
-      {"articles", stats.articles},
-      {"evidence", stats.evidence},
-      {"labels", stats.labels},
-      {"types", stats.types},
-      {"limits",
-       {{"timeout_ms", limits.timeout_ms},
-        {"max_rows", limits.max_rows},
-        {"max_memory_mb", limits.max_memory_mb},
-        {"max_result_rows", ctx.options->max_result_rows},
-        {"max_body_bytes", ctx.options->max_body_bytes}}}};
+  nlohmann::json out = {{"database", ctx.db->path()},
+                        {"read_only", ctx.db->read_only()},
+                        {"allow_writes", ctx.options->allow_writes},
+                        {"version", ctx.db->version()},
+                        {"nodes", stats.nodes},
+                        {"relationships", stats.relationships},
+                        {"articles", stats.articles},
+                        {"evidence", stats.evidence},
+                        {"labels", stats.labels},
+                        {"types", stats.types},
+                        {"limits",
+                         {{"timeout_ms", limits.timeout_ms},
+                          {"max_rows", limits.max_rows},
+                          {"max_memory_mb", limits.max_memory_mb},
+                          {"max_result_rows", ctx.options->max_result_rows},
+                          {"max_body_bytes", ctx.options->max_body_bytes}}}};
   if (ctx.server_state) out["server"] = ctx.server_state();
   return Ok(std::move(out));
 }

@@ -42,18 +42,30 @@ int HttpStatusFor(const Status& status) {
 
 const char* CodeName(Status::Code code) {
   switch (code) {
-    case Status::Code::kOk: return "Ok";
-    case Status::Code::kNotFound: return "NotFound";
-    case Status::Code::kInvalidArgument: return "InvalidArgument";
-    case Status::Code::kParseError: return "ParseError";
-    case Status::Code::kNotSupported: return "NotSupported";
-    case Status::Code::kLimitExceeded: return "LimitExceeded";
-    case Status::Code::kCancelled: return "Cancelled";
-    case Status::Code::kBusy: return "Busy";
-    case Status::Code::kIOError: return "IOError";
-    case Status::Code::kCorruption: return "Corruption";
-    case Status::Code::kVersionMismatch: return "VersionMismatch";
-    case Status::Code::kInternal: return "Internal";
+    case Status::Code::kOk:
+      return "Ok";
+    case Status::Code::kNotFound:
+      return "NotFound";
+    case Status::Code::kInvalidArgument:
+      return "InvalidArgument";
+    case Status::Code::kParseError:
+      return "ParseError";
+    case Status::Code::kNotSupported:
+      return "NotSupported";
+    case Status::Code::kLimitExceeded:
+      return "LimitExceeded";
+    case Status::Code::kCancelled:
+      return "Cancelled";
+    case Status::Code::kBusy:
+      return "Busy";
+    case Status::Code::kIOError:
+      return "IOError";
+    case Status::Code::kCorruption:
+      return "Corruption";
+    case Status::Code::kVersionMismatch:
+      return "VersionMismatch";
+    case Status::Code::kInternal:
+      return "Internal";
   }
   return "Internal";
 }
@@ -76,8 +88,8 @@ Result<int64_t> Params::Int(const std::string& name, int64_t fallback, int64_t m
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size() || v < min || v > max) {
     return Status::InvalidArgument("parameter '" + name + "': expected an integer from " +
-                                   std::to_string(min) + " to " + std::to_string(max) +
-                                   ", got '" + text + "'");
+                                   std::to_string(min) + " to " + std::to_string(max) + ", got '" +
+                                   text + "'");
   }
   return v;
 }
@@ -91,8 +103,8 @@ Result<bool> Params::Bool(const std::string& name, bool fallback) const {
   for (const char* f : {"0", "false", "no", "off"}) {
     if (text == f) return false;
   }
-  return Status::InvalidArgument("parameter '" + name + "': expected true or false, got '" +
-                                 text + "'");
+  return Status::InvalidArgument("parameter '" + name + "': expected true or false, got '" + text +
+                                 "'");
 }
 
 std::vector<std::string> Params::List(const std::string& name) const {

@@ -11,8 +11,9 @@
 // Thread-safety: plain values; a Params refers to the request it reads (one per thread).
 #pragma once
 
-#include <cstdint>
 #include <httplib.h>
+
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>

@@ -79,7 +79,8 @@ nlohmann::json NodeFull(const Node& node) {
   nlohmann::json out = NodeBrief(node);
   out["properties"] = PropertiesJson(node.properties);
   nlohmann::json aliases = nlohmann::json::array();
-  if (auto it = node.properties.find("aliases"); it != node.properties.end() && it->second.is_list()) {
+  if (auto it = node.properties.find("aliases");
+      it != node.properties.end() && it->second.is_list()) {
     for (const Value& a : it->second.as_list()) {
       if (a.is_string()) aliases.push_back(a.as_string());
     }
@@ -121,8 +122,8 @@ nlohmann::json RelationshipJson(const Relationship& rel) {
 }
 
 nlohmann::json ArticleJson(const Article& a) {
-  return {{"id", a.id}, {"title", a.title}, {"source", a.source}, {"date", a.date},
-          {"file", a.file}};
+  return {
+      {"id", a.id}, {"title", a.title}, {"source", a.source}, {"date", a.date}, {"file", a.file}};
 }
 
 nlohmann::json EvidenceJson(const Evidence& e, const Article* article) {

@@ -25,8 +25,8 @@ Status ParseOptions(const Params& p, PathOptions* q) {
   q->filter.max_hops = static_cast<uint32_t>(max_hops);
   q->with_evidence = true;
   q->limit = 20;
-  for (auto [name, bound] : {std::pair{"since", &q->filter.since},
-                             std::pair{"until", &q->filter.until}}) {
+  for (auto [name, bound] :
+       {std::pair{"since", &q->filter.since}, std::pair{"until", &q->filter.until}}) {
     PG_ASSIGN_OR_RETURN(std::string text, p.String(name));
     if (text.empty()) continue;
     PG_ASSIGN_OR_RETURN(*bound, ParseDateBound(text, std::string("parameter '") + name + "'"));
@@ -43,8 +43,8 @@ Status ParseOptions(const Params& p, PathOptions* q) {
     q->mode = PathMode::kWeighted;
     q->weight = weight.empty() ? "evidence" : weight;
   } else {
-    return Status::InvalidArgument("parameter 'mode': expected shortest, all, k or weighted, got '" +
-                                   mode + "'");
+    return Status::InvalidArgument(
+        "parameter 'mode': expected shortest, all, k or weighted, got '" + mode + "'");
   }
   return Status::OK();
 }
@@ -70,10 +70,8 @@ nlohmann::json PathJson(const PathResult& p) {
                     {"evidence", evidence},
                     {"evidence_total", ev.size()}});
   }
-  return {{"length", p.path.relationships.size()},
-          {"cost", p.cost},
-          {"nodes", nodes},
-          {"hops", hops}};
+  return {
+      {"length", p.path.relationships.size()}, {"cost", p.cost}, {"nodes", nodes}, {"hops", hops}};
 }
 
 }  // namespace
@@ -120,9 +118,8 @@ Reply ApiPath(const ApiContext& ctx, const GraphReader& reader, const httplib::R
                         {"paths", paths},
                         {"truncated", answer.truncated}};
   if (answer.paths.empty()) {
-    std::string why = "no path from " + DescribeNode(from_node) + " to " +
-                      DescribeNode(to_node) + " within " + std::to_string(q.filter.max_hops) +
-                      " hops";
+    std::string why = "no path from " + DescribeNode(from_node) + " to " + DescribeNode(to_node) +
+                      " within " + std::to_string(q.filter.max_hops) + " hops";
     if (!q.filter.types.empty()) why += " using the chosen types";
     if (q.filter.has_window()) why += " in the date window";
     if (q.filter.directed) why += " following direction";

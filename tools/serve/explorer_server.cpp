@@ -53,11 +53,16 @@ std::string LibraryErrorMessage(const httplib::Request& req, int status, size_t 
 
 const char* LibraryErrorCode(int status) {
   switch (status) {
-    case 404: return "NotFound";
-    case 405: return "MethodNotAllowed";
-    case 413: return "PayloadTooLarge";
-    case 414: return "UriTooLong";
-    default: return status >= 500 ? "Internal" : "BadRequest";
+    case 404:
+      return "NotFound";
+    case 405:
+      return "MethodNotAllowed";
+    case 413:
+      return "PayloadTooLarge";
+    case 414:
+      return "UriTooLong";
+    default:
+      return status >= 500 ? "Internal" : "BadRequest";
   }
 }
 
@@ -101,12 +106,12 @@ ExplorerServer::ExplorerServer(Database* db, ServeOptions options)
   // Wrapped explicitly: a lambda fits both overloads of set_error_handler.
   http_.set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    Send(Error(res.status, LibraryErrorCode(res.status),
-               LibraryErrorMessage(req, res.status, options_.max_body_bytes)),
-         &res);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        Send(Error(res.status, LibraryErrorCode(res.status),
+                   LibraryErrorMessage(req, res.status, options_.max_body_bytes)),
+             &res);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
   http_.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unexpected error";
@@ -194,8 +199,9 @@ bool ExplorerServer::Refuse(const httplib::Request& req, httplib::Response* res)
   const std::string origin = req.get_header_value("Origin");
   if (!origin.empty() && origin != "http://" + host) {
     Send(Error(403, "Forbidden",
-               "cross-origin request from '" + origin + "' refused (only the explorer's own "
-               "page may use the API)"),
+               "cross-origin request from '" + origin +
+                   "' refused (only the explorer's own "
+                   "page may use the API)"),
          res);
     return true;
   }

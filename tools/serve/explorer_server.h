@@ -16,10 +16,11 @@
 // Thread-safety: Run() serves on a pool of threads; Stop() may be called from any thread.
 #pragma once
 
+#include <httplib.h>
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <httplib.h>
 #include <mutex>
 #include <semaphore>
 #include <shared_mutex>

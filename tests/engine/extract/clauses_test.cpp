@@ -7,7 +7,6 @@
 namespace pactgraph::extract {
 using namespace testing;
 
-
 TEST_CASE("Frames: a partnership named as a document's purpose joins its parties", "[extract]") {
   Extraction a = ExtractText(
       "Orvik Labs has signed an agreement with Zenova Systems to deepen cooperation in batteries.");
@@ -34,7 +33,6 @@ TEST_CASE("Frames: a minister of a named nation stands for the nation, not anoth
   CHECK_FALSE(FindRel(a, "Ministry of Energy (Chile)", "meet", "Peru"));
 }
 
-
 TEST_CASE("Frames: 'the signing of' a document takes the parties of its clause", "[extract]") {
   Extraction a = ExtractText(
       "Ghana and Peru held talks in Accra following the signing of a memorandum of "
@@ -42,8 +40,8 @@ TEST_CASE("Frames: 'the signing of' a document takes the parties of its clause",
   INFO(Dump(a));
   CHECK(FindRel(a, "Ghana", "mou", "Peru"));
   CHECK(FindRel(a, "Ghana", "meet", "Peru"));
-  Extraction b = ExtractText(
-      "Orvik Labs and Zenova Systems celebrated the conclusion of a supply agreement.");
+  Extraction b =
+      ExtractText("Orvik Labs and Zenova Systems celebrated the conclusion of a supply agreement.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Orvik Labs", "agreement", "Zenova Systems"));
 }
@@ -62,10 +60,9 @@ TEST_CASE("Frames: financing or training in a nation reaches the nation", "[extr
   CHECK_FALSE(FindRel(c, "Orvik Labs", "fund", "Chile"));
 }
 
-
 TEST_CASE("Frames: a conjunct's seat does not end the list", "[extract]") {
-  Extraction a = ExtractText(
-      "BioGen Pharma in Egypt and Orvik Labs in Ghana expanded their partnership.");
+  Extraction a =
+      ExtractText("BioGen Pharma in Egypt and Orvik Labs in Ghana expanded their partnership.");
   INFO(Dump(a));
   CHECK(FindRel(a, "BioGen Pharma", "cooperation", "Orvik Labs"));
   CHECK_FALSE(FindRel(a, "BioGen Pharma", "cooperation", "Ghana"));
@@ -87,18 +84,16 @@ TEST_CASE("Frames: a venture 'with' several partners pairs them", "[extract]") {
 }
 
 TEST_CASE("Frames: a nation and its own ministry are one party", "[extract]") {
-  Extraction a = ExtractText(
-      "Ghana, through its Ministry of Fisheries, signed an MoU with Peru.");
+  Extraction a = ExtractText("Ghana, through its Ministry of Fisheries, signed an MoU with Peru.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Ghana", "mou", "Peru"));
   CHECK_FALSE(FindRel(a, "Ghana", "mou", "Ministry of Fisheries (Ghana)"));
 }
 
-
 TEST_CASE("Frames: a document reached through a list of common nouns keeps both levels",
           "[extract]") {
   Extraction a = ExtractText(
-      "Chile and Norway agreed to share knowledge, technical expertise, and best practices "
+      "Chile and Norway agreed to exchange knowledge, technical skills, and best methods "
       "through a memorandum of understanding signed between the Chilean Energy Agency and the "
       "Norwegian Water Agency.");
   INFO(Dump(a));
@@ -111,7 +106,6 @@ TEST_CASE("Frames: a document reached through a list of common nouns keeps both 
   REQUIRE(FindRel(b, "Ghana", "mou", "Togo"));
   CHECK(FindRel(b, "Ghana", "mou", "Togo")->modality == "committed");
 }
-
 
 TEST_CASE("Frames: a nation modifier right before a name is read through", "[extract]") {
   Extraction a = ExtractText(
@@ -130,7 +124,6 @@ TEST_CASE("Frames: a nation modifier right before a name is read through", "[ext
   CHECK(FindRel(b, "Peru", "cooperation", "Marlow Freight"));
 }
 
-
 TEST_CASE("Frames: the speaker of an agentless signing is its party", "[extract]") {
   Extraction a = ExtractText(
       "The agreements were signed with Zenova Systems and Marlow Freight, Orvik Labs said in a "
@@ -142,7 +135,6 @@ TEST_CASE("Frames: the speaker of an agentless signing is its party", "[extract]
   INFO(Dump(b));
   CHECK(FindRel(b, "Ghana", "mou", "Peru"));
 }
-
 
 TEST_CASE("Frames: the named members of a plural noun are the group", "[extract]") {
   Extraction a = ExtractText(

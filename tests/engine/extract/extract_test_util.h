@@ -84,7 +84,8 @@ inline size_t CountType(const Extraction& x, const std::string& type) {
 // Everything extracted, for INFO() when a check fails.
 inline std::string Dump(const Extraction& x) {
   std::string s;
-  for (const auto& e : x.entities) s += std::string(EntityKindName(e.kind)) + ":" + e.canonical + "; ";
+  for (const auto& e : x.entities)
+    s += std::string(EntityKindName(e.kind)) + ":" + e.canonical + "; ";
   s += "\n";
   for (const auto& r : x.relations) {
     s += r.source + " -" + r.type + (r.negated ? "!" : "") + "/" + r.modality + "-> " + r.target +

@@ -23,8 +23,8 @@ TEST_CASE("Frames: appositions and acronyms do not break a list", "[extract]") {
       "The Tessaro Development Bank (TDB), a regional lender, and Norway signed an MoU.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Tessaro Development Bank", "mou", "Norway"));
-  Extraction b = ExtractText(
-      "Peru signed a deal with the shipping giant, Marlow Freight, on Friday.");
+  Extraction b =
+      ExtractText("Peru signed a deal with the shipping giant, Marlow Freight, on Friday.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Peru", "agreement", "Marlow Freight"));
 }
@@ -94,7 +94,7 @@ TEST_CASE("Frames: an infinitive or gerund takes the controlling subject", "[ext
   INFO(Dump(b));
   CHECK(FindRel(b, "Korvath Labs", "mou", "Ghana"));
   Extraction c =
-      ExtractText("Norway signed an agreement to set up a joint venture with Zenova Systems.");
+      ExtractText("Norway signed an agreement to establish a joint venture with Zenova Systems.");
   INFO(Dump(c));
   const ExtractedRelation* jv = FindRel(c, "Norway", "cooperation", "Zenova Systems");
   REQUIRE(jv);
@@ -102,8 +102,8 @@ TEST_CASE("Frames: an infinitive or gerund takes the controlling subject", "[ext
 }
 
 TEST_CASE("Frames: a relative clause's subject is its antecedent", "[extract]") {
-  Extraction a = ExtractText(
-      "Voltrix, which partnered with Korvath Labs in 2020, opened a plant in Ghana.");
+  Extraction a =
+      ExtractText("Voltrix, which partnered with Korvath Labs in 2020, opened a plant in Ghana.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Voltrix", "cooperation", "Korvath Labs"));
 }
@@ -114,8 +114,9 @@ TEST_CASE("Frames: persons stand for the body they act for", "[extract]") {
       "Mensah, signed the agreement.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Korvath Labs", "agreement", "Ghana"));
-  Extraction b = ExtractText("Peru's Foreign Minister Rosa Quispe met her counterparts from Chile "
-                             "and Bolivia.");
+  Extraction b = ExtractText(
+      "Peru's Foreign Minister Rosa Quispe met her counterparts from Chile "
+      "and Bolivia.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Peru", "meet", "Chile"));
   CHECK(FindRel(b, "Peru", "meet", "Bolivia"));
@@ -128,7 +129,8 @@ TEST_CASE("Frames: visits from visitor to host", "[extract]") {
   Extraction b = ExtractText("Peru received a state visit from Norway.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Norway", "visit", "Peru"));
-  Extraction c = ExtractText("Norway's prime minister spoke to reporters while in Ghana for talks.");
+  Extraction c =
+      ExtractText("Norway's prime minister spoke to reporters while in Ghana for talks.");
   INFO(Dump(c));
   CHECK(FindRel(c, "Norway", "visit", "Ghana"));
 }

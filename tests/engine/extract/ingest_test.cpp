@@ -98,8 +98,8 @@ TEST_CASE("Ingest: one body named differently across articles is one node", "[ex
   REQUIRE(Ingest(db.get(), "The Halvorsen Ocean Research Council met Ghana.", "", &st).ok());
   REQUIRE(Ingest(db.get(), "HORC and Benin signed a deal.", "", &st).ok());
   auto r = db->NewReader();
-  for (const char* name : {"Zanbar Space Agency", "ZSA", "Halvorsen Ocean Research Council",
-                           "HORC"}) {
+  for (const char* name :
+       {"Zanbar Space Agency", "ZSA", "Halvorsen Ocean Research Council", "HORC"}) {
     std::vector<NodeId> ids;
     REQUIRE(r->FindNodesByName(name, &ids).ok());
     INFO(name);

@@ -73,11 +73,12 @@ TEST_CASE("Lexicon: a --rules file adds triggers, frames and patterns; errors na
           "[extract]") {
   pactgraph::testing::TempDir dir;
   const std::string rules = dir / "extra.tsv";
-  pactgraph::testing::WriteFile(rules,
-                                "# extra\n"
-                                "frame\thandshake\tverb\tsrc=subj dst=with,obj\n"
-                                "trigger\tcooperation\tshook hands\thandshake\n"
-                                "pattern\tcity_of\tbased_in\tORG of the city of PLACE\tsrc=1 dst=2\n");
+  pactgraph::testing::WriteFile(
+      rules,
+      "# extra\n"
+      "frame\thandshake\tverb\tsrc=subj dst=with,obj\n"
+      "trigger\tcooperation\tshook hands\thandshake\n"
+      "pattern\tcity_of\tbased_in\tORG of the city of PLACE\tsrc=1 dst=2\n");
   ExtractorOptions o;
   o.data_dir = DataDir();
   o.rule_files = {rules};
@@ -97,12 +98,10 @@ TEST_CASE("Lexicon: a --rules file adds triggers, frames and patterns; errors na
   Extraction w2;
   REQUIRE((*ex2)->Extract(a, &w2).ok());
   CHECK(FindRel(w2, "Peru", "cooperation", "Benin"));
-  for (const char* bad : {"trigger\tcooperation\tok\nbogus line\n",
-                          "trigger\tfriendship\tshook hands\n",
-                          "trigger\tcooperation\tshook hands\tno_such_frame\n",
-                          "frame\tf\tverb\tsrc=subj\n",
-                          "pattern\tp\tbased_in\t@det ORG\tsrc=1 dst=1\n",
-                          "word\tno_such_class\tfoo\n"}) {
+  for (const char* bad :
+       {"trigger\tcooperation\tok\nbogus line\n", "trigger\tfriendship\tshook hands\n",
+        "trigger\tcooperation\tshook hands\tno_such_frame\n", "frame\tf\tverb\tsrc=subj\n",
+        "pattern\tp\tbased_in\t@det ORG\tsrc=1 dst=1\n", "word\tno_such_class\tfoo\n"}) {
     pactgraph::testing::WriteFile(rules, bad);
     auto r = Extractor::Create(o);
     INFO(bad);

@@ -82,8 +82,7 @@ TEST_CASE("Mentions: the kind of an unknown name comes from its context", "[extr
   CHECK(IsEntity(x, "Amara Osei", EntityKind::kPerson));
 }
 
-TEST_CASE("Mentions: capitalised topics and sentence-initial words are not names",
-          "[extract]") {
+TEST_CASE("Mentions: capitalised topics and sentence-initial words are not names", "[extract]") {
   Extraction x = ExtractText(
       "Meanwhile, Digital Literacy and Renewable Energy were the themes. Further talks follow.");
   INFO(Dump(x));

@@ -23,8 +23,8 @@ TEST_CASE("Output: spelling variants of one body are one entity, named by the fu
 }
 
 TEST_CASE("Output: the serial comma is dropped from a body's name", "[extract]") {
-  Extraction a = ExtractText(
-      "Peru's Ministry of Energy, Mines, and Water signed a deal with Orvik Labs.");
+  Extraction a =
+      ExtractText("Peru's Ministry of Energy, Mines, and Water signed a deal with Orvik Labs.");
   INFO(Dump(a));
   CHECK(FindEntity(a, "Ministry of Energy, Mines and Water (Peru)"));
   Extraction b = ExtractText("The Board of Ports, Roads, and Rail (BPRR) hired Orvik Labs.");

@@ -11,8 +11,8 @@ TEST_CASE("References: 'the two' / 'both' + plural noun take the last pair", "[e
   const ExtractedRelation* r = FindRel(a, "Ghana", "cooperation", "Peru");
   REQUIRE(r);
   CHECK(r->modality == "committed");
-  Extraction b = ExtractText(
-      "Zenova Systems met Korvath Labs in Oslo. Both companies agreed to collaborate.");
+  Extraction b =
+      ExtractText("Zenova Systems met Korvath Labs in Oslo. Both companies agreed to collaborate.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Zenova Systems", "cooperation", "Korvath Labs"));
   Extraction c = ExtractText(
@@ -25,12 +25,12 @@ TEST_CASE("References: 'the two' / 'both' + plural noun take the last pair", "[e
 
 TEST_CASE("References: 'the company', 'the agency', 'the lender' take the last such actor",
           "[extract]") {
-  Extraction a = ExtractText(
-      "Voltrix opened a plant in Ghana. The company also signed a deal with Peru.");
+  Extraction a =
+      ExtractText("Voltrix opened a plant in Ghana. The company also signed a deal with Peru.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Voltrix", "agreement", "Peru"));
-  Extraction b = ExtractText(
-      "Norway met the Selby Space Agency. Later the Agency signed an MoU with Chile.");
+  Extraction b =
+      ExtractText("Norway met the Selby Space Agency. Later the Agency signed an MoU with Chile.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Selby Space Agency", "mou", "Chile"));
   Extraction c = ExtractText(
@@ -93,14 +93,13 @@ TEST_CASE("References: a plural definite is the last pair of its kind", "[extrac
   CHECK(FindRel(a, "Zenova Systems", "agreement", "Peru"));
   // "The companies and Peru": each company with Peru, not the companies together.
   CHECK_FALSE(FindRel(a, "Orvik Labs", "agreement", "Zenova Systems"));
-  Extraction b = ExtractText(
-      "Ghana and Togo met in Lome. The countries later signed a fisheries pact.");
+  Extraction b =
+      ExtractText("Ghana and Togo met in Lome. The countries later signed a fisheries pact.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Ghana", "agreement", "Togo"));
 }
 
-TEST_CASE("References: 'due to', 'set to', 'expected to' carry the clause's subject",
-          "[extract]") {
+TEST_CASE("References: 'due to', 'set to', 'expected to' carry the clause's subject", "[extract]") {
   Extraction a = ExtractText("Orvik Labs and Peru are due to sign a deal.");
   INFO(Dump(a));
   REQUIRE(FindRel(a, "Orvik Labs", "agreement", "Peru"));

@@ -9,7 +9,8 @@ TEST_CASE("Structural: place-based and nationality modifiers", "[extract]") {
   Extraction a = ExtractText("Lisbon-based Zenova Systems and Chilean miner Andex met.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Andex", "based_in", "Chile"));
-  Extraction b = ExtractText("Ghana partnered with US firm Voltrix and the Norwegian insurer Skarv.");
+  Extraction b =
+      ExtractText("Ghana partnered with US firm Voltrix and the Norwegian insurer Skarv.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Voltrix", "based_in", "United States"));
   CHECK(FindRel(b, "Skarv", "based_in", "Norway"));
@@ -61,8 +62,8 @@ TEST_CASE("Structural: a body's programme", "[extract]") {
 }
 
 TEST_CASE("Structural: part of a larger body", "[extract]") {
-  Extraction a = ExtractText(
-      "Financing came from Skarv Capital (SKC, part of Nordhavn Group) and from Peru.");
+  Extraction a =
+      ExtractText("Financing came from Skarv Capital (SKC, part of Nordhavn Group) and from Peru.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Skarv Capital", "member_of", "Nordhavn Group"));
   Extraction b = ExtractText("Andex, a member of the Pacific Mining Council, signed the deal.");
@@ -88,8 +89,8 @@ TEST_CASE("Structural: an owner's programme named in quotes after its head noun"
       "students.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Orvik Labs", "runs", "Code for Tomorrow"));
-  Extraction b = ExtractText(
-      "Ghana's flagship programme \u201CDigital Villages\u201D reached 300 towns.");
+  Extraction b =
+      ExtractText("Ghana's flagship programme \u201CDigital Villages\u201D reached 300 towns.");
   INFO(Dump(b));
   CHECK(FindRel(b, "Ghana", "runs", "Digital Villages"));
 }

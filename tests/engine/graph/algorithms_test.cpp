@@ -2,10 +2,10 @@
 // and, for betweenness, against boost::brandes_betweenness_centrality.
 #include "engine/graph/algorithms.h"
 
+#include <atomic>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <catch2/catch.hpp>
-#include <atomic>
 #include <cmath>
 #include <map>
 #include <set>

@@ -28,8 +28,8 @@ TEST_CASE("Evidence: relationships between two nodes, both directions, self-loop
   art.text = "A and B signed. B visited A.";
   art.content_hash = std::string(64, 'b');
   ArticleId aid = *(*w)->AddArticle(art);
-  for (auto [rel, sentence] : {std::pair{ab, "A and B signed."}, {ba, "B visited A."},
-                               {ab, "They signed again."}}) {
+  for (auto [rel, sentence] :
+       {std::pair{ab, "A and B signed."}, {ba, "B visited A."}, {ab, "They signed again."}}) {
     Evidence e;
     e.relationship = rel;
     e.article = aid;

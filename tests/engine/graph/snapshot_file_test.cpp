@@ -1,12 +1,13 @@
 // Snapshot files (engine/graph/snapshot_file.h): a new process loads the copy an earlier one
 // saved for the same state, never one for another state, and rebuilds over a damaged file.
+#include "engine/graph/snapshot_file.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "engine/graph/paths.h"
 #include "engine/graph/snapshot_cache.h"
-#include "engine/graph/snapshot_file.h"
 #include "pactgraph/database.h"
 #include "pactgraph/paths.h"
 #include "storage/reader_extensions.h"
@@ -70,8 +71,8 @@ struct Fixture {
     for (const EdgeSpec& e : g.edges) {
       ValueMap props{{"weight", Value(e.weight)}};
       if (e.date != kNoDate) props["date"] = Value(Date{e.date});
-      REQUIRE((*w)->CreateRelationship(base + e.start, base + e.end,
-                                       "T" + std::to_string(e.type), props)
+      REQUIRE((*w)->CreateRelationship(base + e.start, base + e.end, "T" + std::to_string(e.type),
+                                       props)
                   .ok());
     }
     REQUIRE((*w)->Commit().ok());

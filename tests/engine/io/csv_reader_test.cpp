@@ -61,4 +61,3 @@ TEST_CASE("CsvReader: field columns are reported", "[io][csv]") {
   REQUIRE(r->Next(&f));
   CHECK(r->Where(1) == "f.csv:2:4");
 }
-
