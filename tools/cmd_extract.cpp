@@ -1,9 +1,13 @@
 // `pactgraph extract PATH...` — decompose articles into entities and relations without storing
-// anything; `--format json` prints what shared/corpus/score.py reads.
+// anything; `--format json` prints what shared/corpus/score.py reads, `--format jsonl` one
+// extraction record per article (pactgraph/extraction_record.h), streamed, for
+// `ingest --extracted`.
 #include <iostream>
 #include <memory>
 
+#include "pactgraph/extraction_record.h"
 #include "pactgraph/ingest.h"
+#include "pactgraph/news_formats.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -42,13 +46,39 @@ struct ExtractArgs {
   bool trace = false;
 };
 
+// --format jsonl: one record per article as soon as it is extracted (bounded memory).
+int RunExtractRecords(const Extractor& ex, const ExtractArgs& a) {
+  std::vector<InputProblem> problems;
+  ReadOptions ro;
+  ro.max_bytes = a.max_bytes;
+  size_t read = 0;
+  ForEachArticle(
+      a.paths, ro,
+      [&](Article&& article) {
+        ++read;
+        Extraction x;
+        Status st = ex.Extract(article, &x);
+        if (!st.ok()) {
+          problems.push_back({article.file, article.file + ": " + st.message()});
+        } else {
+          std::cout << ExtractionRecord(article, x) << '\n';
+        }
+        return true;
+      },
+      &problems);
+  std::cout.flush();
+  return ReportInputProblems(problems, read);
+}
+
 int RunExtract(const ExtractArgs& a) {
-  if (a.format != "json" && a.format != "table") {
-    return ReportError("unknown format '" + a.format + "' (expected json or table)", kExitBadInput);
+  if (a.format != "json" && a.format != "table" && a.format != "jsonl") {
+    return ReportError("unknown format '" + a.format + "' (expected json, jsonl or table)",
+                       kExitBadInput);
   }
   if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
   auto ex = MakeExtractor(a.rules, a.trace);
   if (!ex.ok()) return ReportError(ex.status());
+  if (a.format == "jsonl" && !a.trace) return RunExtractRecords(**ex, a);
   std::vector<Article> articles;
   std::vector<InputProblem> problems;
   ReadOptions ro;
@@ -77,9 +107,13 @@ CommandRegistration extract_cmd(60, [](CLI::App& app, GlobalOptions& g) {
   auto a = std::make_shared<ExtractArgs>();
   auto* sub = app.add_subcommand(
       "extract", "Read articles and print their entities and relations (nothing is stored)");
-  sub->add_option("paths", a->paths, "Article files, directories, .jsonl files or - for stdin")
+  sub->add_option("paths", a->paths,
+                  "Article files (text, HTML, RSS/Atom feeds), directories, .jsonl files or - for "
+                  "stdin")
       ->required();
-  sub->add_option("--format", a->format, "json | table")->capture_default_str();
+  sub->add_option("--format", a->format,
+                  "json | table | jsonl (one extraction record per line, for ingest --extracted)")
+      ->capture_default_str();
   sub->add_option("--rules", a->rules, "Extra rule file (triggers, cues, words, entities)")
       ->type_name("FILE");
   sub->add_option("--max-bytes", a->max_bytes, "Refuse input files larger than this")
@@ -89,6 +123,7 @@ CommandRegistration extract_cmd(60, [](CLI::App& app, GlobalOptions& g) {
                 "trigger candidates (instead of --format)");
   sub->footer(
       "Example: pactgraph extract --format json corpus/*.txt > p.json\n"
+      "         pactgraph extract --format jsonl news/ > part-1.jsonl   (docs/scale-out.md)\n"
       "Invalid UTF-8 is an error (file:line:column and byte offset), not repaired.");
   sub->callback([&g, a] { g.exit_code = RunExtract(*a); });
 });

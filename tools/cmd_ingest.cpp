@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "pactgraph/extraction_record.h"
 #include "pactgraph/ingest.h"
 #include "pactgraph/paths.h"
 #include "tools/command.h"
@@ -21,18 +22,40 @@ struct IngestArgs {
   std::vector<std::string> rules;
   uint64_t max_bytes = 8ull << 20;
   bool verbose = false;
+  bool extracted = false;  // the paths are extraction records (extract --format jsonl)
 };
 
 int RunIngest(GlobalOptions& g, const IngestArgs& a) {
   // Refused before the database is opened: nothing is stored, no database is created.
   if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
-  auto ex = MakeExtractor(a.rules);
-  if (!ex.ok()) return ReportError(ex.status());
+  std::unique_ptr<Extractor> extractor;
+  if (a.extracted) {
+    if (!a.rules.empty()) {
+      return ReportError("--rules has no effect with --extracted (the records are extracted)",
+                         kExitBadInput);
+    }
+    // Every record is checked before the database is opened (IngestExtracted checks again).
+    std::vector<InputProblem> problems;
+    const std::vector<std::string> files = a.paths;
+    bool has_stdin = false;
+    for (const auto& p : files) has_stdin = has_stdin || p == "-";
+    if (!has_stdin) {
+      CheckExtractionRecords(files, &problems);
+      if (!problems.empty()) {
+        ReportInputProblems(problems, 0);
+        return ReportError("bad extraction records; nothing was stored", kExitBadInput);
+      }
+    }
+  } else {
+    auto ex = MakeExtractor(a.rules);
+    if (!ex.ok()) return ReportError(ex.status());
+    extractor = std::move(ex).value();
+  }
   auto db = OpenDatabase(g, true);
   if (!db) return g.exit_code;
   ProgressBar bar("ingest", !g.quiet);
   IngestOptions options;
-  options.extractor = ex->get();
+  options.extractor = extractor.get();
   options.read.max_bytes = a.max_bytes;
   options.progress = [&bar](uint64_t done, uint64_t total) { bar.Update(done, total); };
   if (a.verbose) {
@@ -48,7 +71,8 @@ int RunIngest(GlobalOptions& g, const IngestArgs& a) {
     };
   }
   IngestSummary summary;
-  Status st = Ingest(db.get(), a.paths, options, &summary);
+  Status st = a.extracted ? IngestExtracted(db.get(), a.paths, options, &summary)
+                          : Ingest(db.get(), a.paths, options, &summary);
   bar.Finish();
   const IngestStats& stats = summary.stats;
   if (!g.quiet) {
@@ -131,12 +155,17 @@ CommandRegistration ingest_cmd(61, [](CLI::App& app, GlobalOptions& g) {
   auto a = std::make_shared<IngestArgs>();
   auto* sub = app.add_subcommand(
       "ingest", "Read articles, extract actors and relationships, store them with evidence");
-  sub->add_option("paths", a->paths, "Article files, directories, .jsonl files or - for stdin")
+  sub->add_option("paths", a->paths,
+                  "Article files (text, HTML, RSS/Atom feeds), directories, .jsonl files or - for "
+                  "stdin")
       ->required();
   sub->add_option("--rules", a->rules, "Extra rule file (triggers, cues, words, entities)")
       ->type_name("FILE");
   sub->add_option("--max-bytes", a->max_bytes, "Refuse input files larger than this")
       ->capture_default_str();
+  sub->add_flag("--extracted", a->extracted,
+                "The paths are extraction records (pactgraph extract --format jsonl), stored "
+                "without extracting again; any bad record stores nothing (docs/scale-out.md)");
   sub->add_flag("-v,--verbose", a->verbose,
                 "One line per article on stdout once it is committed: 'stored FILE: R "
                 "relationships, E evidence' or 'skipped FILE: already stored'");
