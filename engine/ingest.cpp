@@ -107,8 +107,8 @@ Status Ingest(Database* db, const std::vector<std::string>& paths, const IngestO
       paths, options.read,
       [&](Article&& article) {
         if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
-          result = Status::Cancelled("ingestion cancelled after " + std::to_string(done) +
-                                     " articles");
+          result =
+              Status::Cancelled("ingestion cancelled after " + std::to_string(done) + " articles");
           return false;
         }
         ++summary->articles_read;

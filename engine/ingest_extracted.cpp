@@ -21,7 +21,8 @@ std::unique_ptr<std::istream> OpenRecords(const std::string& path, std::string* 
                                           bool* read_stdin) {
   if (path == "-") {
     if (!*read_stdin) {
-      stdin_copy->assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      stdin_copy->assign(std::istreambuf_iterator<char>(std::cin),
+                         std::istreambuf_iterator<char>());
       *read_stdin = true;
     }
     return std::make_unique<std::istringstream>(*stdin_copy);

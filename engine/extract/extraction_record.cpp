@@ -261,7 +261,8 @@ Status ParseExtractionRecord(std::string_view line, Article* article, Extraction
         if (!it->is_array()) throw Bad{where + ".mentions is not an array"};
         for (size_t k = 0; k < it->size(); ++k) {
           json wrap = {{"m", (*it)[k]}};
-          e.mentions.push_back(SpanOf(wrap, "m", where + ".mentions[" + std::to_string(k) + "]", n));
+          e.mentions.push_back(
+              SpanOf(wrap, "m", where + ".mentions[" + std::to_string(k) + "]", n));
         }
       }
       x.entities.push_back(std::move(e));

@@ -6,6 +6,8 @@
 // and hands it on. libxml2's own limits stay on (no XML_PARSE_HUGE): 10 MB per text node, 256
 // levels of nesting; it never fetches anything from the network (XML_PARSE_NONET) and loads no
 // external DTD.
+#include "engine/extract/feed_reader.h"
+
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 
@@ -13,7 +15,6 @@
 #include <cstring>
 #include <memory>
 
-#include "engine/extract/feed_reader.h"
 #include "engine/extract/news_text.h"
 #include "pactgraph/news_formats.h"
 
@@ -70,7 +71,8 @@ std::string Prop(xmlNodePtr n, const char* name) {
 }
 
 bool Named(xmlNodePtr n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+  return n->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
 }
 
 bool InNamespace(xmlNodePtr n, const char* fragment) {

@@ -11,10 +11,10 @@
 namespace pactgraph::extract {
 
 struct FeedInput {
-  bool file = false;        // stream from `path`, else parse `bytes`
-  std::string path;         // the file (messages name it)
-  std::string name;         // Article::file is "name#N"
-  std::string_view bytes;   // the feed in memory
+  bool file = false;       // stream from `path`, else parse `bytes`
+  std::string path;        // the file (messages name it)
+  std::string name;        // Article::file is "name#N"
+  std::string_view bytes;  // the feed in memory
 };
 
 // Checks the whole feed, then gives each item with text to `sink`; problems name the place.

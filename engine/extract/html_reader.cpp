@@ -62,7 +62,8 @@ std::string NodeText(const GumboNode* node) {
       AppendCollapsed(" ", &out);
     } else if (n->type == GUMBO_NODE_ELEMENT) {
       const GumboVector& kids = n->v.element.children;
-      for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<GumboNode*>(kids.data[i]));
+      for (unsigned i = kids.length; i-- > 0;)
+        stack.push_back(static_cast<GumboNode*>(kids.data[i]));
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -85,15 +86,44 @@ void JsonLdDate(const nlohmann::json& j, std::string* out, int depth) {
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_HR:
-    case GUMBO_TAG_BR: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_MENU: case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_FIELDSET:
       return true;
     default:
       return false;
@@ -102,10 +132,22 @@ bool IsBlockTag(GumboTag t) {
 
 bool IsSilentTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_INPUT:
     case GUMBO_TAG_LABEL:
       return true;
     default:
@@ -115,13 +157,16 @@ bool IsSilentTag(GumboTag t) {
 
 bool IsBoilerplate(const GumboElement& e, bool in_story) {
   const char* role = Attr(e, "role");
-  if (role != nullptr && (std::strcmp(role, "navigation") == 0 ||
-                          std::strcmp(role, "contentinfo") == 0 ||
-                          std::strcmp(role, "complementary") == 0 || std::strcmp(role, "banner") == 0)) {
+  if (role != nullptr &&
+      (std::strcmp(role, "navigation") == 0 || std::strcmp(role, "contentinfo") == 0 ||
+       std::strcmp(role, "complementary") == 0 || std::strcmp(role, "banner") == 0)) {
     return true;
   }
   switch (e.tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MENU:
       return true;
     case GUMBO_TAG_HEADER:
       return !in_story;
@@ -353,9 +398,9 @@ struct Parsed {
 
 Status Parse(const std::string& path, std::string_view html, Walker* w) {
   if (int64_t bad = FindInvalidUtf8(html); bad >= 0) {
-    return Status::InvalidArgument(path + ":" + LineColumn(std::string(html.substr(0, bad + 1)), bad) +
-                                   ": invalid UTF-8 (byte " + std::to_string(bad) +
-                                   "), page skipped (pages must be UTF-8)");
+    return Status::InvalidArgument(
+        path + ":" + LineColumn(std::string(html.substr(0, bad + 1)), bad) +
+        ": invalid UTF-8 (byte " + std::to_string(bad) + "), page skipped (pages must be UTF-8)");
   }
   PG_RETURN_IF_ERROR(CheckHtmlDepth(path, html));
   Parsed p;
@@ -380,8 +425,8 @@ Status ParseHtmlArticle(const std::string& path, std::string_view html, Article*
   out->file = path == "-" ? "stdin" : path.substr(path.find_last_of('/') + 1);
   const Meta& m = w.meta;
   out->title = !m.og_title.empty() ? m.og_title : !m.title.empty() ? m.title : m.h1;
-  out->date = !m.published.empty()      ? m.published
-              : !m.json_ld_date.empty() ? m.json_ld_date
+  out->date = !m.published.empty()       ? m.published
+              : !m.json_ld_date.empty()  ? m.json_ld_date
               : !m.time_datetime.empty() ? m.time_datetime
                                          : m.meta_date;
   out->source = !m.og_url.empty() ? m.og_url : m.canonical;

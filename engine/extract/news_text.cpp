@@ -26,7 +26,8 @@ int MonthOf(std::string_view word) {
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
   std::string w;
-  for (size_t i = 0; i < 3; ++i) w += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  for (size_t i = 0; i < 3; ++i)
+    w += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
   for (int m = 0; m < 12; ++m) {
     if (w == kMonths[m]) return m + 1;
   }
@@ -64,7 +65,8 @@ std::string IsoDate(std::string_view text) {
       day = std::stoi(std::string(word));
     } else if (Digits(word, 0, word.size()) && word.size() == 4 && year == 0) {
       year = std::stoi(std::string(word));
-    } else if (month == 0 && MonthOf(word) != 0 && !std::isdigit(static_cast<unsigned char>(word[0]))) {
+    } else if (month == 0 && MonthOf(word) != 0 &&
+               !std::isdigit(static_cast<unsigned char>(word[0]))) {
       month = MonthOf(word);
     } else if (word.find(':') != std::string_view::npos) {
       break;  // the time: the date is over
@@ -79,8 +81,8 @@ void AppendCollapsed(std::string_view text, std::string* out) {
   bool space = !out->empty() && out->back() == ' ';
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool nbsp = c == 0xC2 && i + 1 < text.size() &&
-                      static_cast<unsigned char>(text[i + 1]) == 0xA0;
+    const bool nbsp =
+        c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
     if (std::isspace(c) || nbsp) {
       if (nbsp) ++i;
       if (!out->empty() && !space) {
@@ -171,10 +173,12 @@ Status CheckHtmlDepth(const std::string& path, std::string_view s) {
       i = end;
       continue;
     }
-    if (IsOneOf(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "tr",
-                       "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup",
-                       "caption", "rb", "rt", "rp", "html", "head", "body", "plaintext"})) {
+    if (IsOneOf(name,
+                {"area",  "base",  "br",    "col",      "embed",   "hr",  "img",    "input",
+                 "link",  "meta",  "param", "source",   "track",   "wbr", "keygen", "p",
+                 "li",    "dt",    "dd",    "tr",       "td",      "th",  "option", "optgroup",
+                 "thead", "tbody", "tfoot", "colgroup", "caption", "rb",  "rt",     "rp",
+                 "html",  "head",  "body",  "plaintext"})) {
       continue;
     }
     open.push_back(name);
