@@ -32,6 +32,10 @@ std::unique_ptr<std::istream> OpenRecords(const std::string& path, std::string* 
   return in;
 }
 
+Status StoreRecords(Database* db, const std::vector<std::string>& files,
+                    const IngestOptions& options, IngestSummary* summary, uint64_t total,
+                    std::string* stdin_copy, bool* read_stdin);
+
 }  // namespace
 
 Status IngestExtracted(Database* db, const std::vector<std::string>& files,
@@ -63,10 +67,29 @@ Status IngestExtracted(Database* db, const std::vector<std::string>& files,
     return Status::InvalidArgument(std::to_string(summary->problems.size() - problems_before) +
                                    " bad extraction record(s) or file(s); nothing was stored");
   }
-  // Pass 2: store them.
+  return StoreRecords(db, files, options, summary, total, &stdin_copy, &read_stdin);
+}
+
+Status StoreExtracted(Database* db, const std::vector<std::string>& files,
+                      const IngestOptions& options, IngestSummary* summary,
+                      uint64_t total_records) {
+  if (db->read_only()) {
+    return Status::InvalidArgument("the database at " + db->path() +
+                                   " is open read-only; nothing can be ingested");
+  }
+  std::string stdin_copy;
+  bool read_stdin = false;
+  return StoreRecords(db, files, options, summary, total_records, &stdin_copy, &read_stdin);
+}
+
+namespace {
+
+Status StoreRecords(Database* db, const std::vector<std::string>& files,
+                    const IngestOptions& options, IngestSummary* summary, uint64_t total,
+                    std::string* stdin_copy, bool* read_stdin) {
   uint64_t done = 0;
   for (const std::string& path : files) {
-    auto in = OpenRecords(path, &stdin_copy, &read_stdin);
+    auto in = OpenRecords(path, stdin_copy, read_stdin);
     if (!in) return Status::IOError(path + ": cannot open (it was readable a moment ago)");
     Status result;
     extract::ForEachRecordLine(*in, [&](uint64_t line_no, std::string_view line, bool) {
@@ -108,5 +131,7 @@ Status IngestExtracted(Database* db, const std::vector<std::string>& files,
   }
   return Status::OK();
 }
+
+}  // namespace
 
 }  // namespace pactgraph

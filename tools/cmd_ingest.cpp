@@ -29,22 +29,25 @@ int RunIngest(GlobalOptions& g, const IngestArgs& a) {
   // Refused before the database is opened: nothing is stored, no database is created.
   if (Status s = CheckArticlePaths(a.paths); !s.ok()) return ReportError(s);
   std::unique_ptr<Extractor> extractor;
+  uint64_t records = 0;
+  bool records_checked = false;
   if (a.extracted) {
     if (!a.rules.empty()) {
       return ReportError("--rules has no effect with --extracted (the records are extracted)",
                          kExitBadInput);
     }
-    // Every record is checked before the database is opened (IngestExtracted checks again).
-    std::vector<InputProblem> problems;
-    const std::vector<std::string> files = a.paths;
+    // Every record is checked before the database is opened (standard input is checked by
+    // IngestExtracted, which reads it once for both passes).
     bool has_stdin = false;
-    for (const auto& p : files) has_stdin = has_stdin || p == "-";
+    for (const auto& p : a.paths) has_stdin = has_stdin || p == "-";
     if (!has_stdin) {
-      CheckExtractionRecords(files, &problems);
+      std::vector<InputProblem> problems;
+      records = CheckExtractionRecords(a.paths, &problems);
       if (!problems.empty()) {
         ReportInputProblems(problems, 0);
         return ReportError("bad extraction records; nothing was stored", kExitBadInput);
       }
+      records_checked = true;
     }
   } else {
     auto ex = MakeExtractor(a.rules);
@@ -71,8 +74,9 @@ int RunIngest(GlobalOptions& g, const IngestArgs& a) {
     };
   }
   IngestSummary summary;
-  Status st = a.extracted ? IngestExtracted(db.get(), a.paths, options, &summary)
-                          : Ingest(db.get(), a.paths, options, &summary);
+  Status st = !a.extracted      ? Ingest(db.get(), a.paths, options, &summary)
+              : records_checked ? StoreExtracted(db.get(), a.paths, options, &summary, records)
+                                : IngestExtracted(db.get(), a.paths, options, &summary);
   bar.Finish();
   const IngestStats& stats = summary.stats;
   if (!g.quiet) {

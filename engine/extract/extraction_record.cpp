@@ -1,6 +1,7 @@
 // Extraction records (pactgraph/extraction_record.h): writing, parsing and checking them.
 #include "engine/extract/extraction_record.h"
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -293,6 +294,12 @@ uint64_t CheckExtractionRecords(const std::vector<std::string>& files,
   uint64_t good = 0;
   for (const std::string& path : files) {
     std::ifstream file;
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) {
+      problems->push_back(
+          {path, path + ": is a directory; give the record files (extract --format jsonl)"});
+      continue;
+    }
     if (path != "-") {
       file.open(path, std::ios::binary);
       if (!file) {

@@ -34,7 +34,8 @@ PACTGRAPH_EXPORT Status ParseExtractionRecord(std::string_view line, Article* ar
                                               Extraction* extraction);
 
 // Checks every record of `files` ("-" is standard input, read whole): each bad record — and a
-// last line without its newline (a truncated file) — adds a problem "file:line[:col]: …".
+// last line without its newline (a truncated file) — adds a problem "file:line[:col]: …"; so
+// does a file that cannot be opened or is a directory.
 // Returns the number of good records.
 PACTGRAPH_EXPORT uint64_t CheckExtractionRecords(const std::vector<std::string>& files,
                                                  std::vector<InputProblem>* problems);
@@ -45,5 +46,13 @@ PACTGRAPH_EXPORT uint64_t CheckExtractionRecords(const std::vector<std::string>&
 // with nothing stored. options.extractor, rules and read are not used; progress counts records.
 PACTGRAPH_EXPORT Status IngestExtracted(Database* db, const std::vector<std::string>& files,
                                         const IngestOptions& options, IngestSummary* summary);
+
+// IngestExtracted without its check, for a caller that ran CheckExtractionRecords itself (the
+// CLI does, before it opens the database); `total_records` is what the check counted (for
+// progress). A bad record met here stops the run with InvalidArgument, the records before it
+// stored.
+PACTGRAPH_EXPORT Status StoreExtracted(Database* db, const std::vector<std::string>& files,
+                                       const IngestOptions& options, IngestSummary* summary,
+                                       uint64_t total_records);
 
 }  // namespace pactgraph
