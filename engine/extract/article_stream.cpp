@@ -97,6 +97,17 @@ ArticleFormat DetectArticleFormat(const std::string& path, std::string_view head
   const std::string first = FirstElement(head);
   if (first == "rss" || first == "feed" || first == "rdf:rdf") return ArticleFormat::kFeed;
   if (first == "!doctype html" || first == "html") return ArticleFormat::kHtml;
+  // JSON lines without the extension (a pipe): the first line is one {...} object.
+  const size_t b = head.find_first_not_of(" \t\r\n");
+  if (b != std::string_view::npos && head[b] == '{') {
+    size_t nl = head.find('\n', b);
+    std::string_view first =
+        head.substr(b, nl == std::string_view::npos ? head.size() - b : nl - b);
+    while (!first.empty() && (first.back() == '\r' || first.back() == ' ')) first.remove_suffix(1);
+    if (nl != std::string_view::npos && !first.empty() && first.back() == '}') {
+      return ArticleFormat::kJsonLines;
+    }
+  }
   // An .xml file that is not a feed is read as one so that its error says so.
   if (EndsWith(path, ".xml")) return ArticleFormat::kFeed;
   return ArticleFormat::kText;

@@ -3,7 +3,8 @@
 //
 // Formats, chosen by extension and, for other names, by sniffing the first bytes:
 //   text   — optional "title:", "date:", "source:" header lines, a blank line, the body;
-//   jsonl  — ".jsonl": one {"title","date","source","text"} object per line;
+//   jsonl  — ".jsonl", or a first line that is one {...} object (a pipe): one
+//            {"title","date","source","text"} object per line;
 //   html   — ".html", ".htm", ".xhtml", or a file starting with "<!doctype html" / "<html":
 //            parsed with an HTML5 parser (gumbo: malformed markup is repaired the way browsers
 //            repair it); title, date and source from the head; the body kept and navigation,

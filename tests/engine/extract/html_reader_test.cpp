@@ -155,6 +155,10 @@ TEST_CASE("News formats: detection by extension and by the first bytes", "[extra
   CHECK(DetectArticleFormat("x.xml", "<note/>") == ArticleFormat::kFeed);  // refused as a feed
   CHECK(DetectArticleFormat("a.txt", "title: x\n\nbody") == ArticleFormat::kText);
   CHECK(DetectArticleFormat("a.txt", "<b>bold</b> text") == ArticleFormat::kText);
+  // JSON lines on a pipe: a first line that is one object.
+  CHECK(DetectArticleFormat("-", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n") ==
+        ArticleFormat::kJsonLines);
+  CHECK(DetectArticleFormat("-", "{braces} open the text\n") == ArticleFormat::kText);
 }
 
 }  // namespace pactgraph::extract
