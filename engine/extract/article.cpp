@@ -99,31 +99,37 @@ Status ParseArticleText(const std::string& path, const std::string& text, Articl
 
 namespace pactgraph::extract {
 
+bool ParseJsonLine(const std::string& path, uint64_t line_no, const std::string& line, Article* out,
+                   std::vector<InputProblem>* problems) {
+  if (Blank(line)) return false;
+  const std::string where = path + ":" + std::to_string(line_no);
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+    problems->push_back({path, where + ":1: not a JSON object with a \"text\" string, skipped"});
+    return false;
+  }
+  Article a;
+  a.file = BaseName(path) + ":" + std::to_string(line_no);
+  a.text = j["text"];
+  if (j.contains("title") && j["title"].is_string()) a.title = j["title"];
+  if (j.contains("date") && j["date"].is_string()) a.date = j["date"];
+  if (j.contains("source") && j["source"].is_string()) a.source = j["source"];
+  if (Blank(a.text)) {
+    problems->push_back({path, where + ": empty article, skipped"});
+    return false;
+  }
+  *out = std::move(a);
+  return true;
+}
+
 void ParseJsonLines(const std::string& path, const std::string& text, std::vector<Article>* out,
                     std::vector<InputProblem>* problems) {
   std::istringstream in(text);
   std::string line;
-  int line_no = 0;
+  uint64_t line_no = 0;
   while (std::getline(in, line)) {
-    ++line_no;
-    if (Blank(line)) continue;
-    std::string where = path + ":" + std::to_string(line_no);
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-      problems->push_back({path, where + ":1: not a JSON object with a \"text\" string, skipped"});
-      continue;
-    }
     Article a;
-    a.file = BaseName(path) + ":" + std::to_string(line_no);
-    a.text = j["text"];
-    if (j.contains("title") && j["title"].is_string()) a.title = j["title"];
-    if (j.contains("date") && j["date"].is_string()) a.date = j["date"];
-    if (j.contains("source") && j["source"].is_string()) a.source = j["source"];
-    if (Blank(a.text)) {
-      problems->push_back({path, where + ": empty article, skipped"});
-      continue;
-    }
-    out->push_back(std::move(a));
+    if (ParseJsonLine(path, ++line_no, line, &a, problems)) out->push_back(std::move(a));
   }
 }
 

@@ -25,6 +25,11 @@ using pactgraph::ReadOptions;
 void ParseJsonLines(const std::string& path, const std::string& text, std::vector<Article>* out,
                     std::vector<InputProblem>* problems);
 
+// One line of a .jsonl file (line_no 1-based): true with *out set for an article; false for a
+// blank line or a bad one (which adds a problem).
+bool ParseJsonLine(const std::string& path, uint64_t line_no, const std::string& line, Article* out,
+                   std::vector<InputProblem>* problems);
+
 // "line:col" of byte `offset` in `text` (1-based, columns in bytes).
 std::string LineColumn(const std::string& text, uint64_t offset);
 

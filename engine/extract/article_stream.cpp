@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 
@@ -181,6 +182,58 @@ bool ReadWhole(const std::string& path, const ReadOptions& options, std::string*
   return true;
 }
 
+// A .jsonl file, streamed line by line in two passes: the first checks every line (NUL bytes,
+// UTF-8, the size limit per line) so that a bad file gives nothing, the second parses.
+bool ReadJsonLinesFile(const std::string& path, const ReadOptions& options,
+                       const std::function<bool(Article&&)>& give,
+                       std::vector<InputProblem>* problems) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problems->push_back({path, path + ": cannot open"});
+    return true;
+  }
+  std::string line;
+  uint64_t line_no = 0, offset = 0;
+  bool any = false;
+  while (std::getline(in, line)) {
+    ++line_no;
+    const std::string where = path + ":" + std::to_string(line_no);
+    if (line.size() > options.max_bytes) {
+      problems->push_back({path, where + ": line of " + std::to_string(line.size()) +
+                                     " bytes is over the limit of " +
+                                     std::to_string(options.max_bytes) +
+                                     " bytes, file skipped (raise it with --max-bytes)"});
+      return true;
+    }
+    if (size_t nul = line.find('\0'); nul != std::string::npos) {
+      problems->push_back({path, path + ": binary file (NUL byte at offset " +
+                                     std::to_string(offset + nul) + "), skipped"});
+      return true;
+    }
+    if (int64_t bad = extract::FindInvalidUtf8(line); bad >= 0) {
+      problems->push_back({path, where + ":" + std::to_string(bad + 1) + ": invalid UTF-8 (byte " +
+                                     std::to_string(offset + bad) + "), file skipped"});
+      return true;
+    }
+    any = any || !Blank(line);
+    offset += line.size() + 1;
+  }
+  if (!any) {
+    problems->push_back({path, path + ": empty file, skipped"});
+    return true;
+  }
+  in.clear();
+  in.seekg(0);
+  line_no = 0;
+  while (std::getline(in, line)) {
+    Article a;
+    if (extract::ParseJsonLine(path, ++line_no, line, &a, problems) && !give(std::move(a))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Returns false when the sink asked to stop.
 bool ReadOne(const std::string& path, const ReadOptions& options, const ArticleSink& sink,
              std::vector<InputProblem>* problems) {
@@ -199,6 +252,9 @@ bool ReadOne(const std::string& path, const ReadOptions& options, const ArticleS
     in.name = BaseName(path);
     extract::RunFeed(in, options, give, problems);
     return go_on;
+  }
+  if (format == ArticleFormat::kJsonLines && path != "-") {
+    return ReadJsonLinesFile(path, options, give, problems);
   }
   std::string text;
   if (!ReadWhole(path, options, &text, problems)) return true;

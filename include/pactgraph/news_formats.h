@@ -68,9 +68,11 @@ PACTGRAPH_EXPORT uint64_t ParseFeed(const std::string& name, std::string_view xm
                                     std::vector<InputProblem>* problems);
 
 // ReadArticles as a stream: each article goes to `sink` as soon as it is read, so memory stays
-// bounded by one input file (text, jsonl and HTML files are read whole, under
-// options.max_bytes) or one feed item (feed files are streamed from disk in two passes — check,
-// then read — and are not held whole, whatever their size).
+// bounded by one input file (text and HTML files are read whole, under options.max_bytes), one
+// line (.jsonl files: options.max_bytes per line) or one feed item (feeds). .jsonl files and
+// feeds are streamed from disk in two passes — check, then read — so a bad one gives nothing,
+// and are never held whole, whatever their size. Standard input is read whole, under
+// options.max_bytes.
 PACTGRAPH_EXPORT void ForEachArticle(const std::vector<std::string>& paths,
                                      const ReadOptions& options, const ArticleSink& sink,
                                      std::vector<InputProblem>* problems);

@@ -187,3 +187,27 @@ TEST_CASE("Feeds: a sink that stops ends the stream", "[extract][feed]") {
 }
 
 }  // namespace pactgraph::extract
+
+namespace pactgraph::extract {
+
+TEST_CASE("JSON lines: a .jsonl file streams and the size limit is per line", "[extract][feed]") {
+  TempDir dir;
+  const std::string line = "{\"title\": \"t\", \"text\": \"Kenya and Ghana signed an MoU.\"}\n";
+  std::string many;
+  for (int i = 0; i < 5; ++i) many += line;
+  WriteFile(dir / "many.jsonl", many);  // 5 lines of 57 bytes: the file is over 100 bytes
+  WriteFile(dir / "long.jsonl", line + "{\"text\": \"" + std::string(200, 'a') + "\"}\n");
+  WriteFile(dir / "bad.jsonl", line + "{\"text\": \"b\xff\"}\n");
+  ReadOptions small;
+  small.max_bytes = 100;
+  std::vector<Article> out;
+  std::vector<InputProblem> problems;
+  ReadArticles({dir / "many.jsonl", dir / "long.jsonl", dir / "bad.jsonl"}, small, &out, &problems);
+  REQUIRE(out.size() == 5);  // many.jsonl only: a bad line refuses its whole file
+  CHECK(out[4].file == "many.jsonl:5");
+  REQUIRE(problems.size() == 2);
+  CHECK(Has(problems[0].message, "long.jsonl:2: line of 212 bytes is over the limit of 100"));
+  CHECK(Has(problems[1].message, "bad.jsonl:2:12: invalid UTF-8 (byte 68), file skipped"));
+}
+
+}  // namespace pactgraph::extract
