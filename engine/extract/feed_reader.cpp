@@ -43,15 +43,19 @@ struct ReaderCloser {
 };
 using Reader = std::unique_ptr<xmlTextReader, ReaderCloser>;
 
-Reader Open(const FeedInput& in) {
+// A reader over the feed whose errors go to `errors` (which must outlive it); null when the
+// input cannot be opened.
+Reader Open(const FeedInput& in, ErrorSink* errors) {
   static const bool init = [] {
     xmlInitParser();
     return true;
   }();
   (void)init;
-  if (in.file) return Reader(xmlReaderForFile(in.path.c_str(), nullptr, kXmlOptions));
-  return Reader(xmlReaderForMemory(in.bytes.data(), static_cast<int>(in.bytes.size()),
-                                   in.name.c_str(), nullptr, kXmlOptions));
+  Reader r(in.file ? xmlReaderForFile(in.path.c_str(), nullptr, kXmlOptions)
+                   : xmlReaderForMemory(in.bytes.data(), static_cast<int>(in.bytes.size()),
+                                        in.name.c_str(), nullptr, kXmlOptions));
+  if (r) xmlTextReaderSetStructuredErrorHandler(r.get(), OnXmlError, errors);
+  return r;
 }
 
 std::string Str(const xmlChar* s) { return s != nullptr ? reinterpret_cast<const char*>(s) : ""; }
@@ -149,13 +153,12 @@ uint64_t RunFeed(const FeedInput& in, const ReadOptions& options, const ArticleS
   }
   // Pass 1: check the whole feed.
   {
-    Reader r = Open(in);
+    ErrorSink errors{where, ""};
+    Reader r = Open(in, &errors);
     if (!r) {
       problems->push_back({where, where + ": cannot open"});
       return 0;
     }
-    ErrorSink errors{where, ""};
-    xmlTextReaderSetStructuredErrorHandler(r.get(), OnXmlError, &errors);
     bool root_seen = false;
     int ret;
     while ((ret = xmlTextReaderRead(r.get())) == 1) {
@@ -185,13 +188,12 @@ uint64_t RunFeed(const FeedInput& in, const ReadOptions& options, const ArticleS
     }
   }
   // Pass 2: one item at a time.
-  Reader r = Open(in);
+  ErrorSink errors{where, ""};
+  Reader r = Open(in, &errors);
   if (!r) {
     problems->push_back({where, where + ": cannot open"});
     return 0;
   }
-  ErrorSink errors{where, ""};
-  xmlTextReaderSetStructuredErrorHandler(r.get(), OnXmlError, &errors);
   const std::string base = in.name;
   uint64_t n = 0, given = 0;
   int ret = xmlTextReaderRead(r.get());
