@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <new>
 #include <set>
+#include <stdexcept>
 
 #include "query/binder/binder.h"
 #include "query/function/value_ops.h"
@@ -99,7 +101,20 @@ Result<std::unique_ptr<PreparedQuery>> PrepareQuery(std::string_view text, const
 Result<QueryOutput> RunPrepared(const PreparedQuery& prepared, const GraphReader* reader,
                                 GraphWriter* writer, const ValueMap& params,
                                 const SessionOptions& limits, const QueryServices& services) {
-  return QueryRunner::Run(prepared, reader, writer, params, limits, services);
+  // The memory accounting refuses values before they are built, but its figures are
+  // estimates: should an allocation still fail (a tight address-space limit, a machine short of
+  // memory), the query ends with LimitExceeded instead of taking the process down. Everything
+  // it built is released on the way out; a write transaction is not committed.
+  try {
+    return QueryRunner::Run(prepared, reader, writer, params, limits, services);
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
+  return Status::LimitExceeded(
+      "query ran out of memory before reaching its limit of " +
+      std::to_string(limits.max_memory_mb) +
+      " MiB (limit max_memory_mb): the process could not allocate more; lower the limit "
+      "(query --max-memory-mb N) or narrow the query");
 }
 
 }  // namespace pactgraph::query

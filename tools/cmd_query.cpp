@@ -1,6 +1,9 @@
 // `pactgraph query "…" [--param name=value]… [-f FILE] [--format …]`: runs openCypher-subset
 // queries (docs/query.md). A file may hold several statements separated by `;`; each runs in
 // its own transaction, in order, stopping at the first error.
+#include <signal.h>
+
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -55,6 +58,15 @@ std::vector<std::string> SplitStatements(const std::string& text) {
   return kept;
 }
 
+// Set by SIGINT while a statement runs: the query stops with Cancelled (exit 130) and a write
+// is not committed. A second Ctrl-C ends the process at once (the default action).
+std::atomic<bool> g_query_interrupted{false};
+
+void OnQueryInterrupt(int) {
+  g_query_interrupted.store(true);
+  signal(SIGINT, SIG_DFL);
+}
+
 struct QueryArgs {
   std::string query;
   std::string file;
@@ -62,6 +74,8 @@ struct QueryArgs {
   std::string format = "table";
   int64_t timeout_ms = 30'000;
   uint32_t max_depth = 10;
+  uint64_t max_rows = SessionOptions{}.max_rows;
+  uint64_t max_memory_mb = SessionOptions{}.max_memory_mb;
   bool timer = false;
 };
 
@@ -90,14 +104,28 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
     }
     params[p.substr(0, eq)] = ParseParamValue(p.substr(eq + 1));
   }
-  auto db = OpenDatabase(g, !g.read_only);
+  std::vector<std::string> statements =
+      a.file.empty() ? std::vector<std::string>{text} : SplitStatements(text);
+  // Statements that only read never create a database (a mistyped --db is "no database").
+  bool writes = false;
+  for (const auto& stmt : statements) {
+    auto w = Session::QueryWrites(stmt, params);
+    if (!w.ok()) {
+      std::string where = a.file.empty() ? "" : a.file + ": ";
+      return ReportError(where + w.status().message(), w.status().ExitCode());
+    }
+    writes = writes || *w;
+  }
+  auto db = OpenDatabase(g, !g.read_only, writes);
   if (!db) return g.exit_code;
   SessionOptions options;
   options.timeout_ms = a.timeout_ms;
   options.max_var_length_depth = a.max_depth;
+  options.max_rows = a.max_rows;
+  options.max_memory_mb = a.max_memory_mb;
+  options.cancel = &g_query_interrupted;
+  signal(SIGINT, OnQueryInterrupt);
   Session session(db.get(), options);
-  std::vector<std::string> statements =
-      a.file.empty() ? std::vector<std::string>{text} : SplitStatements(text);
   for (const auto& stmt : statements) {
     auto r = session.Execute(stmt, params);
     if (!r.ok()) {
@@ -135,6 +163,12 @@ CommandRegistration query_cmd(40, [](CLI::App& app, GlobalOptions& g) {
   sub->add_option("--timeout-ms", a->timeout_ms, "Per-query time limit")->capture_default_str();
   sub->add_option("--max-depth", a->max_depth, "Depth allowed for * without an upper bound")
       ->capture_default_str();
+  sub->add_option("--max-rows", a->max_rows, "Intermediate rows allowed per query")
+      ->capture_default_str();
+  sub->add_option("--max-memory-mb", a->max_memory_mb,
+                  "MiB a query may hold in buffered rows and the values it builds")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   sub->footer(
       "Examples:\n"
       "  pactgraph query \"MATCH (c:Country {name: 'Rwanda'})<-[:MOU]-(a) RETURN a.name\"\n"

@@ -35,14 +35,23 @@ std::string ResolveDbPath(const GlobalOptions& global) {
 }
 
 std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write) {
+  return OpenDatabase(global, for_write, for_write);
+}
+
+std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write,
+                                       bool create_if_missing) {
   Options options;
   options.sync = global.sync;
   options.read_only = !for_write && global.read_only;
   options.recover = global.recover;
-  options.create_if_missing = for_write;
+  options.create_if_missing = for_write && create_if_missing;
   auto db = Database::Open(ResolveDbPath(global), options);
   if (!db.ok()) {
-    global.exit_code = ReportError(db.status());
+    // The library says NotFound ("no database at PATH"); for the CLI a missing database is a
+    // storage error like any other (docs/cli.md: exit 3).
+    const Status& st = db.status();
+    global.exit_code =
+        ReportError(st, st.code() == Status::Code::kNotFound ? kExitStorage : st.ExitCode());
     return nullptr;
   }
   return std::move(db).value();

@@ -24,6 +24,7 @@ enum ExitCode : int {
   kExitBadInput = 2,
   kExitStorage = 3,
   kExitInternal = 4,
+  kExitLimit = 5,  // a query limit (time, rows, memory, depth) stopped the command
   kExitInterrupted = 130,
 };
 
@@ -49,7 +50,12 @@ std::string ResolveDbPath(const GlobalOptions& global);
 // Opens the database for writing (creating it on first use) or reading (it must exist;
 // `--read-only` opens a secondary instance). Prints the error and returns null on failure,
 // setting global.exit_code.
+// A missing database is "no database at PATH", exit 3, for every command.
 std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write);
+// The same, but a writer that does not create a missing database (`query` whose statements
+// only read).
+std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write,
+                                       bool create_if_missing);
 
 // Prints "pactgraph: error: <message>" to stderr and returns the exit code for `status`.
 int ReportError(const Status& status);

@@ -54,8 +54,9 @@ int Status::ExitCode() const {
     case Code::kInvalidArgument:
     case Code::kParseError:
     case Code::kNotSupported:
-    case Code::kLimitExceeded:
       return 2;
+    case Code::kLimitExceeded:
+      return 5;
     case Code::kBusy:
     case Code::kIOError:
     case Code::kCorruption:

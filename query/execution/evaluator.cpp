@@ -8,6 +8,7 @@
 #include "query/function/functions.h"
 #include "query/function/temporal.h"
 #include "query/function/value_ops.h"
+#include "query/function/value_size.h"
 
 namespace pactgraph::query {
 namespace {
@@ -20,10 +21,12 @@ Status Mismatch(const std::string& op, const Value& a, const Value& b) {
 
 Value FromBool(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 
-Result<Value> Arithmetic(const std::string& op, const Value& a, const Value& b) {
+Result<Value> Arithmetic(const std::string& op, const Value& a, const Value& b, ExecContext& ctx) {
   if (auto t = TemporalArithmetic(op, a, b)) return std::move(*t);
   if (op == "+") {
     if (a.is_list() || b.is_list()) {
+      // Charged before the copy: elements are copied (strings with their bytes).
+      PG_RETURN_IF_ERROR(ctx.ChargeBuilt(EstimateValueBytes(a) + EstimateValueBytes(b)));
       ValueList out;
       if (a.is_list())
         out = a.as_list();
@@ -38,14 +41,20 @@ Result<Value> Arithmetic(const std::string& op, const Value& a, const Value& b) 
   }
   if (a.is_null() || b.is_null()) return Value();
   if (op == "+" && (a.is_string() || b.is_string())) {
-    auto text = [](const Value& v) -> std::optional<std::string> {
-      if (v.is_string()) return v.as_string();
-      if (v.is_number() || v.is_bool()) return v.ToString();
-      return std::nullopt;
+    // No copy of a string operand: the result is sized and charged before it is built.
+    std::string xt, yt;
+    auto text = [](const Value& v, std::string* tmp) -> const std::string* {
+      if (v.is_string()) return &v.as_string();
+      if (v.is_number() || v.is_bool()) return &(*tmp = v.ToString());
+      return nullptr;
     };
-    auto x = text(a), y = text(b);
+    const std::string *x = text(a, &xt), *y = text(b, &yt);
     if (!x || !y) return Mismatch(op, a, b);
-    return Value(*x + *y);
+    PG_RETURN_IF_ERROR(ctx.ChargeBuilt(StringValueBytes(x->size() + y->size())));
+    std::string out;
+    out.reserve(x->size() + y->size());
+    out.append(*x).append(*y);
+    return Value(std::move(out));
   }
   if (!a.is_number() || !b.is_number()) return Mismatch(op, a, b);
   if (op == "^") return Value(std::pow(a.as_number(), b.as_number()));
@@ -146,6 +155,7 @@ Result<Value> EvalBinary(const Expr& e, Row& row, ExecContext& ctx) {
     if (!b.is_list()) return Mismatch("IN", a, b);
     bool unknown = false;
     for (const auto& x : b.as_list()) {
+      PG_RETURN_IF_ERROR(ctx.Tick());
       auto eq = CypherEquals(a, x);
       if (!eq)
         unknown = true;
@@ -165,7 +175,7 @@ Result<Value> EvalBinary(const Expr& e, Row& row, ExecContext& ctx) {
     PG_ASSIGN_OR_RETURN(bool m, RegexMatch(s, t));
     return Value(m);
   }
-  return Arithmetic(op, a, b);
+  return Arithmetic(op, a, b, ctx);
 }
 
 Result<Value> EvalProperty(const Value& base, const std::string& key) {
@@ -213,26 +223,36 @@ Result<Value> EvalIterate(const Expr& e, Row& row, ExecContext& ctx) {
         Value::TypeName(list.type()));
   }
   const Expr* where = e.args[1].get();
+  // Each iteration's temporaries are given back; what the comprehension keeps is charged.
+  const int64_t base = ctx.built();
   if (e.kind == ExprKind::kComprehension) {
     const Expr* proj = e.args[2].get();
     ValueList out;
+    int64_t kept = 0;
     for (const auto& x : list.as_list()) {
+      PG_RETURN_IF_ERROR(ctx.Tick());
       row[e.slot] = x;
       if (where) {
         PG_ASSIGN_OR_RETURN(bool keep, EvaluatePredicate(*where, row, ctx));
+        ctx.set_built(base + kept);
         if (!keep) continue;
       }
+      Value v = x;
       if (proj) {
-        PG_ASSIGN_OR_RETURN(Value v, Evaluate(*proj, row, ctx));
-        out.push_back(std::move(v));
-      } else {
-        out.push_back(x);
+        PG_ASSIGN_OR_RETURN(v, Evaluate(*proj, row, ctx));
       }
+      ctx.set_built(base + kept);
+      int64_t bytes = EstimateValueBytes(v);
+      PG_RETURN_IF_ERROR(ctx.ChargeBuilt(bytes));
+      kept += bytes;
+      out.push_back(std::move(v));
     }
     return Value(std::move(out));
   }
   int64_t trues = 0, falses = 0, nulls = 0;
   for (const auto& x : list.as_list()) {
+    PG_RETURN_IF_ERROR(ctx.Tick());
+    ctx.set_built(base);
     row[e.slot] = x;
     PG_ASSIGN_OR_RETURN(Value v, Evaluate(*where, row, ctx));
     PG_ASSIGN_OR_RETURN(auto t, AsTruth(v, e.op.c_str()));
@@ -305,6 +325,7 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
       int64_t b = from.is_null() ? 0 : ClampIndex(from.as_int(), n);
       int64_t end = to.is_null() ? n : ClampIndex(to.as_int(), n);
       if (end <= b) return Value(ValueList{});
+      PG_RETURN_IF_ERROR(ctx.ChargeBuilt(ListValueBytes(end - b)));
       return Value(ValueList(l.begin() + b, l.begin() + end));
     }
     case ExprKind::kList: {
@@ -367,7 +388,7 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
         PG_ASSIGN_OR_RETURN(Value v, Evaluate(*a, row, ctx));
         args.push_back(std::move(v));
       }
-      FunctionContext fc{ctx.reader()};
+      FunctionContext fc{ctx.reader(), &ctx};
       return e.function->fn(args, fc);
     }
     case ExprKind::kCase: {
@@ -396,8 +417,12 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
 }  // namespace
 
 Result<Value> Evaluate(const Expr& e, Row& row, ExecContext& ctx) {
+  const int64_t base = ctx.built();
   auto r = EvalInner(e, row, ctx);
   if (!r.ok()) return ctx.ErrorAt(e.pos, r.status());
+  // When the expression built something, its subexpressions' temporaries are gone and only
+  // its result is still held.
+  if (ctx.built() > base) ctx.set_built(base + EstimateValueBytes(*r));
   return r;
 }
 

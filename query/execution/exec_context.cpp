@@ -20,7 +20,7 @@ Status ExecContext::CountRow() {
   if (++rows_ > limits_.max_rows) {
     return Status::LimitExceeded("query produced more than " + std::to_string(limits_.max_rows) +
                                  " intermediate rows (limit max_rows); narrow the pattern or "
-                                 "raise the limit");
+                                 "raise the limit (query --max-rows N)");
   }
   if ((rows_ & 255) == 0) return Check();
   return Status::OK();
@@ -36,48 +36,37 @@ Status ExecContext::Check() {
                        .count();
     if (elapsed > limits_.timeout_ms) {
       return Status::LimitExceeded("query timed out after " + std::to_string(limits_.timeout_ms) +
-                                   " ms (limit timeout_ms)");
+                                   " ms (limit timeout_ms; raise it with query --timeout-ms N)");
     }
   }
-  if (memory_ > MemoryLimitBytes()) {
-    return Status::LimitExceeded("query buffered more than " +
-                                 std::to_string(limits_.max_memory_mb) +
-                                 " MiB of rows (limit max_memory)");
-  }
+  if (memory_ + built_ > MemoryLimitBytes()) return MemoryExceeded();
   return Status::OK();
+}
+
+Status ExecContext::MemoryExceeded() const {
+  return Status::LimitExceeded("query needs more than " + std::to_string(limits_.max_memory_mb) +
+                               " MiB for the rows it buffers and the values it builds (limit "
+                               "max_memory_mb; raise it with query --max-memory-mb N)");
+}
+
+Status ExecContext::ChargeBuilt(int64_t bytes) {
+  if (bytes > MemoryLimitBytes() - memory_ - built_) return MemoryExceeded();
+  built_ += bytes;
+  return Tick();
 }
 
 Status ExecContext::ChargeMemory(int64_t bytes) {
   memory_ += bytes;
-  if (bytes > 0 && memory_ > MemoryLimitBytes()) return Check();
+  if (bytes > 0 && memory_ + built_ > MemoryLimitBytes()) return Check();
   return Status::OK();
 }
 
-namespace {
-int64_t ValueBytes(const Value& v) {
-  switch (v.type()) {
-    case Value::Type::kString:
-      return 32 + static_cast<int64_t>(v.as_string().size());
-    case Value::Type::kList: {
-      int64_t n = 32;
-      for (const auto& e : v.as_list()) n += ValueBytes(e);
-      return n;
-    }
-    case Value::Type::kMap: {
-      int64_t n = 32;
-      for (const auto& [k, e] : v.as_map())
-        n += 32 + static_cast<int64_t>(k.size()) + ValueBytes(e);
-      return n;
-    }
-    default:
-      return 24;  // nodes, relationships, paths are shared with the cache
-  }
-}
-}  // namespace
-
 int64_t ExecContext::EstimateBytes(const Row& row) {
   int64_t n = 24;
-  for (const auto& v : row) n += ValueBytes(v);
+  for (const auto& v : row) {
+    // Nodes and relationships are shared with the per-query cache: count their slot only.
+    n += v.is_node() || v.is_rel() ? kValueSlotBytes : EstimateValueBytes(v);
+  }
   return n;
 }
 

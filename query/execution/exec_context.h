@@ -19,13 +19,14 @@
 #include "pactgraph/session.h"
 #include "pactgraph/status.h"
 #include "pactgraph/value.h"
+#include "query/function/value_size.h"
 #include "query/query_services.h"
 
 namespace pactgraph::query {
 
 using Row = std::vector<Value>;
 
-class ExecContext {
+class ExecContext : public BuildBudget {
  public:
   // `services` must outlive the context.
   ExecContext(const GraphReader* reader, GraphWriter* writer, const ValueMap* params,
@@ -50,6 +51,20 @@ class ExecContext {
   Status ChargeMemory(int64_t bytes);
   static int64_t EstimateBytes(const Row& row);
 
+  // Values built while the current row passes through the pipeline (strings, lists, maps made
+  // by expressions and functions). Charged before or as they are built and checked, together
+  // with the buffered bytes, against max_memory_mb; Operator::Emit gives back what the
+  // downstream operators built once the row has passed (set_built), and loops give back each
+  // iteration's temporaries.
+  Status ChargeBuilt(int64_t bytes) override;
+  int64_t built() const { return built_; }
+  void set_built(int64_t bytes) { built_ = bytes; }
+  // One step of a long loop; checks cancellation and the clock every 4096 steps.
+  Status Tick() override {
+    if ((++ticks_ & 4095) == 0) return Check();
+    return Status::OK();
+  }
+
   // Loaded through the per-query cache. NotFound when deleted.
   Result<Value> LoadNode(NodeId id);
   Result<Value> LoadRel(RelId id);
@@ -63,7 +78,12 @@ class ExecContext {
   std::vector<TypeId> ResolveTypes(const std::vector<std::string>& names);
 
  private:
-  int64_t MemoryLimitBytes() const { return static_cast<int64_t>(limits_.max_memory_mb << 20); }
+  int64_t MemoryLimitBytes() const {
+    return limits_.max_memory_mb >= (uint64_t{1} << 42)
+               ? INT64_MAX / 2
+               : static_cast<int64_t>(limits_.max_memory_mb << 20);
+  }
+  Status MemoryExceeded() const;
 
   const GraphReader* reader_;
   GraphWriter* writer_;
@@ -76,6 +96,8 @@ class ExecContext {
   std::chrono::steady_clock::time_point start_;
   uint64_t rows_ = 0;
   int64_t memory_ = 0;
+  int64_t built_ = 0;
+  uint64_t ticks_ = 0;
   std::unordered_map<NodeId, Value> node_cache_;
   std::unordered_map<RelId, Value> rel_cache_;
 };

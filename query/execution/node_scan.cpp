@@ -3,6 +3,7 @@
 
 #include "query/execution/evaluator.h"
 #include "query/execution/read_operators.h"
+#include "query/function/functions.h"
 #include "query/function/value_ops.h"
 
 namespace pactgraph::query {
@@ -73,7 +74,39 @@ Status FilterOp::Push(Row& row) {
   return keep ? Emit(row) : Status::OK();
 }
 
+Status UnwindOp::StreamRange(Row& row, bool* done) {
+  *done = false;
+  std::vector<int64_t> args;
+  for (const auto& a : expr_->args) {
+    PG_ASSIGN_OR_RETURN(Value v, Evaluate(*a, row, *ctx_));
+    if (v.is_null()) {
+      *done = true;  // range(null, …) is null: no rows
+      return Status::OK();
+    }
+    if (!v.is_int()) return Status::OK();
+    args.push_back(v.as_int());
+  }
+  if (args.size() < 2 || args.size() > 3) return Status::OK();
+  const int64_t from = args[0], to = args[1], step = args.size() > 2 ? args[2] : 1;
+  if (step == 0) return Status::OK();
+  *done = true;
+  const __int128 span = static_cast<__int128>(to) - from;
+  const __int128 count = (step > 0 ? span >= 0 : span <= 0) ? span / step + 1 : 0;
+  for (__int128 k = 0; k < count; ++k) {
+    if (!WantsMore()) break;
+    row[slot_] = Value(static_cast<int64_t>(from + k * step));
+    PG_RETURN_IF_ERROR(Emit(row));
+  }
+  return Status::OK();
+}
+
 Status UnwindOp::Push(Row& row) {
+  if (expr_->kind == ExprKind::kFunction && expr_->function != nullptr &&
+      expr_->function->name == "range") {
+    bool done = false;
+    PG_RETURN_IF_ERROR(StreamRange(row, &done));
+    if (done) return Status::OK();
+  }
   PG_ASSIGN_OR_RETURN(Value v, Evaluate(*expr_, row, *ctx_));
   if (v.is_null()) return Status::OK();
   if (!v.is_list()) {

@@ -14,6 +14,13 @@ int64_t NowNs() {
 Status Operator::Emit(Row& row) {
   ++rows_;
   PG_RETURN_IF_ERROR(ctx_->CountRow());
+  // What the downstream operators build for this row is gone once it has passed (what they
+  // keep is charged as buffered memory).
+  struct BuiltScope {
+    ExecContext* ctx;
+    int64_t saved;
+    ~BuiltScope() { ctx->set_built(saved); }
+  } scope{ctx_, ctx_->built()};
   if (!ctx_->profiling()) return next_->Push(row);
   int64_t t0 = NowNs();
   Status st = next_->Push(row);

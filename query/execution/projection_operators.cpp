@@ -85,33 +85,6 @@ Status DistinctOp::Push(Row& row) {
   return Emit(row);
 }
 
-Status SortOp::Push(Row& row) {
-  std::vector<Value> key;
-  for (const auto& [expr, desc] : keys_) {
-    PG_ASSIGN_OR_RETURN(Value v, Evaluate(*expr, row, *ctx_));
-    key.push_back(std::move(v));
-  }
-  PG_RETURN_IF_ERROR(ctx_->ChargeMemory(ExecContext::EstimateBytes(row)));
-  rows_.emplace_back(std::move(key), row);
-  return Status::OK();
-}
-
-Status SortOp::Finish() {
-  std::stable_sort(rows_.begin(), rows_.end(), [&](const auto& a, const auto& b) {
-    for (size_t i = 0; i < keys_.size(); ++i) {
-      int c = OrderCompare(a.first[i], b.first[i]);
-      if (c != 0) return keys_[i].second ? c > 0 : c < 0;
-    }
-    return false;
-  });
-  for (auto& [key, row] : rows_) {
-    if (!WantsMoreDownstream()) break;
-    PG_RETURN_IF_ERROR(Emit(row));
-  }
-  rows_.clear();
-  return FinishNext();
-}
-
 Status SkipLimitOp::Init(Row& row) {
   init_ = true;
   auto eval = [&](const ExprPtr& e, const char* what, int64_t* out) -> Status {

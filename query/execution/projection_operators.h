@@ -75,19 +75,40 @@ class DistinctOp : public Operator {
   std::set<std::vector<Value>, RowLess> seen_;
 };
 
+// ORDER BY. With a LIMIT after it (and SKIP), keeps only the first skip+limit rows in a bounded
+// heap (top-k) instead of the whole input; otherwise sorts everything in Finish, in blocks so
+// that cancellation and the time limit are checked while it sorts. Ties keep input order.
 class SortOp : public Operator {
  public:
-  SortOp(ExecContext* ctx, std::vector<std::pair<ExprPtr, bool>> keys, std::string text)
-      : Operator(ctx), keys_(std::move(keys)), text_(std::move(text)) {}
+  SortOp(ExecContext* ctx, std::vector<std::pair<ExprPtr, bool>> keys, std::string text,
+         ExprPtr skip = nullptr, ExprPtr limit = nullptr)
+      : Operator(ctx),
+        keys_(std::move(keys)),
+        text_(std::move(text)),
+        skip_expr_(std::move(skip)),
+        limit_expr_(std::move(limit)) {}
   Status Push(Row& row) override;
   Status Finish() override;
   bool WantsMore() const override { return true; }
-  std::string Describe() const override { return "Sort " + text_; }
+  std::string Describe() const override;
 
  private:
+  struct Entry {
+    std::vector<Value> key;
+    Row row;
+    uint64_t seq = 0;
+    int64_t bytes = 0;
+  };
+  bool Less(const Entry& a, const Entry& b) const;
+  void InitTopK(Row& row);
+  Status SortAll();
   std::vector<std::pair<ExprPtr, bool>> keys_;
   std::string text_;
-  std::vector<std::pair<std::vector<Value>, Row>> rows_;
+  ExprPtr skip_expr_, limit_expr_;
+  bool init_ = false;
+  int64_t top_k_ = -1;  // rows kept when a LIMIT follows; -1: all
+  uint64_t seq_ = 0;
+  std::vector<Entry> rows_;  // a max-heap under Less when top_k_ >= 0
 };
 
 class SkipLimitOp : public Operator {

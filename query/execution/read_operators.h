@@ -137,6 +137,8 @@ class ShortestPathOp : public Operator {
   Spec spec_;
 };
 
+// UNWIND. `UNWIND range(a, b[, step])` streams its values without building the list, so any
+// length runs (bounded by max_rows, the time limit and Ctrl-C, like any other rows).
 class UnwindOp : public Operator {
  public:
   UnwindOp(ExecContext* ctx, ExprPtr expr, int slot)
@@ -145,6 +147,9 @@ class UnwindOp : public Operator {
   std::string Describe() const override { return "Unwind"; }
 
  private:
+  // Done is false when the arguments are not plain integers: the caller then evaluates
+  // range() itself, which reports the error.
+  Status StreamRange(Row& row, bool* done);
   ExprPtr expr_;
   int slot_;
 };

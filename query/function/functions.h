@@ -15,11 +15,17 @@
 #include "pactgraph/graph.h"
 #include "pactgraph/status.h"
 #include "pactgraph/value.h"
+#include "query/function/value_size.h"
 
 namespace pactgraph::query {
 
 struct FunctionContext {
   const GraphReader* reader = nullptr;
+  // Where functions that build large values (range, replace, split) charge them before
+  // building, and tick in their loops; null in tests that call functions directly.
+  BuildBudget* budget = nullptr;
+  Status Charge(int64_t bytes) { return budget ? budget->ChargeBuilt(bytes) : Status::OK(); }
+  Status Tick() { return budget ? budget->Tick() : Status::OK(); }
 };
 
 struct ScalarFunction {

@@ -111,7 +111,7 @@ Result<Value> Size(const Args& a, FunctionContext&) {
   return TypeMismatch("size", "a list or string", v);
 }
 
-Result<Value> Range(const Args& a, FunctionContext&) {
+Result<Value> Range(const Args& a, FunctionContext& c) {
   for (const auto& v : a) {
     if (!v.is_int()) return TypeMismatch("range", "INTEGER arguments", v);
   }
@@ -119,11 +119,20 @@ Result<Value> Range(const Args& a, FunctionContext&) {
   if (step == 0)
     return Status::InvalidArgument(
         "ArgumentError (NumberOutOfRange): range(): step must not be zero");
+  // The count first, so that a range too large for the memory limit is refused before it is
+  // built (in 128-bit arithmetic: range(-2^63, 2^63-1) does not fit in 64 bits).
+  __int128 span = static_cast<__int128>(to) - from;
+  __int128 count = (step > 0 ? span >= 0 : span <= 0) ? span / step + 1 : 0;
+  if (count > 10'000'000) {
+    return Status::LimitExceeded(
+        "range(): more than 10,000,000 values; UNWIND range(…) streams any length");
+  }
+  PG_RETURN_IF_ERROR(c.Charge(ListValueBytes(static_cast<uint64_t>(count))));
   ValueList out;
-  for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
-    out.push_back(Value(i));
-    if (out.size() > 10'000'000)
-      return Status::LimitExceeded("range(): more than 10,000,000 values");
+  out.reserve(static_cast<size_t>(count));
+  for (__int128 k = 0; k < count; ++k) {
+    out.push_back(Value(static_cast<int64_t>(from + k * step)));
+    if ((k & 1023) == 1023) PG_RETURN_IF_ERROR(c.Tick());
   }
   return Value(std::move(out));
 }
@@ -258,27 +267,43 @@ std::map<std::string, ScalarFunction> BuildTable() {
         return StringFn("rtrim", a, [](const std::string& s) { return Trim(s, false, true); });
       }));
   add("substring", 2, 3, NullIn(Substring));
-  add("replace", 3, 3, NullIn([](const Args& a, FunctionContext&) -> Result<Value> {
+  add("replace", 3, 3, NullIn([](const Args& a, FunctionContext& c) -> Result<Value> {
         for (const auto& v : a) {
           if (!v.is_string()) return TypeMismatch("replace", "STRING arguments", v);
         }
-        std::string s = a[0].as_string();
+        const std::string& s = a[0].as_string();
         const std::string &from = a[1].as_string(), &to = a[2].as_string();
         if (from.empty()) return Value(s);
+        uint64_t hits = 0;
+        for (size_t j = s.find(from); j != std::string::npos; j = s.find(from, j + from.size()))
+          ++hits;
+        uint64_t size = s.size() - hits * from.size() + hits * to.size();
+        PG_RETURN_IF_ERROR(c.Charge(StringValueBytes(size)));
         std::string out;
+        out.reserve(size);
         size_t i = 0, j;
         while ((j = s.find(from, i)) != std::string::npos) {
-          out += s.substr(i, j - i) + to;
+          out.append(s, i, j - i).append(to);
           i = j + from.size();
         }
-        return Value(out + s.substr(i));
+        out.append(s, i, std::string::npos);
+        return Value(std::move(out));
       }));
-  add("split", 2, 2, NullIn([](const Args& a, FunctionContext&) -> Result<Value> {
+  add("split", 2, 2, NullIn([](const Args& a, FunctionContext& c) -> Result<Value> {
         if (!a[0].is_string() || !a[1].is_string()) {
           return TypeMismatch("split", "STRING arguments", a[0].is_string() ? a[1] : a[0]);
         }
         const std::string &s = a[0].as_string(), &sep = a[1].as_string();
+        uint64_t pieces = 1;
+        if (sep.empty()) {
+          pieces = s.size();
+        } else {
+          for (size_t j = s.find(sep); j != std::string::npos; j = s.find(sep, j + sep.size()))
+            ++pieces;
+        }
+        PG_RETURN_IF_ERROR(c.Charge(ListValueBytes(pieces) + static_cast<int64_t>(s.size())));
         ValueList out;
+        out.reserve(pieces);
         if (sep.empty()) {
           for (char ch : s) out.push_back(Value(std::string(1, ch)));
           return Value(std::move(out));

@@ -69,7 +69,9 @@ class PipelineBuilder {
     }
     if (!computed.empty()) Add(std::make_unique<ProjectOp>(ctx_, std::move(computed), names));
     if (p.distinct) Add(std::make_unique<DistinctOp>(ctx_, p.slots));
-    if (!p.order_by.empty()) Add(std::make_unique<SortOp>(ctx_, p.order_by, ""));
+    if (!p.order_by.empty()) {
+      Add(std::make_unique<SortOp>(ctx_, p.order_by, "", p.skip, p.limit));
+    }
     if (p.skip || p.limit) Add(std::make_unique<SkipLimitOp>(ctx_, p.skip, p.limit));
     bound_ = std::set<int>(p.slots.begin(), p.slots.end());
     if (p.is_return) {
