@@ -13,7 +13,7 @@ TEST_CASE("read-only view (CLI): check beside an ingesting writer always passes"
   TempDir dir;
   // The writer ingests fresh copies of the sample articles (a line appended makes each copy
   // new) until the flag file goes; 20 read-only checks run meanwhile.
-  const std::string script = R"(
+  const std::string script = R"sh(
     set -u; P="$1"; D="$2"; SRC="$3"; cd "$D"
     "$P" --db db -q query "CREATE (:Seed)" || exit 90
     touch run
@@ -26,7 +26,7 @@ TEST_CASE("read-only view (CLI): check beside an ingesting writer always passes"
     done
     rm run; wait
     echo "batches $(cat batches) fails $fails"
-    exit $fails)";
+    exit $fails)sh";
   auto r = RunProgram({"bash", "-c", script, "view-test", PACTGRAPH_BIN, dir.path(),
                        std::string(PACTGRAPH_SOURCE_DIR) + "/data/articles"});
   INFO(r.out << r.err);
