@@ -95,24 +95,7 @@ Status NameOf(const GraphReader& r, NodeId id, std::string* name) {
 
 Status RunStorageMetrics(const GraphReader& reader, const BenchQueries& q, NodeId base,
                          const BenchOptions& options, BenchReport* report) {
-  Metric lookup{"lookup"};
-  PG_RETURN_IF_ERROR(TimeRepeated(
-      options,
-      [&](std::vector<double>* lat, nlohmann::json* answer) -> Status {
-        uint64_t found = 0, matches = 0;
-        std::vector<NodeId> ids;
-        for (const auto& name : q.lookup_names) {
-          auto t0 = Clock::now();
-          PG_RETURN_IF_ERROR(reader.FindNodesByName(name, &ids));
-          lat->push_back(Seconds(t0, Clock::now()) * 1e6);
-          found += ids.empty() ? 0 : 1;
-          matches += ids.size();
-        }
-        *answer = {{"found", found}, {"matches", matches}};
-        return Status::OK();
-      },
-      &lookup));
-  report->metrics.push_back(std::move(lookup));
+  PG_RETURN_IF_ERROR(RunLookupMetric(reader, q, "_store", options, report));
 
   return RunHopMetrics(reader, q, base, "_store", options, report);
 }

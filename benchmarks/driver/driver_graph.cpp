@@ -61,11 +61,28 @@ Status RunGraphMetrics(const GraphReader& reader, const BenchQueries& q, NodeId 
       &index));
   report->metrics.push_back(std::move(index));
   graph::ShareCompactAdjacency(adjacency);
+  Metric names{"name_index"};
+  names.note = "NameIndex: the name index in a hash table (CompactReader's lookups)";
+  const std::string token = graph::CompactReader(reader).StateToken();
+  PG_RETURN_IF_ERROR(TimeRepeated(
+      options,
+      [&](std::vector<double>*, nlohmann::json* answer) -> Status {
+        auto built = graph::NameIndex::Build(reader);
+        if (!built.ok()) return built.status();
+        graph::ShareNameIndex(token, *built);
+        *answer = {{"names", (*built)->names()},
+                   {"mb", static_cast<double>((*built)->MemoryBytes() / 100000) / 10.0}};
+        return Status::OK();
+      },
+      &names));
+  report->metrics.push_back(std::move(names));
   graph::CompactReader compact(reader);
   const size_t before = report->metrics.size();
+  PG_RETURN_IF_ERROR(RunLookupMetric(compact, q, "", options, report));
   PG_RETURN_IF_ERROR(RunHopMetrics(compact, q, base, "", options, report));
-  if (compact.store_calls() != 0 || compact.compact_calls() == 0) {
-    return Status::Internal("hop1/hop2 were not answered from the snapshot");
+  if (compact.store_calls() != 0 || compact.compact_calls() == 0 ||
+      compact.store_lookups() != 0) {
+    return Status::Internal("lookup/hop1/hop2 were not answered from the compact copies");
   }
   for (size_t i = before; i < report->metrics.size(); ++i) {
     const Metric& m = report->metrics[i];
@@ -74,7 +91,7 @@ Status RunGraphMetrics(const GraphReader& reader, const BenchQueries& q, NodeId 
       return Status::Internal(m.name + ": the snapshot answered " + m.answer.dump() +
                               ", the store " + store->answer.dump());
     }
-    report->metrics[i].note = "from the CSR snapshot (CompactReader); " + m.name +
+    report->metrics[i].note = "from the compact copies (CompactReader); " + m.name +
                               "_store: the same from RocksDB";
   }
 

@@ -1,5 +1,6 @@
-// benchmarks/driver/driver_hops.cpp — the hop1 and hop2 metrics (see driver.h), on any reader:
-// the store's (hop1_store, hop2_store) and engine/graph's CompactReader over the snapshot.
+// benchmarks/driver/driver_hops.cpp — the lookup, hop1 and hop2 metrics (see driver.h), on any
+// reader: the store's (lookup_store, hop1_store, hop2_store) and engine/graph's CompactReader
+// over the snapshot and the name index.
 #include <algorithm>
 #include <chrono>
 
@@ -17,6 +18,29 @@ double Seconds(Clock::time_point a, Clock::time_point b) {
 }
 
 }  // namespace
+
+Status RunLookupMetric(const GraphReader& reader, const BenchQueries& q, const std::string& suffix,
+                       const BenchOptions& options, BenchReport* report) {
+  Metric lookup{"lookup" + suffix};
+  PG_RETURN_IF_ERROR(TimeRepeated(
+      options,
+      [&](std::vector<double>* lat, nlohmann::json* answer) -> Status {
+        uint64_t found = 0, matches = 0;
+        std::vector<NodeId> ids;
+        for (const auto& name : q.lookup_names) {
+          auto t0 = Clock::now();
+          PG_RETURN_IF_ERROR(reader.FindNodesByName(name, &ids));
+          lat->push_back(Seconds(t0, Clock::now()) * 1e6);
+          found += ids.empty() ? 0 : 1;
+          matches += ids.size();
+        }
+        *answer = {{"found", found}, {"matches", matches}};
+        return Status::OK();
+      },
+      &lookup));
+  report->metrics.push_back(std::move(lookup));
+  return Status::OK();
+}
 
 Status RunHopMetrics(const GraphReader& reader, const BenchQueries& q, NodeId base,
                      const std::string& suffix, const BenchOptions& options,

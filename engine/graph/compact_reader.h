@@ -59,9 +59,37 @@ std::shared_ptr<const CompactAdjacency> CompactAdjacencyFor(const SnapshotPtr& s
 // snapshot.
 void ShareCompactAdjacency(const std::shared_ptr<const CompactAdjacency>& adjacency);
 
+// Every (normalised name, node) pair of one committed state in a hash table: what
+// GraphReader::FindNodesByName answers, without a RocksDB seek per name. Built from one scan
+// of the name index (FindNamesByPrefix with an empty prefix); about 40 bytes per name.
+class NameIndex {
+ public:
+  static Result<std::shared_ptr<const NameIndex>> Build(const GraphReader& reader);
+  // GraphReader::FindNodesByName: sorted ids of the nodes whose name or an alias normalises
+  // to the normal form of `name`.
+  void Find(std::string_view name, std::vector<NodeId>* out) const;
+  size_t names() const { return name_start_.size() - 1; }
+  size_t MemoryBytes() const;
+
+ private:
+  std::string text_;                   // the distinct normalised names, back to back
+  std::vector<uint64_t> name_start_;   // distinct names + 1 offsets into text_
+  std::vector<uint64_t> node_start_;   // distinct names + 1 offsets into nodes_
+  std::vector<NodeId> nodes_;          // per name, sorted
+  std::vector<uint32_t> slots_;        // open addressing: name index + 1, 0 empty
+};
+
+// The NameIndex of the state named `token` when one was built in this process (NotFound
+// otherwise); ShareNameIndex makes one available.
+Result<std::shared_ptr<const NameIndex>> CurrentNameIndex(const std::string& token);
+void ShareNameIndex(const std::string& token, std::shared_ptr<const NameIndex> index);
+
 struct CompactReaderOptions {
   // Store-answered Neighbors calls after which the snapshot file is tried (0: at the first).
   uint32_t load_file_after = 256;
+  // Store-answered FindNodesByName calls after which this reader builds the NameIndex of its
+  // state (shared with later readers of the same state); 0: never build one.
+  uint32_t build_names_after = 2000;
   bool enabled = true;  // false: always the store (differential tests, benchmarks)
 };
 
@@ -73,6 +101,9 @@ class CompactReader final : public GraphReader, public storage::ReaderExtensions
   // How many Neighbors calls the compact copy and the store answered so far.
   uint64_t compact_calls() const { return compact_calls_; }
   uint64_t store_calls() const { return store_calls_; }
+  // The same for FindNodesByName.
+  uint64_t indexed_lookups() const { return indexed_lookups_; }
+  uint64_t store_lookups() const { return store_lookups_; }
 
   Status Neighbors(NodeId node, Direction dir, std::span<const TypeId> types,
                    const NeighborFn& fn) const override;
@@ -80,9 +111,8 @@ class CompactReader final : public GraphReader, public storage::ReaderExtensions
   // --- forwarded to the base reader ----------------------------------------------------
   Status GetNode(NodeId id, Node* out) const override { return base_.GetNode(id, out); }
   Result<bool> NodeExists(NodeId id) const override { return base_.NodeExists(id); }
-  Status FindNodesByName(std::string_view name, std::vector<NodeId>* out) const override {
-    return base_.FindNodesByName(name, out);
-  }
+  // From the state's NameIndex when there is one (see CompactReaderOptions), else the store.
+  Status FindNodesByName(std::string_view name, std::vector<NodeId>* out) const override;
   Status FindNamesByPrefix(std::string_view prefix, size_t limit,
                            std::vector<std::pair<std::string, NodeId>>* out) const override {
     return base_.FindNamesByPrefix(prefix, limit, out);
@@ -137,6 +167,10 @@ class CompactReader final : public GraphReader, public storage::ReaderExtensions
   mutable std::shared_ptr<const CompactAdjacency> adjacency_;
   mutable uint64_t compact_calls_ = 0;
   mutable uint64_t store_calls_ = 0;
+  mutable bool names_checked_ = false;
+  mutable std::shared_ptr<const NameIndex> names_;
+  mutable uint64_t indexed_lookups_ = 0;
+  mutable uint64_t store_lookups_ = 0;
 };
 
 }  // namespace pactgraph::graph
