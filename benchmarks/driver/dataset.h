@@ -1,4 +1,5 @@
-// benchmarks/driver/dataset.h — the benchmark dataset: a synthetic partnership graph and its queries.
+// benchmarks/driver/dataset.h — the benchmark dataset: a synthetic partnership graph and its
+// queries.
 //
 // A dataset is a folder holding three files (the CSV format is the one `pactgraph import`
 // reads):

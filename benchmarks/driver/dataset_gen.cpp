@@ -49,8 +49,7 @@ Result<DatasetSize> SizeByName(const std::string& name) {
   if (name == "XL") {
     return DatasetSize{"XL", 10'000'000, 100'000'000, 10'000, 10'000, 100, 100};
   }
-  return Status::InvalidArgument("unknown dataset size '" + name +
-                                 "' (expected S, M, L or XL)");
+  return Status::InvalidArgument("unknown dataset size '" + name + "' (expected S, M, L or XL)");
 }
 
 namespace {

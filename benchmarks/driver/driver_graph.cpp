@@ -80,8 +80,7 @@ Status RunGraphMetrics(const GraphReader& reader, const BenchQueries& q, NodeId 
   const size_t before = report->metrics.size();
   PG_RETURN_IF_ERROR(RunLookupMetric(compact, q, "", options, report));
   PG_RETURN_IF_ERROR(RunHopMetrics(compact, q, base, "", options, report));
-  if (compact.store_calls() != 0 || compact.compact_calls() == 0 ||
-      compact.store_lookups() != 0) {
+  if (compact.store_calls() != 0 || compact.compact_calls() == 0 || compact.store_lookups() != 0) {
     return Status::Internal("lookup/hop1/hop2 were not answered from the compact copies");
   }
   for (size_t i = before; i < report->metrics.size(); ++i) {
@@ -91,8 +90,8 @@ Status RunGraphMetrics(const GraphReader& reader, const BenchQueries& q, NodeId 
       return Status::Internal(m.name + ": the snapshot answered " + m.answer.dump() +
                               ", the store " + store->answer.dump());
     }
-    report->metrics[i].note = "from the compact copies (CompactReader); " + m.name +
-                              "_store: the same from RocksDB";
+    report->metrics[i].note =
+        "from the compact copies (CompactReader); " + m.name + "_store: the same from RocksDB";
   }
 
   std::vector<std::pair<graph::VertexIndex, graph::VertexIndex> > pairs;

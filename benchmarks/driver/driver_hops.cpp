@@ -43,8 +43,7 @@ Status RunLookupMetric(const GraphReader& reader, const BenchQueries& q, const s
 }
 
 Status RunHopMetrics(const GraphReader& reader, const BenchQueries& q, NodeId base,
-                     const std::string& suffix, const BenchOptions& options,
-                     BenchReport* report) {
+                     const std::string& suffix, const BenchOptions& options, BenchReport* report) {
   Metric hop1{"hop1" + suffix};
   auto coop = reader.FindType("COOPERATION");
   if (!coop.ok()) {

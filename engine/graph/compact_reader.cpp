@@ -16,7 +16,8 @@ namespace {
 // Sorts the entries of vertices [begin, end) into (direction, type, other, relationship)
 // order. Entries of one snapshot row come in relationship order, forward before reverse.
 void SortRows(const GraphSnapshot& g, VertexIndex begin, VertexIndex end,
-              const std::vector<uint32_t>& start, std::vector<uint32_t>* other, std::vector<uint32_t>* rel) {
+              const std::vector<uint32_t>& start, std::vector<uint32_t>* other,
+              std::vector<uint32_t>* rel) {
   struct Entry {
     TypeId type;
     uint32_t other;
@@ -161,9 +162,7 @@ void ShareCompactAdjacency(const std::shared_ptr<const CompactAdjacency>& adjace
 }
 
 CompactReader::CompactReader(const GraphReader& base, CompactReaderOptions options)
-    : base_(base),
-      ext_(dynamic_cast<const storage::ReaderExtensions*>(&base)),
-      options_(options) {
+    : base_(base), ext_(dynamic_cast<const storage::ReaderExtensions*>(&base)), options_(options) {
   if (ext_ == nullptr || !options_.enabled) looked_in_memory_ = looked_for_file_ = true;
 }
 

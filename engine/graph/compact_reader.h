@@ -72,11 +72,11 @@ class NameIndex {
   size_t MemoryBytes() const;
 
  private:
-  std::string text_;                   // the distinct normalised names, back to back
-  std::vector<uint64_t> name_start_;   // distinct names + 1 offsets into text_
-  std::vector<uint64_t> node_start_;   // distinct names + 1 offsets into nodes_
-  std::vector<NodeId> nodes_;          // per name, sorted
-  std::vector<uint32_t> slots_;        // open addressing: name index + 1, 0 empty
+  std::string text_;                  // the distinct normalised names, back to back
+  std::vector<uint64_t> name_start_;  // distinct names + 1 offsets into text_
+  std::vector<uint64_t> node_start_;  // distinct names + 1 offsets into nodes_
+  std::vector<NodeId> nodes_;         // per name, sorted
+  std::vector<uint32_t> slots_;       // open addressing: name index + 1, 0 empty
 };
 
 // The NameIndex of the state named `token` when one was built in this process (NotFound
@@ -127,18 +127,14 @@ class CompactReader final : public GraphReader, public storage::ReaderExtensions
     return base_.ScanRelationships(fn);
   }
   Result<TypeId> FindType(std::string_view name) const override { return base_.FindType(name); }
-  Result<LabelId> FindLabel(std::string_view name) const override {
-    return base_.FindLabel(name);
-  }
+  Result<LabelId> FindLabel(std::string_view name) const override { return base_.FindLabel(name); }
   std::string TypeName(TypeId id) const override { return base_.TypeName(id); }
   std::vector<std::string> Types() const override { return base_.Types(); }
   std::vector<std::string> Labels() const override { return base_.Labels(); }
   std::vector<std::string> PropertyKeys() const override { return base_.PropertyKeys(); }
   NodeId NodeIdBound() const override { return base_.NodeIdBound(); }
   RelId RelIdBound() const override { return base_.RelIdBound(); }
-  Status GetArticle(ArticleId id, Article* out) const override {
-    return base_.GetArticle(id, out);
-  }
+  Status GetArticle(ArticleId id, Article* out) const override { return base_.GetArticle(id, out); }
   Status FindArticleByHash(std::string_view content_hash, ArticleId* out) const override {
     return base_.FindArticleByHash(content_hash, out);
   }
@@ -152,8 +148,7 @@ class CompactReader final : public GraphReader, public storage::ReaderExtensions
   // state token and the database directory through this reader) -------------------------
   std::string StateToken() const override { return ext_ ? ext_->StateToken() : ""; }
   std::string DatabaseDir() const override { return ext_ ? ext_->DatabaseDir() : ""; }
-  Status ScanRelationshipProperties(
-      const std::function<bool(RelId, ValueMap&)>& fn) const override;
+  Status ScanRelationshipProperties(const std::function<bool(RelId, ValueMap&)>& fn) const override;
 
  private:
   void Attach() const;  // looks for a current compact copy (see the file comment)

@@ -27,9 +27,9 @@ std::vector<Entry> Scan(const GraphReader& r, NodeId node, Direction dir,
                         const std::vector<TypeId>& types, size_t limit = SIZE_MAX) {
   std::vector<Entry> out;
   REQUIRE(r.Neighbors(node, dir, types, [&](const NeighborEntry& e) {
-               out.push_back(Entry{e.rel, e.other, e.type, e.dir});
-               return out.size() < limit;
-             }).ok());
+             out.push_back(Entry{e.rel, e.other, e.type, e.dir});
+             return out.size() < limit;
+           }).ok());
   return out;
 }
 
@@ -138,7 +138,7 @@ TEST_CASE("compact reader: a new process loads the snapshot file after many expa
   f.AddRandomGraph(11, 60, 300);
   auto reader = f.db->NewReader();
   REQUIRE(SharedSnapshot(*reader, SnapshotOptions{}).ok());  // writes the file
-  ClearSharedSnapshots();                                   // what a new process sees
+  ClearSharedSnapshots();                                    // what a new process sees
   const uint64_t loads = SharedSnapshotLoads();
   CompactReaderOptions o;
   o.load_file_after = 5;
@@ -194,7 +194,7 @@ TEST_CASE("compact reader: lookups from the name index equal the store's", "[gra
   {
     auto w = f.db->BeginWrite();
     REQUIRE(w.ok());
-    const char* names[] = {"Việt Nam", "viet nam", "Côte d’Ivoire", "Kenya",  "KENYA",
+    const char* names[] = {"Việt Nam", "viet nam", "Côte d’Ivoire",     "Kenya",  "KENYA",
                            "Straße",   "Strasse",  "  Rwanda   Board ", "ＵＡＥ", "Japan"};
     for (const char* n : names) REQUIRE((*w)->CreateNode({"Actor"}, {{"name", Value(n)}}).ok());
     ValueMap with_alias{{"name", Value("Republic of Kenya")}};
@@ -207,9 +207,23 @@ TEST_CASE("compact reader: lookups from the name index equal the store's", "[gra
   CompactReaderOptions o;
   o.build_names_after = 3;
   CompactReader compact(*reader, o);
-  const char* asked[] = {"kenya", "Viet Nam", "VIET  NAM", "cote d'ivoire", "STRASSE",
-                         "rwanda board", "uae", "rok", "Republic of Kenya", "nowhere",
-                         "", "   ", "n7", "N13", "n49", "n50", "japan"};
+  const char* asked[] = {"kenya",
+                         "Viet Nam",
+                         "VIET  NAM",
+                         "cote d'ivoire",
+                         "STRASSE",
+                         "rwanda board",
+                         "uae",
+                         "rok",
+                         "Republic of Kenya",
+                         "nowhere",
+                         "",
+                         "   ",
+                         "n7",
+                         "N13",
+                         "n49",
+                         "n50",
+                         "japan"};
   for (int pass = 0; pass < 2; ++pass) {
     for (const char* name : asked) {
       INFO(name);
