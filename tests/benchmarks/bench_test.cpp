@@ -40,6 +40,10 @@ void CheckAnswers(const json& report, const json& expected) {
   CHECK(got["lookup"] == expected["lookup"]);
   CHECK(got["hop1"] == expected["hop1"]);
   CHECK(got["hop2"] == expected["hop2"]);
+  // The same questions answered from RocksDB (lookup, hop1, hop2 come from the compact copies).
+  CHECK(got["lookup_store"] == expected["lookup"]);
+  CHECK(got["hop1_store"] == expected["hop1"]);
+  CHECK(got["hop2_store"] == expected["hop2"]);
   CHECK(report["unavailable"].empty());
   CHECK(got["sp"] == expected["sp"]);
   REQUIRE(got["wsp"].size() == expected["wsp"].size());
