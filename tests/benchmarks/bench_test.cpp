@@ -237,7 +237,7 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
   r = RunPactgraph({"-q", "bench", "run", tmp / "missing"});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("missing/nodes.csv") != std::string::npos);
-  r = RunPactgraph({"-q", "bench", "generate", "--size", "XL", "--out", tmp / "x"});
+  r = RunPactgraph({"-q", "bench", "generate", "--size", "XXL", "--out", tmp / "x"});
   CHECK(r.exit_code == 2);
 }
 
