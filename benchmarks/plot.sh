@@ -10,7 +10,8 @@ data=$(mktemp); trap 'rm -f "$data"' EXIT
 /usr/bin/python3 - "$@" > "$data" <<'PY'
 import json, sys
 reports = [json.load(open(p)) for p in sys.argv[1:]]
-ops = ["lookup", "hop1", "hop2", "sp", "wsp", "wcc", "pagerank"]
+ops = ["lookup_store", "lookup", "hop1_store", "hop1", "hop2_store", "hop2", "sp", "wsp", "wcc",
+       "pagerank"]
 print("op " + " ".join('"%d nodes / %d rels"' % (r["nodes"], r["relationships"]) for r in reports))
 for op in ops:
     row = []

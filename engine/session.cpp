@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "engine/graph/compact_reader.h"
 #include "engine/query_services.h"
 #include "query/query_engine.h"
 
@@ -22,6 +23,12 @@ QueryStats Finished(QueryStats s, Clock::time_point t0, bool wrote) {
   s.wrote = wrote;
   s.elapsed_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   return s;
+}
+
+graph::CompactReaderOptions CompactOptions(const SessionOptions& options) {
+  graph::CompactReaderOptions o;
+  o.enabled = options.compact_traversals;
+  return o;
 }
 
 }  // namespace
@@ -63,8 +70,9 @@ Result<QueryResult> Session::Execute(std::string_view text, const ValueMap& para
   const query::QueryServices& services = engine::DefaultQueryServices();
   PG_ASSIGN_OR_RETURN(auto prepared, query::PrepareQuery(text, params, services));
   if (!prepared->writes()) {
-    std::unique_ptr<GraphReader> reader = db_->NewReader();
-    PG_ASSIGN_OR_RETURN(query::QueryOutput out, query::RunPrepared(*prepared, reader.get(), nullptr,
+    std::unique_ptr<GraphReader> store = db_->NewReader();
+    graph::CompactReader reader(*store, CompactOptions(options_));
+    PG_ASSIGN_OR_RETURN(query::QueryOutput out, query::RunPrepared(*prepared, &reader, nullptr,
                                                                    params, options_, services));
     QueryStats stats = Finished(out.stats, t0, false);
     return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
@@ -90,8 +98,9 @@ Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_vi
   if (prepared->writes()) {
     return Status::InvalidArgument("ExecuteOn runs read-only queries; this query writes");
   }
+  graph::CompactReader compact(reader, CompactOptions(options));
   PG_ASSIGN_OR_RETURN(query::QueryOutput out,
-                      query::RunPrepared(*prepared, &reader, nullptr, params, options, services));
+                      query::RunPrepared(*prepared, &compact, nullptr, params, options, services));
   QueryStats stats = Finished(out.stats, t0, false);
   return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
 }

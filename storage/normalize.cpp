@@ -7,6 +7,28 @@
 namespace pactgraph::storage {
 
 std::string NormalizeName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool pending_space = false;
+  for (char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c > 0x7E) return NormalizeNameIcu(name);
+    if (c == ' ') {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c == '`' ? '\'' : static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string NormalizeNameIcu(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
   static const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
   static const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);

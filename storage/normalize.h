@@ -12,6 +12,12 @@
 
 namespace pactgraph::storage {
 
+// Printable ASCII (0x20..0x7E: most names) takes a fast path giving the same bytes as ICU:
+// spaces collapsed and trimmed, '`' mapped to '\'', A-Z lower-cased; anything else goes
+// through ICU (NormalizeNameIcu).
 std::string NormalizeName(std::string_view name);
+
+// The general path, for any input (the fast path is tested against it).
+std::string NormalizeNameIcu(std::string_view name);
 
 }  // namespace pactgraph::storage

@@ -78,8 +78,9 @@ CommandRegistration registration(90, [](CLI::App& app, GlobalOptions& global) {
       "generate",
       "Write a synthetic partnership graph and its queries (nodes.csv, edges.csv, "
       "queries.json)");
-  gen->add_option("--size", gen_args->size, "S: 10k/50k, M: 100k/1M, L: 1M/10M nodes/edges")
-      ->check(CLI::IsMember({"S", "M", "L"}));
+  gen->add_option("--size", gen_args->size,
+                  "S: 10k/50k, M: 100k/1M, L: 1M/10M, XL: 10M/100M nodes/edges")
+      ->check(CLI::IsMember({"S", "M", "L", "XL"}));
   gen->add_option("--seed", gen_args->seed, "Random seed (same seed, same files)");
   gen->add_option("--out", gen_args->out, "Output directory")->required()->type_name("DIR");
   gen->callback([gen_args, &global] { global.exit_code = Generate(*gen_args, global); });

@@ -1,4 +1,5 @@
-// benchmarks/driver/dataset.h — the benchmark dataset: a synthetic partnership graph and its queries.
+// benchmarks/driver/dataset.h — the benchmark dataset: a synthetic partnership graph and its
+// queries.
 //
 // A dataset is a folder holding three files (the CSV format is the one `pactgraph import`
 // reads):
@@ -28,7 +29,7 @@
 namespace pactgraph::bench {
 
 struct DatasetSize {
-  std::string name;  // "S", "M", "L"
+  std::string name;  // "S", "M", "L", "XL"
   uint64_t nodes = 0;
   uint64_t edges = 0;
   uint32_t lookups = 0;     // names in lookup_names (about 10% of them absent)
@@ -37,7 +38,8 @@ struct DatasetSize {
   uint32_t sp_pairs = 0;    // pairs for sp and wsp
 };
 
-// S = 10k nodes / 50k edges, M = 100k / 1M, L = 1M / 10M. InvalidArgument for another name.
+// S = 10k nodes / 50k edges, M = 100k / 1M, L = 1M / 10M, XL = 10M / 100M. InvalidArgument
+// for another name.
 Result<DatasetSize> SizeByName(const std::string& name);
 
 // Writes nodes.csv, edges.csv and queries.json into `out_dir` (created when missing).

@@ -46,7 +46,10 @@ Result<DatasetSize> SizeByName(const std::string& name) {
   if (name == "S") return DatasetSize{"S", 10'000, 50'000, 1'000, 1'000, 100, 100};
   if (name == "M") return DatasetSize{"M", 100'000, 1'000'000, 10'000, 10'000, 100, 100};
   if (name == "L") return DatasetSize{"L", 1'000'000, 10'000'000, 10'000, 10'000, 100, 100};
-  return Status::InvalidArgument("unknown dataset size '" + name + "' (expected S, M or L)");
+  if (name == "XL") {
+    return DatasetSize{"XL", 10'000'000, 100'000'000, 10'000, 10'000, 100, 100};
+  }
+  return Status::InvalidArgument("unknown dataset size '" + name + "' (expected S, M, L or XL)");
 }
 
 namespace {

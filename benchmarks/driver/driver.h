@@ -98,6 +98,12 @@ struct BenchQueries;
 // node_base + i. Appends unavailable metrics when engine/graph is not built.
 Status RunGraphMetrics(const GraphReader& reader, const BenchQueries& queries, NodeId node_base,
                        uint64_t node_count, const BenchOptions& options, BenchReport* report);
+// lookup (named "lookup" + suffix) over `reader`.
+Status RunLookupMetric(const GraphReader& reader, const BenchQueries& queries,
+                       const std::string& suffix, const BenchOptions& options, BenchReport* report);
+// hop1 and hop2 (named "hop1" + suffix, "hop2" + suffix) over `reader`.
+Status RunHopMetrics(const GraphReader& reader, const BenchQueries& queries, NodeId base,
+                     const std::string& suffix, const BenchOptions& options, BenchReport* report);
 // The extract metric (appends nothing when options.corpus_dir is empty).
 Status RunExtractMetric(const BenchOptions& options, BenchReport* report);
 // Runs `phase` options.repeat times; `phase(latencies, answer)` fills one run. Fills `metric`.

@@ -1,7 +1,9 @@
 // engine/graph/snapshot_cache.cpp — rebuild-on-version-change cache of GraphSnapshots.
 #include "engine/graph/snapshot_cache.h"
 
+#include <algorithm>
 #include <deque>
+#include <filesystem>
 #include <string>
 
 #include "engine/graph/snapshot_file.h"
@@ -62,6 +64,58 @@ Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOpti
     if (shared_entries.size() > kSharedSnapshots) shared_entries.pop_back();
   }
   return snapshot;
+}
+
+namespace {
+
+void Remember(const std::string& token, const SnapshotPtr& snapshot) {
+  std::lock_guard<std::mutex> lock(shared_mu);
+  for (auto it = shared_entries.begin(); it != shared_entries.end(); ++it) {
+    if (it->token == token && it->options == snapshot->options()) {
+      shared_entries.erase(it);
+      break;
+    }
+  }
+  shared_entries.push_front(SharedEntry{token, snapshot->options(), snapshot});
+  if (shared_entries.size() > kSharedSnapshots) shared_entries.pop_back();
+}
+
+}  // namespace
+
+Result<SnapshotPtr> CurrentSnapshot(const std::string& token, const std::string& db_dir) {
+  if (token.empty()) return Status::NotFound("the reader names no committed state");
+  {
+    std::lock_guard<std::mutex> lock(shared_mu);
+    for (const SharedEntry& e : shared_entries) {
+      if (e.token == token) return e.snapshot;
+    }
+  }
+  if (db_dir.empty()) return Status::NotFound("no snapshot in memory");
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  const std::string topology = SnapshotFilePath(db_dir, SnapshotOptions{});
+  for (const auto& entry : fs::directory_iterator(fs::path(db_dir) / "snapshots", ec)) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() == ".pgsnap" && path != topology) files.push_back(path);
+  }
+  std::sort(files.begin(), files.end());
+  files.insert(files.begin(), topology);
+  for (const std::string& file : files) {
+    Result<SnapshotPtr> loaded = LoadSnapshot(file, token);
+    if (!loaded.ok()) continue;  // missing, of another state or damaged: try the next
+    Remember(token, *loaded);
+    std::lock_guard<std::mutex> lock(shared_mu);
+    ++shared_loads;
+    return *loaded;
+  }
+  return Status::NotFound("no snapshot file of this state");
+}
+
+void OfferSnapshot(const GraphReader& reader, const SnapshotPtr& snapshot) {
+  const auto* source = dynamic_cast<const storage::ReaderExtensions*>(&reader);
+  const std::string token = source != nullptr ? source->StateToken() : std::string();
+  if (!token.empty() && snapshot != nullptr) Remember(token, snapshot);
 }
 
 uint64_t SharedSnapshotBuilds() {

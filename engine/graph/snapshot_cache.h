@@ -28,6 +28,18 @@ namespace pactgraph::graph {
 // until the next commit. Thread-safe; concurrent callers may build the same state twice.
 inline constexpr size_t kSharedSnapshots = 2;
 Result<SnapshotPtr> SharedSnapshot(const GraphReader& reader, const SnapshotOptions& options);
+// A snapshot of exactly the state named by `token` (storage::ReaderExtensions::StateToken)
+// without building one: any options' snapshot in the process-wide cache (they all hold the
+// same topology), else, when `db_dir` is not empty, a snapshot file of that state in
+// `<db_dir>/snapshots` (the topology file first; a loaded one joins the cache). NotFound when
+// there is none. CompactReader uses it.
+Result<SnapshotPtr> CurrentSnapshot(const std::string& token, const std::string& db_dir);
+
+// Puts `snapshot`, built by the caller from `reader`, into the process-wide cache under the
+// reader's state token (nothing happens for a reader without one), so later SharedSnapshot
+// and CurrentSnapshot calls at that state reuse it.
+void OfferSnapshot(const GraphReader& reader, const SnapshotPtr& snapshot);
+
 // Snapshots SharedSnapshot built from the store, and loaded from snapshot files
 // (snapshot_file.h), so far (for tests).
 uint64_t SharedSnapshotBuilds();

@@ -35,6 +35,11 @@ struct SessionOptions {
   // When set, a running query stops with Cancelled soon after *cancel becomes true (e.g. from
   // a SIGINT handler). The flag is not reset by the Session.
   const std::atomic<bool>* cancel = nullptr;
+  // Read-only queries answer adjacency (expansions, variable-length patterns) from the
+  // in-memory CSR copy of the graph when one of exactly the committed state is at hand (in
+  // the process, or the snapshot file once a query expands many nodes); false: always from
+  // the store. Same answers either way (engine/graph/compact_reader.h).
+  bool compact_traversals = true;
 };
 
 struct PACTGRAPH_EXPORT QueryStats {

@@ -40,6 +40,10 @@ void CheckAnswers(const json& report, const json& expected) {
   CHECK(got["lookup"] == expected["lookup"]);
   CHECK(got["hop1"] == expected["hop1"]);
   CHECK(got["hop2"] == expected["hop2"]);
+  // The same questions answered from RocksDB (lookup, hop1, hop2 come from the compact copies).
+  CHECK(got["lookup_store"] == expected["lookup"]);
+  CHECK(got["hop1_store"] == expected["hop1"]);
+  CHECK(got["hop2_store"] == expected["hop2"]);
   CHECK(report["unavailable"].empty());
   CHECK(got["sp"] == expected["sp"]);
   REQUIRE(got["wsp"].size() == expected["wsp"].size());
@@ -233,7 +237,7 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
   r = RunPactgraph({"-q", "bench", "run", tmp / "missing"});
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("missing/nodes.csv") != std::string::npos);
-  r = RunPactgraph({"-q", "bench", "generate", "--size", "XL", "--out", tmp / "x"});
+  r = RunPactgraph({"-q", "bench", "generate", "--size", "XXL", "--out", tmp / "x"});
   CHECK(r.exit_code == 2);
 }
 
