@@ -114,7 +114,10 @@ struct IdRun {
   std::vector<std::pair<size_t, uint64_t>> jumps;  // value index -> its id, where ids jump
 
   size_t size() const { return ends.size(); }
-  size_t bytes() const { return arena.capacity() + ends.capacity() * sizeof(size_t); }
+  size_t bytes() const {
+    return arena.capacity() + ends.capacity() * sizeof(size_t) +
+           jumps.capacity() * sizeof(jumps[0]);
+  }
   rocksdb::Slice value(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends[i - 1];
     return rocksdb::Slice(arena.data() + begin, ends[i] - begin);
