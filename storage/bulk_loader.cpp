@@ -34,6 +34,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pactgraph/bulk_restore.h"
 #include "storage/key_codec.h"
 #include "storage/normalize.h"
 #include "storage/rocks_database.h"
@@ -104,20 +105,37 @@ rocksdb::Options RunOptions(rocksdb::Env* env) {
 
 // The values of an id-keyed column family (nodes, relationships), collected in id order: the
 // ids are consecutive, so the keys are implied and the values share one arena (no string and
-// no allocation per entry).
+// no allocation per entry). A restored dump may skip ids (deleted records): each jump is kept
+// as (index, id), so the keys stay implied between jumps.
 struct IdRun {
   uint64_t first_id = 0;
   std::string arena;
-  std::vector<size_t> ends;  // value i is arena[ends[i-1], ends[i])
+  std::vector<size_t> ends;                        // value i is arena[ends[i-1], ends[i])
+  std::vector<std::pair<size_t, uint64_t>> jumps;  // value index -> its id, where ids jump
 
   size_t size() const { return ends.size(); }
-  size_t bytes() const { return arena.capacity() + ends.capacity() * sizeof(size_t); }
+  size_t bytes() const {
+    return arena.capacity() + ends.capacity() * sizeof(size_t) +
+           jumps.capacity() * sizeof(jumps[0]);
+  }
   rocksdb::Slice value(size_t i) const {
     const size_t begin = i == 0 ? 0 : ends[i - 1];
     return rocksdb::Slice(arena.data() + begin, ends[i] - begin);
   }
-  void Add(uint64_t id, std::string_view v) {
-    if (ends.empty()) first_id = id;
+  uint64_t id(size_t i) const {
+    auto it = std::upper_bound(
+        jumps.begin(), jumps.end(), i,
+        [](size_t x, const std::pair<size_t, uint64_t>& j) { return x < j.first; });
+    if (it == jumps.begin()) return first_id + i;
+    --it;
+    return it->second + (i - it->first);
+  }
+  void Add(uint64_t id_value, std::string_view v) {
+    if (ends.empty()) {
+      first_id = id_value;
+    } else if (id_value != id(ends.size() - 1) + 1) {
+      jumps.emplace_back(ends.size(), id_value);
+    }
     arena.append(v);
     ends.push_back(arena.size());
   }
@@ -133,11 +151,12 @@ struct IdRun {
       arena.clear();
       ends.clear();
     }
+    jumps.clear();
     first_id = next_id;
   }
 };
 
-class RocksBulkLoader final : public BulkLoader {
+class RocksBulkLoader final : public BulkLoader, public BulkRestore {
  public:
   RocksBulkLoader(RocksDatabase* db, std::unique_lock<std::mutex> lock, size_t budget_bytes)
       : db_(db),
@@ -164,6 +183,7 @@ class RocksBulkLoader final : public BulkLoader {
     std::string value;
     PG_RETURN_IF_ERROR(EncodeNodeRecord(rec, &value));
     const NodeId id = ids_.next_node++;
+    ++node_count_;
     IdRunOf(kCfNodes).Add(id, value);
     for (uint32_t l : rec.labels) {
       labels_.push_back(LabelKey{l, id});
@@ -198,6 +218,7 @@ class RocksBulkLoader final : public BulkLoader {
     std::string value;
     PG_RETURN_IF_ERROR(EncodeRelRecord(rec, &value));
     const RelId id = ids_.next_rel++;
+    ++rel_count_;
     IdRunOf(kCfRels).Add(id, value);
     adj_.push_back(AdjKey{start, kDirOut, rec.type, end, id});
     adj_.push_back(AdjKey{end, kDirIn, rec.type, start, id});
@@ -225,13 +246,74 @@ class RocksBulkLoader final : public BulkLoader {
     adj_.reserve(adj_.size() + 2 * relationships);
   }
 
-  uint64_t pending_nodes() const override { return ids_.next_node - base_.next_node; }
-  uint64_t pending_relationships() const override { return ids_.next_rel - base_.next_rel; }
+  uint64_t pending_nodes() const override { return node_count_; }
+  uint64_t pending_relationships() const override { return rel_count_; }
+
+  Status AdvanceIds(NodeId next_node, RelId next_rel, ArticleId next_article) override {
+    auto advance = [](uint64_t want, uint64_t* next, std::vector<Gap>* gaps) {
+      if (want <= *next) return;
+      gaps->emplace_back(*next, want);
+      *next = want;
+    };
+    advance(next_node, &ids_.next_node, &node_gaps_);
+    advance(next_rel, &ids_.next_rel, &rel_gaps_);
+    advance(next_article, &ids_.next_article, &article_gaps_);
+    return Status::OK();
+  }
+
+  Result<ArticleId> AddArticle(const Article& article) override {
+    if (!article.content_hash.empty()) {
+      ArticleId existing;
+      Status s = reader_->FindArticleByHash(article.content_hash, &existing);
+      if (s.ok()) {
+        return Status::InvalidArgument("article already stored as id " + std::to_string(existing));
+      }
+      if (s.code() != Status::Code::kNotFound) return s;
+      if (!loaded_hashes_.insert(article.content_hash).second) {
+        return Status::InvalidArgument("two articles with the content hash " +
+                                       article.content_hash);
+      }
+    }
+    const ArticleId id = ids_.next_article++;
+    std::string value;
+    EncodeArticle(article, &value);
+    Put(kCfArticles, IdKey{id}.Encode(), std::move(value));
+    if (!article.content_hash.empty()) Put(kCfHashes, article.content_hash, U64(id));
+    ++article_count_;
+    PG_RETURN_IF_ERROR(MaybeSpill());
+    return id;
+  }
+
+  Status AddEvidence(const Evidence& evidence) override {
+    if (!Loaded(evidence.relationship, base_.next_rel, ids_.next_rel, rel_gaps_)) {
+      Relationship r;
+      if (!reader_->GetRelationship(evidence.relationship, &r).ok()) {
+        return Status::InvalidArgument("evidence for a missing relationship " +
+                                       std::to_string(evidence.relationship));
+      }
+    }
+    if (!Loaded(evidence.article, base_.next_article, ids_.next_article, article_gaps_)) {
+      Article a;
+      if (!reader_->GetArticle(evidence.article, &a).ok()) {
+        return Status::InvalidArgument("evidence from a missing article " +
+                                       std::to_string(evidence.article));
+      }
+    }
+    std::string value;
+    EncodeEvidence(evidence, &value);
+    Put(kCfEvidence, EvidenceKey{evidence.relationship, ids_.next_evidence++}.Encode(),
+        std::move(value));
+    ++evidence_count_;
+    return MaybeSpill();
+  }
 
   Status Finish(const std::function<void(uint64_t, uint64_t)>& progress) override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     finished_ = true;
-    if (pending_nodes() == 0 && pending_relationships() == 0) return Status::OK();
+    if (pending_nodes() == 0 && pending_relationships() == 0 && article_count_ == 0 &&
+        evidence_count_ == 0) {
+      return Status::OK();
+    }
     PG_RETURN_IF_ERROR(BuildMeta());
     Status s = EnsureStaging();
     if (s.ok()) s = WriteAndIngest(progress);
@@ -379,7 +461,7 @@ class RocksBulkLoader final : public BulkLoader {
       const IdRun& run = IdRunOf(p.cf);
       for (size_t i = p.begin; i < p.end; ++i) {
         PG_RETURN_IF_ERROR(
-            FromRocks(writer->Put(IdKey{run.first_id + i}.Encode(), run.value(i)), "bulk load"));
+            FromRocks(writer->Put(IdKey{run.id(i)}.Encode(), run.value(i)), "bulk load"));
         tick();
       }
     } else {
@@ -509,8 +591,18 @@ class RocksBulkLoader final : public BulkLoader {
     return Status::OK();
   }
 
+  // [from, to): ids skipped by AdvanceIds.
+  using Gap = std::pair<uint64_t, uint64_t>;
+  // Whether `id` was allocated by this load (in [base, next) and in no gap).
+  static bool Loaded(uint64_t id, uint64_t base, uint64_t next, const std::vector<Gap>& gaps) {
+    if (id < base || id >= next) return false;
+    auto it = std::upper_bound(gaps.begin(), gaps.end(), id,
+                               [](uint64_t x, const Gap& g) { return x < g.first; });
+    return it == gaps.begin() || id >= std::prev(it)->second;
+  }
+
   Status CheckNode(NodeId id) {
-    if (id >= base_.next_node && id < ids_.next_node) return Status::OK();
+    if (Loaded(id, base_.next_node, ids_.next_node, node_gaps_)) return Status::OK();
     if (existing_ok_.count(id)) return Status::OK();
     PG_ASSIGN_OR_RETURN(bool exists, reader_->NodeExists(id));
     if (!exists) return Status::InvalidArgument("no node with id " + std::to_string(id));
@@ -554,8 +646,16 @@ class RocksBulkLoader final : public BulkLoader {
     add(kMetaCountRels, pending_relationships());
     for (const auto& [l, n] : label_counts_) add(LabelCountKey(l), n);
     for (const auto& [t, n] : type_counts_) add(TypeCountKey(t), n);
+    add(kMetaCountArticles, article_count_);
+    add(kMetaCountEvidence, evidence_count_);
     Put(kCfMeta, kMetaNextNode, U64(ids_.next_node));
     Put(kCfMeta, kMetaNextRel, U64(ids_.next_rel));
+    if (ids_.next_article != base_.next_article) {
+      Put(kCfMeta, kMetaNextArticle, U64(ids_.next_article));
+    }
+    if (ids_.next_evidence != base_.next_evidence) {
+      Put(kCfMeta, kMetaNextEvidence, U64(ids_.next_evidence));
+    }
     return Status::OK();
   }
 
@@ -651,6 +751,9 @@ class RocksBulkLoader final : public BulkLoader {
   std::unordered_map<char, std::unordered_map<std::string, uint32_t>> pending_index_;
   std::unordered_map<uint32_t, uint64_t> label_counts_, type_counts_;
   std::unordered_set<NodeId> existing_ok_;
+  uint64_t node_count_ = 0, rel_count_ = 0, article_count_ = 0, evidence_count_ = 0;
+  std::vector<Gap> node_gaps_, rel_gaps_, article_gaps_;
+  std::unordered_set<std::string> loaded_hashes_;
   bool finished_ = false;
 };
 

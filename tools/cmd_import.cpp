@@ -69,11 +69,15 @@ int RunExport(GlobalOptions& g, const ExportArgs& a) {
   if (!db) return g.exit_code;
   auto reader = db->NewReader();
   Status s;
-  if (*format == ExportFormat::kCsv) {
-    if (a.out.empty())
-      return ReportError("--format csv needs --out DIR (it writes nodes.csv and edges.csv)",
+  if (*format == ExportFormat::kCsv || *format == ExportFormat::kNeo4j) {
+    const bool neo4j = *format == ExportFormat::kNeo4j;
+    if (a.out.empty() || a.out == "-") {
+      return ReportError(neo4j ? "--format neo4j needs --out DIR (it writes nodes.csv and "
+                                 "relationships.csv)"
+                               : "--format csv needs --out DIR (it writes nodes.csv and edges.csv)",
                          kExitBadInput);
-    s = ExportCsv(*reader, a.out);
+    }
+    s = neo4j ? ExportNeo4j(*reader, a.out) : ExportCsv(*reader, a.out);
   } else if (a.out.empty() || a.out == "-") {
     s = ExportGraph(*reader, *format, std::cout);
   } else {
@@ -88,8 +92,10 @@ int RunExport(GlobalOptions& g, const ExportArgs& a) {
 CommandRegistration import_cmd(20, [](CLI::App& app, GlobalOptions& g) {
   auto a = std::make_shared<ImportArgs>();
   auto* sub = app.add_subcommand("import", "Import a graph from CSV or JSON (all or nothing)");
-  sub->add_option("--nodes", a->nodes, "nodes.csv: header id,name,kind[,more properties…]");
-  sub->add_option("--edges", a->edges, "edges.csv: header src,dst,type[,date,weight,more…]");
+  sub->add_option("--nodes", a->nodes,
+                  "nodes.csv: header id[,name,kind|labels,key:type…] or Neo4j's id:ID,:LABEL,…");
+  sub->add_option("--edges", a->edges,
+                  "edges.csv: header src,dst,type[,key:type…] or :START_ID,:END_ID,:TYPE,…");
   sub->add_option("--json", a->json, "graph.json: {\"nodes\":[…],\"edges\":[…]}");
   sub->footer(
       "Examples:\n"
@@ -101,13 +107,16 @@ CommandRegistration import_cmd(20, [](CLI::App& app, GlobalOptions& g) {
 
 CommandRegistration export_cmd(21, [](CLI::App& app, GlobalOptions& g) {
   auto a = std::make_shared<ExportArgs>();
-  auto* sub = app.add_subcommand("export", "Export the graph as JSON, CSV, GraphML or DOT");
-  sub->add_option("--format", a->format, "json | csv | graphml | dot")->capture_default_str();
+  auto* sub =
+      app.add_subcommand("export", "Export the graph as JSON, CSV, Neo4j CSV, GraphML or DOT");
+  sub->add_option("--format", a->format, "json | csv | neo4j | graphml | dot")
+      ->capture_default_str();
   sub->add_option("--out", a->out, "Output file (directory for csv); default: standard output");
   sub->footer(
       "Examples:\n"
       "  pactgraph export --format json --out graph.json\n"
-      "  pactgraph export --format csv --out dump/   # dump/nodes.csv, dump/edges.csv\n"
+      "  pactgraph export --format csv --out out/     # out/nodes.csv, out/edges.csv\n"
+      "  pactgraph export --format neo4j --out neo/   # for neo4j-admin database import full\n"
       "  pactgraph export --format dot | dot -Tsvg > graph.svg");
   sub->callback([&g, a] { g.exit_code = RunExport(g, *a); });
 });

@@ -15,55 +15,12 @@
 namespace pactgraph::io {
 namespace {
 
-struct Snapshot {
-  std::vector<Node> nodes;
-  std::vector<Relationship> rels;
-  std::unordered_map<NodeId, uint64_t> number;  // stored id -> export id (1..N)
-};
-
-Status Collect(const GraphReader& r, Snapshot* s) {
-  std::vector<NodeId> ids;
-  PG_RETURN_IF_ERROR(r.ScanNodes("", [&](NodeId id) {
-    ids.push_back(id);
-    return true;
-  }));
-  s->nodes.resize(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    PG_RETURN_IF_ERROR(r.GetNode(ids[i], &s->nodes[i]));
-    s->number[ids[i]] = i + 1;
-  }
-  std::vector<RelId> rel_ids;
-  PG_RETURN_IF_ERROR(r.ScanRelationships([&](const RelEndpoints& e) {
-    rel_ids.push_back(e.id);
-    return true;
-  }));
-  s->rels.resize(rel_ids.size());
-  for (size_t i = 0; i < rel_ids.size(); ++i) {
-    PG_RETURN_IF_ERROR(r.GetRelationship(rel_ids[i], &s->rels[i]));
-  }
-  return Status::OK();
-}
-
 std::string FloatText(double d) {
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, d);
   std::string s(buf, res.ptr);
   if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
   return s;
-}
-
-std::string CsvQuote(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos && !s.empty() && s.front() != ' ' &&
-      s.back() != ' ') {
-    return s;
-  }
-  if (s.empty()) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string XmlEscape(const std::string& s) {
@@ -247,13 +204,51 @@ Result<ExportFormat> ParseExportFormat(std::string_view name) {
   if (name == "csv") return ExportFormat::kCsv;
   if (name == "graphml") return ExportFormat::kGraphml;
   if (name == "dot") return ExportFormat::kDot;
+  if (name == "neo4j") return ExportFormat::kNeo4j;
   return Status::InvalidArgument("unknown export format '" + std::string(name) +
-                                 "' (expected json, csv, graphml or dot)");
+                                 "' (expected json, csv, neo4j, graphml or dot)");
 }
 
 }  // namespace pactgraph
 
 namespace pactgraph::io {
+
+Status Collect(const GraphReader& r, Snapshot* s) {
+  std::vector<NodeId> ids;
+  PG_RETURN_IF_ERROR(r.ScanNodes("", [&](NodeId id) {
+    ids.push_back(id);
+    return true;
+  }));
+  s->nodes.resize(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    PG_RETURN_IF_ERROR(r.GetNode(ids[i], &s->nodes[i]));
+    s->number[ids[i]] = i + 1;
+  }
+  std::vector<RelId> rel_ids;
+  PG_RETURN_IF_ERROR(r.ScanRelationships([&](const RelEndpoints& e) {
+    rel_ids.push_back(e.id);
+    return true;
+  }));
+  s->rels.resize(rel_ids.size());
+  for (size_t i = 0; i < rel_ids.size(); ++i) {
+    PG_RETURN_IF_ERROR(r.GetRelationship(rel_ids[i], &s->rels[i]));
+  }
+  return Status::OK();
+}
+
+std::string CsvQuote(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos && !s.empty() && s.front() != ' ' &&
+      s.back() != ' ') {
+    return s;
+  }
+  if (s.empty()) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
 
 std::string CsvCell(const Value& v) {
   switch (v.type()) {
@@ -300,62 +295,10 @@ Status ExportGraph(const GraphReader& reader, ExportFormat format, std::ostream&
     case ExportFormat::kDot:
       return WriteDot(s, out);
     case ExportFormat::kCsv:
+    case ExportFormat::kNeo4j:
       return Status::InvalidArgument("CSV export writes two files: give a directory with --out");
   }
   return Status::Internal("unknown format");
-}
-
-Status ExportCsv(const GraphReader& reader, const std::string& dir) {
-  Snapshot s;
-  PG_RETURN_IF_ERROR(Collect(reader, &s));
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IOError("cannot create " + dir + ": " + ec.message());
-  bool multi = false;
-  std::set<std::string> node_cols, edge_cols;
-  for (const auto& n : s.nodes) {
-    multi |= n.labels.size() != 1;
-    for (const auto& [k, v] : n.properties)
-      if (k != "name") node_cols.insert(k);
-  }
-  for (const auto& r : s.rels)
-    for (const auto& [k, v] : r.properties) edge_cols.insert(k);
-  std::ofstream nodes(dir + "/nodes.csv", std::ios::trunc);
-  if (!nodes) return Status::IOError("cannot write " + dir + "/nodes.csv");
-  nodes << "id,name,kind" << (multi ? ",labels" : "");
-  for (const auto& c : node_cols) nodes << "," << CsvQuote(c);
-  nodes << "\n";
-  for (const auto& n : s.nodes) {
-    nodes << s.number.at(n.id) << "," << CsvQuote(NameOf(n)) << ","
-          << (n.labels.empty() ? "" : LabelToKind(n.labels[0]));
-    if (multi) {
-      std::string l;
-      for (const auto& x : n.labels) l += (l.empty() ? "" : ";") + x;
-      nodes << "," << CsvQuote(l);
-    }
-    for (const auto& c : node_cols) {
-      auto it = n.properties.find(c);
-      nodes << "," << (it == n.properties.end() ? "" : CsvQuote(CsvCell(it->second)));
-    }
-    nodes << "\n";
-  }
-  std::ofstream edges(dir + "/edges.csv", std::ios::trunc);
-  if (!edges) return Status::IOError("cannot write " + dir + "/edges.csv");
-  edges << "src,dst,type";
-  for (const auto& c : edge_cols) edges << "," << CsvQuote(c);
-  edges << "\n";
-  for (const auto& r : s.rels) {
-    edges << s.number.at(r.start) << "," << s.number.at(r.end) << "," << TypeToCsv(r.type);
-    for (const auto& c : edge_cols) {
-      auto it = r.properties.find(c);
-      edges << "," << (it == r.properties.end() ? "" : CsvQuote(CsvCell(it->second)));
-    }
-    edges << "\n";
-  }
-  nodes.flush();
-  edges.flush();
-  if (!nodes || !edges) return Status::IOError("write failed in " + dir);
-  return Status::OK();
 }
 
 }  // namespace pactgraph

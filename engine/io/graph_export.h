@@ -5,6 +5,8 @@
 
 #include <ostream>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "pactgraph/graph.h"
 #include "pactgraph/import_export.h"
@@ -14,5 +16,16 @@ namespace pactgraph::io {
 // A value formatted for a CSV cell the importer types back the same way (floats keep a '.',
 // lists of strings are ';'-joined, other lists and maps are JSON).
 std::string CsvCell(const Value& v);
+// A CSV field quoted when it must be (RFC 4180: ',', '"', line breaks; and edge spaces).
+std::string CsvQuote(const std::string& s);
+
+// Every node and relationship of a reader, and the numbers export gives the nodes (1..N in
+// id order).
+struct Snapshot {
+  std::vector<Node> nodes;
+  std::vector<Relationship> rels;
+  std::unordered_map<NodeId, uint64_t> number;  // stored id -> export id (1..N)
+};
+Status Collect(const GraphReader& r, Snapshot* s);
 
 }  // namespace pactgraph::io

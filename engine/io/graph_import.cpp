@@ -8,6 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/io/csv_columns.h"
 #include "engine/io/csv_reader.h"
 #include "util/batch_queue.h"
 #include "util/value_json.h"
@@ -80,6 +81,9 @@ ValueList SplitList(std::string_view s) {
 
 // Types the value of a known column, or reports why it cannot.
 Status TypedCell(const std::string& column, std::string_view cell, Value* out, std::string* why) {
+  if (IsTypedColumn(column)) {  // key:type (csv_columns.h)
+    return TypeTypedCell(column, cell, out, why) ? Status::OK() : Status::InvalidArgument(*why);
+  }
   if (column == "weight") {
     auto d = ParseDouble(cell);
     if (!d) {
@@ -193,6 +197,9 @@ Status ReadHeader(CsvReader& csv, const std::vector<std::string>& required,
     while (!h.empty() && h.back() == ' ') h.pop_back();
     while (!h.empty() && h.front() == ' ') h.erase(h.begin());
     if (h.empty()) return Bad(csv.Where(i), "empty column name in the header");
+    std::string why;  // Neo4j's roles (:ID, :LABEL, …) name the structural columns
+    if (!CanonicalColumn(h, &h, &why)) return Bad(csv.Where(i), why);
+    if (h.empty()) h = ":IGNORE" + std::to_string(i);
     if (!index->emplace(h, i).second) return Bad(csv.Where(i), "duplicate column '" + h + "'");
   }
   for (const auto& r : required) {
@@ -294,8 +301,10 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     CsvReader& csv = nodes_csv;
     std::vector<std::string> header, row;
     std::unordered_map<std::string, size_t> col;
-    PG_RETURN_IF_ERROR(ReadHeader(csv, {"id", "name", "kind"}, &header, &col));
-    const size_t c_id = col["id"], c_name = col["name"], c_kind = col["kind"];
+    PG_RETURN_IF_ERROR(ReadHeader(csv, {"id"}, &header, &col));
+    const size_t c_id = col["id"];
+    const size_t c_name = col.count("name") ? col["name"] : SIZE_MAX;
+    const size_t c_kind = col.count("kind") ? col["kind"] : SIZE_MAX;
     const size_t c_labels = col.count("labels") ? col["labels"] : SIZE_MAX;
     PendingNode n;
     while (csv.Next(&row)) {
@@ -308,16 +317,19 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
       n.props.clear();
       if (c_labels != SIZE_MAX && !row[c_labels].empty()) {
         for (const auto& l : SplitList(row[c_labels])) n.labels.push_back(l.as_string());
-      } else if (!row[c_kind].empty()) {
+      } else if (c_kind != SIZE_MAX && !row[c_kind].empty()) {
         n.labels.push_back(KindToLabel(row[c_kind]));
       }  // neither labels nor kind: a node without labels, as Cypher's CREATE () makes
-      if (!row[c_name].empty()) n.props["name"] = Value(row[c_name]);
+      if (c_name != SIZE_MAX && !row[c_name].empty()) n.props["name"] = Value(row[c_name]);
       for (size_t i = 0; i < row.size(); ++i) {
-        if (i == c_id || i == c_name || i == c_kind || i == c_labels || row[i].empty()) continue;
+        if (i == c_id || i == c_name || i == c_kind || i == c_labels || row[i].empty() ||
+            header[i].starts_with(":IGNORE")) {
+          continue;
+        }
         std::string why;
         Value v;
         if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
-        n.props[header[i]] = std::move(v);
+        n.props[ColumnKey(header[i])] = std::move(v);
       }
       PG_ASSIGN_OR_RETURN(NodeId id, loader->AddNode(n.labels, n.props));
       if (auto first = id_index.Insert(row[c_id], id, csv.line())) {
@@ -370,11 +382,14 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
           if (row[c_type].empty()) return Bad(csv.Where(c_type), "empty relationship type");
           e.type = TypeFromCsv(row[c_type]);
           for (size_t i = 0; i < row.size(); ++i) {
-            if (i == c_src || i == c_dst || i == c_type || row[i].empty()) continue;
+            if (i == c_src || i == c_dst || i == c_type || row[i].empty() ||
+                header[i].starts_with(":IGNORE")) {
+              continue;
+            }
             std::string why;
             Value v;
             if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
-            e.props[header[i]] = std::move(v);
+            e.props[ColumnKey(header[i])] = std::move(v);
           }
           batch.push_back(std::move(e));
           if (batch.size() == kBatchRows) {

@@ -1,9 +1,12 @@
 // pactgraph/import_export.h — graphs in and out: CSV and JSON import, JSON / CSV / GraphML /
 // DOT export, and the checks every file a user names goes through.
 //
-// Import. CSV: nodes.csv has a header with at least `id,name,kind`; edges.csv at least
-// `src,dst,type`. `kind` becomes the node's label (nation -> Nation, research_lab ->
-// ResearchLab); an optional `labels` column (';'-separated) gives several labels; `aliases`
+// Import. CSV: nodes.csv has a header with at least `id` (usually `id,name,kind`); edges.csv
+// at least `src,dst,type`. A header `key:type` types its column (`weight:float`,
+// `since:date`, `aliases:string[]`, `meta:json`; docs/cli.md), and Neo4j's admin-import
+// headers (`:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`) are read as those columns. `kind`
+// becomes the node's label (nation -> Nation, research_lab -> ResearchLab); an optional `labels`
+// column (';'-separated) gives several labels; `aliases`
 // (';'-separated) becomes a list. `type` becomes the relationship type in upper case (mou ->
 // MOU). Every other column becomes a property: integers, floats, true/false and ISO dates are
 // typed, the rest are strings; an empty cell sets nothing. src/dst are ids from nodes.csv.
@@ -14,7 +17,8 @@
 // "file:line:column: what".
 //
 // Export. Nodes are numbered 1..N in id order in every format, so export -> import into a fresh
-// database -> export is identical. JSON and CSV are what the importer reads; GraphML and DOT
+// database -> export is identical (JSON, CSV, Neo4j). For a copy with articles, evidence and
+// the stored ids, see pactgraph/dump.h. JSON and CSV are what the importer reads; GraphML and DOT
 // are for other tools (Gephi, yEd, Graphviz).
 //
 // Input files. Only regular files are read: a directory, a FIFO, a device or a socket where a
@@ -56,15 +60,22 @@ PACTGRAPH_EXPORT Status ImportCsv(Database& db, const std::string& nodes_path,
 PACTGRAPH_EXPORT Status ImportJson(Database& db, const std::string& path,
                                    const ImportProgress& progress, ImportSummary* summary);
 
-enum class ExportFormat { kJson, kCsv, kGraphml, kDot };
+enum class ExportFormat { kJson, kCsv, kGraphml, kDot, kNeo4j };
 
-// Parses "json", "csv", "graphml", "dot"; InvalidArgument naming the known ones otherwise.
+// Parses "json", "csv", "graphml", "dot", "neo4j"; InvalidArgument naming the known ones otherwise.
 PACTGRAPH_EXPORT Result<ExportFormat> ParseExportFormat(std::string_view name);
 // JSON, GraphML and DOT to a stream.
 PACTGRAPH_EXPORT Status ExportGraph(const GraphReader& reader, ExportFormat format,
                                     std::ostream& out);
 // CSV: writes `dir`/nodes.csv and `dir`/edges.csv (the directory is created).
+// Property columns carry their type in the header (`weight:float`, `founded:date`,
+// `aliases:string[]`; engine/io/csv_columns.h and docs/cli.md give the rule), so that
+// export -> import -> export gives the same files.
 PACTGRAPH_EXPORT Status ExportCsv(const GraphReader& reader, const std::string& dir);
+// Neo4j: writes `dir`/nodes.csv (`id:ID,:LABEL,name:string,…`) and `dir`/relationships.csv
+// (`:START_ID,:END_ID,:TYPE,…`) in the header format `neo4j-admin database import full`
+// reads (docs/cli.md); `import` reads them back too.
+PACTGRAPH_EXPORT Status ExportNeo4j(const GraphReader& reader, const std::string& dir);
 
 // OK when `path` is a regular file (or, with `allow_directory`, a directory). Otherwise
 // InvalidArgument naming the path: "no such file", "is a directory, not a file", "is a FIFO

@@ -87,7 +87,7 @@ TEST_CASE("CLI: bad input exits 2, names the place, leaves the database unchange
     bool json = false;
   };
   const std::vector<Case> cases = {
-      {"bad1.csv", "id,name\n1,A\n", "bad1.csv:1: missing required column 'kind'"},
+      {"bad1.csv", "name,kind\nA,nation\n", "bad1.csv:1: missing required column 'id'"},
       {"bad2.csv", "id,name,kind\n1,\"A,nation\n", "bad2.csv:2:3: unbalanced quote"},
       {"bad3.csv", "id,name,kind\n1,\xff,nation\n", "bad3.csv:2:3: invalid UTF-8"},
       {"bad4.csv", std::string("\x89PNG\r\n\x1a\n\0\0", 10), "NUL byte"},

@@ -108,7 +108,7 @@ TEST_CASE("Import: every bad input is refused with its place, and nothing is wri
     std::string nodes, edges, expect;
   };
   const std::vector<Case> cases = {
-      {"id,name\n1,A\n", "", "n.csv:1: missing required column 'kind'"},
+      {"name,kind\nA,nation\n", "", "n.csv:1: missing required column 'id'"},
       {"id,name,kind\n1,A,nation\n1,B,nation\n", "",
        "n.csv:3:1: duplicate node id '1' (first defined on line 2)"},
       {"id,name,kind\n1,A,nation\n", "src,dst,type\n1,2,mou\n", "e.csv:2:3: unknown node id '2'"},
