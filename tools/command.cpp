@@ -42,10 +42,17 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write) {
   options.create_if_missing = for_write;
   auto db = Database::Open(ResolveDbPath(global), options);
   if (!db.ok()) {
-    global.exit_code = ReportError(db.status());
+    global.exit_code = ReportError(ExplainOpenError(db.status()));
     return nullptr;
   }
   return std::move(db).value();
+}
+
+Status ExplainOpenError(const Status& status) {
+  if (status.code() != Status::Code::kBusy) return status;
+  return Status::Busy(status.message() +
+                      " (a writer holds it: a command that only reads can run beside it with "
+                      "--read-only; a write must wait until the writer closes)");
 }
 
 int ReportError(const Status& status) { return ReportError(status.message(), status.ExitCode()); }

@@ -187,8 +187,9 @@ char InnermostBracket(std::string_view text, char* open_quote, size_t* quote_pos
 
 const std::vector<std::string>& MetaCommandNames() {
   static const std::vector<std::string> kNames = {
-      ":explain", ":help",   ":history", ":ingest", ":maxrows", ":mode",   ":node",  ":output",
-      ":param",   ":params", ":path",    ":quit",   ":schema",  ":source", ":stats", ":timer"};
+      ":begin",  ":commit", ":explain", ":help",     ":history", ":ingest",
+      ":maxrows", ":mode",  ":node",    ":output",   ":param",   ":params",
+      ":path",   ":quit",   ":rollback", ":schema",  ":source",  ":stats", ":timer"};
   return kNames;
 }
 

@@ -29,6 +29,9 @@ const MetaHelp kMetaHelp[] = {
     {":mode", ":mode [table|json|jsonl|csv|markdown]", "Choose or show the output mode"},
     {":timer", ":timer on|off", "Show query times in the result footer"},
     {":maxrows", ":maxrows [N]", "Show at most N rows of a result (0: all)"},
+    {":begin", ":begin", "Open a transaction: the statements until :commit are one atomic batch"},
+    {":commit", ":commit", "Commit the open transaction (all its writes, or none on failure)"},
+    {":rollback", ":rollback", "Drop the open transaction and everything it wrote"},
     {":history", ":history", "The statements entered so far (also in ~/.pactgraph_history)"},
     {":quit", ":quit", "Leave the shell (also :exit, quit, exit, Ctrl-D)"},
 };
@@ -92,6 +95,10 @@ void Shell::PrintHelp(const std::string& topic) {
 }
 
 void Shell::PrintSchema() {
+  if (Status s = CatchUp(); !s.ok()) {
+    ReportError(s, "");
+    return;
+  }
   auto reader = db_->NewReader();
   GraphStats stats;
   Status st = reader->GetStats(&stats);
@@ -118,12 +125,20 @@ void Shell::PrintSchema() {
 }
 
 int Shell::RunSubcommand(std::vector<std::string> args) {
-  // The command opens the database itself: close ours meanwhile (one writer per database).
-  session_.reset();
-  db_.reset();
+  // The command opens the database itself: the reading ones as readers (beside an open
+  // transaction or another writer), :ingest as the writer.
+  const bool writes = args[0] == "ingest";
+  if (writes && tx_) {
+    return ReportError(
+        Status::InvalidArgument(":ingest commits on its own: :commit or :rollback the open "
+                                "transaction first"),
+        "");
+  }
+  ReleaseWriter();
   GlobalOptions g = global_;
   g.db = ResolveDbPath(global_);
   g.exit_code = 0;
+  if (!writes) g.read_only = true;
   CLI::App app{"pactgraph", "pactgraph"};
   app.require_subcommand(1, 1);
   SetupAllCommands(app, g);
@@ -140,7 +155,7 @@ int Shell::RunSubcommand(std::vector<std::string> args) {
   }
   if (saved) std::cout.rdbuf(saved);
   std::cout.flush();
-  if (!Open()) return kExitStorage;
+  if (Status s = CatchUp(); !s.ok()) return ReportError(s, "");
   return g.exit_code;
 }
 
@@ -154,6 +169,12 @@ int Shell::RunMeta(const std::string& line) {
   };
   if (cmd == ":quit" || cmd == ":exit" || cmd == ":q") {
     quit_ = true;
+  } else if (cmd == ":begin") {
+    return BeginTransaction();
+  } else if (cmd == ":commit") {
+    return CommitTransaction();
+  } else if (cmd == ":rollback") {
+    return RollbackTransaction(nullptr);
   } else if (cmd == ":help" || cmd == ":h" || cmd == ":?") {
     PrintHelp(words.size() > 1 ? words[1] : "");
   } else if (cmd == ":schema") {
