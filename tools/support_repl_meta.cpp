@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "pactgraph/import_export.h"
+#include "tools/support_cli_errors.h"
 #include "tools/support_repl_shell.h"
 
 namespace pactgraph::tools {
@@ -150,8 +151,7 @@ int Shell::RunSubcommand(std::vector<std::string> args) {
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    if (code != 0) g.exit_code = kExitBadInput;
+    g.exit_code = ReportParseError(app, e);
   }
   if (saved) std::cout.rdbuf(saved);
   std::cout.flush();
