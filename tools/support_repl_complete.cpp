@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace pactgraph::tools {
@@ -55,9 +56,22 @@ void AddMatching(const std::vector<std::string>& words, std::string_view prefix,
   }
 }
 
+// The alias of `node` that starts with `prefix`, when its name does not ("" otherwise).
+std::string MatchingAlias(const Node& node, const std::string& name, std::string_view prefix) {
+  if (StartsWithNoCase(name, prefix)) return "";
+  auto it = node.properties.find("aliases");
+  if (it == node.properties.end() || !it->second.is_list()) return "";
+  for (const Value& a : it->second.as_list()) {
+    if (a.is_string() && StartsWithNoCase(a.as_string(), prefix)) return a.as_string();
+  }
+  return "";
+}
+
 // Node names (their stored "name" property) starting with `prefix`, quoted with `q` (0: only
-// when needed for a meta-command argument).
-std::set<std::string> NodeNames(const GraphReader* reader, std::string_view prefix, char q) {
+// when needed for a meta-command argument). A node found by an alias completes to its name;
+// `labels` (when given) says so for the listing: "Kenyan → Kenya".
+std::set<std::string> NodeNames(const GraphReader* reader, std::string_view prefix, char q,
+                                std::map<std::string, std::string>* labels = nullptr) {
   std::set<std::string> out;
   if (reader == nullptr) return out;
   std::vector<std::pair<std::string, NodeId>> found;
@@ -69,10 +83,14 @@ std::set<std::string> NodeNames(const GraphReader* reader, std::string_view pref
       auto it = node.properties.find("name");
       if (it != node.properties.end() && it->second.is_string()) name = it->second.as_string();
     }
-    if (q != 0) {
-      out.insert(Quote(name, q));
-    } else {
-      out.insert(name.find_first_of(" \t'\"\\") == std::string::npos ? name : Quote(name, '"'));
+    std::string shown = q != 0 ? Quote(name, q)
+                        : name.find_first_of(" \t'\"\\") == std::string::npos ? name
+                                                                            : Quote(name, '"');
+    out.insert(shown);
+    if (labels != nullptr) {
+      std::string alias = MatchingAlias(node, name, prefix);
+      auto [it, fresh] = labels->emplace(shown, alias.empty() ? shown : alias + " → " + shown);
+      if (!fresh && alias.empty()) it->second = shown;  // found by its name too
     }
   }
   return out;
@@ -146,7 +164,11 @@ Completion CompleteMeta(std::string_view line, const GraphReader* reader) {
     out = FilePaths(word);
     if (out.size() == 1 && out.begin()->back() == '/') c.append_space = false;
   } else if (cmd == ":node" || cmd == ":path") {
-    if (!word.empty() && word[0] != '-') out = NodeNames(reader, word, 0);
+    std::map<std::string, std::string> labels;
+    if (!word.empty() && word[0] != '-') out = NodeNames(reader, word, 0, &labels);
+    c.candidates.assign(out.begin(), out.end());
+    for (const auto& cand : c.candidates) c.labels.push_back(labels[cand]);
+    return c;
   }
   c.candidates.assign(out.begin(), out.end());
   return c;
@@ -188,7 +210,7 @@ char InnermostBracket(std::string_view text, char* open_quote, size_t* quote_pos
 const std::vector<std::string>& MetaCommandNames() {
   static const std::vector<std::string> kNames = {
       ":begin",  ":commit", ":explain", ":help",     ":history", ":ingest",
-      ":maxrows", ":mode",  ":node",    ":output",   ":param",   ":params",
+      ":maxrows", ":mode",  ":node",    ":output",   ":pager",   ":param",   ":params",
       ":path",   ":quit",   ":rollback", ":schema",  ":source",  ":stats", ":timer"};
   return kNames;
 }

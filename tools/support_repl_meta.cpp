@@ -27,7 +27,9 @@ const MetaHelp kMetaHelp[] = {
     {":params", ":params", "List the parameters set with :param"},
     {":source", ":source FILE", "Run the statements and meta-commands in FILE"},
     {":output", ":output [FILE]", "Send results to FILE; no FILE: back to the terminal"},
-    {":mode", ":mode [table|json|jsonl|csv|markdown]", "Choose or show the output mode"},
+    {":mode", ":mode [MODE]",
+     "table, line, vertical, json, jsonl, csv or markdown (too wide a table: vertical)"},
+    {":pager", ":pager on|off", "Long results through $PAGER (default on, terminals only)"},
     {":timer", ":timer on|off", "Show query times in the result footer"},
     {":maxrows", ":maxrows [N]", "Show at most N rows of a result (0: all)"},
     {":begin", ":begin", "Open a transaction: the statements until :commit are one atomic batch"},
@@ -47,9 +49,10 @@ const char* kKeysHelp =
 const char* kQueryHelp =
     "Statements are openCypher (a subset, see docs/query.md) and end with ';' — they may span\n"
     "several lines. Examples:\n"
-    "  MATCH (c:Country {name: 'Rwanda'})-[r]-(x) RETURN x.name, type(r) LIMIT 10;\n"
+    "  MATCH (c:Nation {name: 'Rwanda'})-[r]-(x) RETURN x.name, type(r) LIMIT 10;\n"
     "  MATCH p = shortestPath((a {name: $from})-[*..6]-(b {name: $to})) RETURN p;\n"
     "  CREATE (:Organization {name: 'Acme'});\n"
+    "  :begin, then statements, then :commit (one atomic batch) or :rollback\n"
     "Parameters: :param from \"Kenya\" then use $from.\n";
 
 std::string Rest(const std::string& line) {
@@ -66,7 +69,8 @@ void Shell::PrintHelp(const std::string& topic) {
   if (topic.empty()) {
     o << "Meta-commands (statements end with ';'):\n";
     for (const auto& h : kMetaHelp) {
-      o << "  " << h.usage << std::string(40 - std::min<size_t>(38, std::strlen(h.usage)), ' ')
+      // Padded by display columns (not bytes: "…" and "→" take one column, three bytes).
+      o << "  " << h.usage << std::string(28 - std::min<size_t>(26, DisplayWidth(h.usage)), ' ')
         << h.summary << "\n";
     }
     o << "More: :help query, :help keys, :help COMMAND; docs/cli.md.\n";
@@ -227,13 +231,15 @@ int Shell::RunMeta(const std::string& line) {
     render_.color = false;
   } else if (cmd == ":mode") {
     if (words.size() == 1) {
-      const char* names[] = {"table", "json", "jsonl", "csv", "markdown"};
-      std::cout << names[static_cast<int>(render_.format)] << "\n";
+      std::cout << OutputFormatName(render_.format) << "\n";
       return kExitOk;
     }
     auto f = ParseOutputFormat(words[1]);
     if (!f.ok()) return ReportError(f.status(), "");
     render_.format = *f;
+  } else if (cmd == ":pager") {
+    if (words.size() != 2 || (words[1] != "on" && words[1] != "off")) return usage(":pager on|off");
+    pager_ = words[1] == "on";
   } else if (cmd == ":timer") {
     if (words.size() != 2 || (words[1] != "on" && words[1] != "off")) return usage(":timer on|off");
     render_.timer = words[1] == "on";

@@ -123,7 +123,20 @@ int Shell::RunStatement(const std::string& text, const std::string& where) {
   g_repl_interrupted.store(false);
   auto r = Execute(text);
   if (!r.ok()) return ReportError(r.status(), where);
-  RenderResult(out(), *r, render_);
+  if (interactive_ && !output_file_) {
+    // On the terminal: fit its width (a wide table turns vertical); a long result is paged.
+    render_.terminal_width = TerminalColumns(STDOUT_FILENO);
+    std::ostringstream text;
+    RenderResult(text, *r, render_);
+    if (pager_) {
+      WritePaged(text.str());
+    } else {
+      std::cout << text.str();
+    }
+  } else {
+    render_.terminal_width = 0;
+    RenderResult(out(), *r, render_);
+  }
   if (!global_.quiet) {
     for (const auto& w : r->warnings()) std::cerr << "warning: " << w << "\n";
   }

@@ -25,6 +25,10 @@
 
 namespace pactgraph::tools {
 
+// Writes `text` to stdout, through the pager ($PACTGRAPH_PAGER, else $PAGER, else less -FRX)
+// when it has more lines than the terminal on stdout has rows (support_repl_pager.cpp).
+void WritePaged(const std::string& text);
+
 // Set by the SIGINT handler while the shell runs.
 extern std::atomic<bool> g_repl_interrupted;
 
@@ -79,6 +83,7 @@ class Shell {
   ValueMap params_;
   std::unique_ptr<std::ofstream> output_file_;
   std::string output_path_;
+  bool pager_ = true;  // :pager
   std::string pending_;  // lines of the statement being typed
   int source_depth_ = 0;
 };

@@ -164,12 +164,16 @@ class Runner:
             cmd = cmd.replace("pactgraph ", f"pactgraph --db {db} ", 1) \
                 if not cmd.startswith("pactgraph --") else cmd
         env = dict(self.env, PACTGRAPH_DB=str(db))
-        r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True,
-                           cwd=self.work, env=env, stdin=subprocess.DEVNULL, timeout=120)
+        try:
+            r = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True,
+                               text=True, cwd=self.work, env=env, stdin=subprocess.DEVNULL,
+                               timeout=60)
+        except subprocess.TimeoutExpired:
+            self.fail(where, f"still running after 60 s: {line}")
+            return
         if r.returncode != 0:
             self.fail(where, f"exit {r.returncode}: {line}\n{r.stderr[-2000:]}")
-        elif not r.stdout.strip() and "--out" not in line and ">" not in line \
-                and "--svg" not in line:
+        elif not (r.stdout + r.stderr).strip() and "--out" not in line and ">" not in line:
             self.fail(where, f"printed nothing: {line}")
 
     def run_session(self, where, body):
@@ -205,8 +209,10 @@ class Runner:
                 continue
             if info not in ("", "sh", "console", "bash"):
                 continue  # code in other languages (C++, Python) and data
-            is_command_block = info in ("sh", "bash") or any(
-                RUNNABLE.match(c) for c in commands)
+            # A plain block is a command block when it starts with a command; else it is
+            # output, a grammar or a diagram.
+            is_command_block = info in ("sh", "bash") or bool(
+                commands and RUNNABLE.match(commands[0]))
             if not is_command_block:
                 continue  # output, a grammar, a diagram
             if skipped:
