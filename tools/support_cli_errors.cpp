@@ -83,18 +83,25 @@ std::string LowerFirst(std::string s) {
   return s;
 }
 
+// `pactgraph qeury …`, `pactgraph bench rnu`: the first word that is not an option names a
+// command `cmd` does not have. Empty when there is no such word.
+std::string UnknownSubcommand(CLI::App& app, CLI::App* cmd) {
+  const std::vector<std::string> names = SubcommandNames(cmd);
+  if (names.empty()) return "";
+  const std::string path = CommandPath(cmd);
+  for (const auto& e : app.remaining(true)) {
+    if (e.empty() || e[0] == '-') continue;
+    return "unknown command '" + (path.empty() ? "" : path + " ") + e + "'" + Suggest(e, names) +
+           " (pactgraph " + (path.empty() ? "" : path + " ") + "--help lists the commands)";
+  }
+  return "";
+}
+
 std::string Unexpected(CLI::App& app, CLI::App* cmd) {
   const std::string path = CommandPath(cmd);
   std::vector<std::string> extras = app.remaining(true);
   if (extras.empty()) return "";
-  if (cmd == &app) {
-    // `pactgraph qeury …`: the first word that is not an option names the command.
-    for (const auto& e : extras) {
-      if (e.empty() || e[0] == '-') continue;
-      return "unknown command '" + e + "'" + Suggest(e, SubcommandNames(&app)) +
-             " (pactgraph --help lists the commands)";
-    }
-  }
+  if (std::string unknown = UnknownSubcommand(app, cmd); !unknown.empty()) return unknown;
   for (const auto& e : extras) {
     if (e.size() > 1 && e[0] == '-') {
       std::string name = e.substr(0, e.find('='));
@@ -105,12 +112,8 @@ std::string Unexpected(CLI::App& app, CLI::App* cmd) {
   }
   std::string what = "'" + extras.front() + "'";
   for (size_t i = 1; i < extras.size(); ++i) what += ", '" + extras[i] + "'";
-  std::string near;
-  if (!cmd->get_subcommands([](const CLI::App*) { return true; }).empty()) {
-    near = Suggest(extras.front(), SubcommandNames(cmd));
-  }
   return std::string(extras.size() == 1 ? "unexpected argument " : "unexpected arguments ") +
-         what + (path.empty() ? "" : " for '" + path + "'") + near +
+         what + (path.empty() ? "" : " for '" + path + "'") +
          " (a value with spaces needs quotes; pactgraph " + (path.empty() ? "" : path + " ") +
          "--help shows the usage)";
 }
@@ -142,7 +145,11 @@ int ReportParseError(CLI::App& app, const CLI::ParseError& e) {
   if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e);
   CLI::App* cmd = ParsedCommand(app);
   std::string message;
-  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) message = Unexpected(app, cmd);
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+    message = Unexpected(app, cmd);
+  } else if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    message = UnknownSubcommand(app, cmd);  // `bench rnu`: the subcommand was mistyped
+  }
   if (message.empty()) {
     const std::string path = CommandPath(cmd);
     message = (path.empty() ? "" : path + ": ") + LowerFirst(e.what()) + " (pactgraph " +

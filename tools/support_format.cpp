@@ -94,10 +94,20 @@ void WriteVertical(std::ostream& out, const QueryResult& r, size_t shown, const 
   // A value takes the rest of the terminal line (or the cell limit).
   size_t value_width = SIZE_MAX;
   if (o.terminal_width > name_width + 3 + 8) value_width = o.terminal_width - name_width - 3;
+  std::vector<std::vector<std::string>> cells(shown);
+  size_t widest = 0;
   for (size_t i = 0; i < shown; ++i) {
+    for (size_t c = 0; c < cols.size(); ++c) {
+      cells[i].push_back(FitToWidth(Sanitize(CellText(r.row(i)[c])), value_width));
+      widest = std::max(widest, DisplayWidth(cells[i].back()));
+    }
+  }
+  for (size_t i = 0; i < shown; ++i) {
+    const std::vector<std::string>& values = cells[i];
     if (records) {
+      // psql's rule: as long as the longest line.
       std::string head = "-[ RECORD " + std::to_string(i + 1) + " ]";
-      size_t rule = std::max<size_t>(name_width + 3, DisplayWidth(head) + 1);
+      size_t rule = std::max(name_width + 3 + widest, DisplayWidth(head) + 1);
       out << (o.color ? "\033[2m" : "") << head << std::string(rule - DisplayWidth(head), '-')
           << (o.color ? "\033[0m" : "") << "\n";
     } else if (i > 0) {
@@ -106,11 +116,10 @@ void WriteVertical(std::ostream& out, const QueryResult& r, size_t shown, const 
     for (size_t c = 0; c < cols.size(); ++c) {
       std::string pad(name_width - DisplayWidth(names[c]), ' ');
       std::string name = o.color ? "\033[1m" + names[c] + "\033[0m" : names[c];
-      std::string value = FitToWidth(Sanitize(CellText(r.row(i)[c])), value_width);
       if (records) {
-        out << name << pad << " | " << value << "\n";
+        out << name << pad << " | " << values[c] << "\n";
       } else {
-        out << pad << name << " = " << value << "\n";
+        out << pad << name << " = " << values[c] << "\n";
       }
     }
   }

@@ -181,13 +181,13 @@ class Runner:
         inputs, rows = [], []
         for raw in body[1:]:
             m = re.match(r"^(?:pactgraph\*?>|\s*\.\.\.>)\s?(.*)$", raw)
-            if m:
+            if m and m.group(1) != "^D":
                 inputs.append(m.group(1))
             elif raw.startswith("│"):
                 rows.append(raw.rstrip())
         self.ran += 1
         db = self.fresh_db()
-        r = subprocess.run([self.bin, "--db", str(db), "--keep-going", "repl", "--no-rc"],
+        r = subprocess.run([self.bin, "--db", str(db), "repl", "--no-rc", "--keep-going"],
                            input="\n".join(inputs) + "\n", capture_output=True, text=True,
                            env=self.env)
         out = r.stdout

@@ -47,7 +47,7 @@ TEST_CASE("cli: every command's help shows its own examples, not the global ones
   CHECK(top.out.find(global_marker) != std::string::npos);
   // The command names, from the SUBCOMMANDS section of the global help.
   std::vector<std::vector<std::string>> commands;
-  std::istringstream in(top.out.substr(top.out.find("SUBCOMMANDS:")));
+  std::istringstream in(top.out.substr(top.out.find("Subcommands:")));
   std::string line;
   std::getline(in, line);
   while (std::getline(in, line) && line.rfind("  ", 0) == 0) {
