@@ -89,9 +89,9 @@ Result<QueryResult> Session::ExecuteIn(GraphWriter* writer, std::string_view tex
   const query::QueryServices& services = engine::DefaultQueryServices();
   PG_ASSIGN_OR_RETURN(auto prepared, query::PrepareQuery(text, params, services));
   const bool writes = prepared->writes();
-  PG_ASSIGN_OR_RETURN(query::QueryOutput out,
-                      query::RunPrepared(*prepared, writer, writes ? writer : nullptr, params,
-                                         options_, services));
+  PG_ASSIGN_OR_RETURN(
+      query::QueryOutput out,
+      query::RunPrepared(*prepared, writer, writes ? writer : nullptr, params, options_, services));
   QueryStats stats = Finished(out.stats, t0, writes);
   return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
 }

@@ -41,9 +41,8 @@ std::vector<SentenceGroup> GroupSentences(const std::vector<Evidence>& evidence)
     g.items.push_back(&e);
   }
   // Most repeated first; ties keep the stored order.
-  std::stable_sort(groups.begin(), groups.end(), [](const auto& x, const auto& y) {
-    return x.items.size() > y.items.size();
-  });
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const auto& x, const auto& y) { return x.items.size() > y.items.size(); });
   return groups;
 }
 
@@ -57,7 +56,7 @@ std::string ArticleLabel(const Article& art) {
 
 nlohmann::json ArticleJson(const Article& art, const Evidence& e) {
   return {{"title", art.title}, {"source", art.source}, {"date", art.date},
-          {"file", art.file},   {"begin", e.begin},      {"end", e.end}};
+          {"file", art.file},   {"begin", e.begin},     {"end", e.end}};
 }
 
 Result<NodeId> Resolve(const GraphReader& r, const std::string& name, int* exit_code) {
@@ -77,7 +76,7 @@ int RunEvidence(GlobalOptions& g, const EvidenceArgs& args) {
                        kExitBadInput);
   }
   if (args.limit < -1) return ReportError("--limit must be 0 (all) or more", kExitBadInput);
-  const size_t limit = args.limit >= 0 ? static_cast<size_t>(args.limit)
+  const size_t limit = args.limit >= 0      ? static_cast<size_t>(args.limit)
                        : IsTerminal(stdout) ? kTerminalLimit
                                             : 0;
   auto db = OpenDatabase(g, false);
@@ -116,7 +115,8 @@ int RunEvidence(GlobalOptions& g, const EvidenceArgs& args) {
     for (size_t i = 0; i < shown; ++i) {
       const SentenceGroup& grp = groups[i];
       nlohmann::json arts = nlohmann::json::array();
-      for (const Evidence* e : grp.items) arts.push_back(ArticleJson(answer.articles.at(e->article), *e));
+      for (const Evidence* e : grp.items)
+        arts.push_back(ArticleJson(answer.articles.at(e->article), *e));
       j["sentences"].push_back({{"sentence", grp.sentence},
                                 {"modality", grp.modality},
                                 {"date", grp.date},
@@ -145,11 +145,11 @@ int RunEvidence(GlobalOptions& g, const EvidenceArgs& args) {
     }
     out.push_back(std::move(j));
   }
-  if (!table) std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  if (!table)
+    std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   if (left_out > 0 && !g.quiet) {
-    std::cerr << "pactgraph: showing at most " << limit
-              << " distinct sentences per relationship (" << left_out
-              << " left out); --limit 0 shows all\n";
+    std::cerr << "pactgraph: showing at most " << limit << " distinct sentences per relationship ("
+              << left_out << " left out); --limit 0 shows all\n";
   }
   if (answer.relationships.empty()) {
     if (table) {

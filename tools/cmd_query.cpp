@@ -107,7 +107,7 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
     RenderOptions render;
     render.format = *format;
     render.timer = a.timer;
-    render.max_cell_width = SIZE_MAX;  // a script reading the output wants whole cells
+    render.max_cell_width = SIZE_MAX;            // a script reading the output wants whole cells
     render.terminal_width = TerminalColumns(1);  // on a terminal, too wide a table: vertical
     render.notes = &std::cerr;
     RenderResult(std::cout, *r, render);

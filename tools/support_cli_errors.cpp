@@ -112,8 +112,8 @@ std::string Unexpected(CLI::App& app, CLI::App* cmd) {
   }
   std::string what = "'" + extras.front() + "'";
   for (size_t i = 1; i < extras.size(); ++i) what += ", '" + extras[i] + "'";
-  return std::string(extras.size() == 1 ? "unexpected argument " : "unexpected arguments ") +
-         what + (path.empty() ? "" : " for '" + path + "'") +
+  return std::string(extras.size() == 1 ? "unexpected argument " : "unexpected arguments ") + what +
+         (path.empty() ? "" : " for '" + path + "'") +
          " (a value with spaces needs quotes; pactgraph " + (path.empty() ? "" : path + " ") +
          "--help shows the usage)";
 }

@@ -2,9 +2,9 @@
 #include "tools/support_format.h"
 
 #include <sys/ioctl.h>
-#include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -184,8 +184,9 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "markdown" || name == "md") return OutputFormat::kMarkdown;
   if (name == "line") return OutputFormat::kLine;
   if (name == "vertical") return OutputFormat::kVertical;
-  return Status::InvalidArgument("unknown format '" + std::string(name) +
-                                 "' (expected table, json, jsonl, csv, markdown, line or vertical)");
+  return Status::InvalidArgument(
+      "unknown format '" + std::string(name) +
+      "' (expected table, json, jsonl, csv, markdown, line or vertical)");
 }
 
 const char* OutputFormatName(OutputFormat format) {

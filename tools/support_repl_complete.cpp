@@ -83,9 +83,9 @@ std::set<std::string> NodeNames(const GraphReader* reader, std::string_view pref
       auto it = node.properties.find("name");
       if (it != node.properties.end() && it->second.is_string()) name = it->second.as_string();
     }
-    std::string shown = q != 0 ? Quote(name, q)
+    std::string shown = q != 0                                                ? Quote(name, q)
                         : name.find_first_of(" \t'\"\\") == std::string::npos ? name
-                                                                            : Quote(name, '"');
+                                                                              : Quote(name, '"');
     out.insert(shown);
     if (labels != nullptr) {
       std::string alias = MatchingAlias(node, name, prefix);
@@ -209,9 +209,9 @@ char InnermostBracket(std::string_view text, char* open_quote, size_t* quote_pos
 
 const std::vector<std::string>& MetaCommandNames() {
   static const std::vector<std::string> kNames = {
-      ":begin",  ":commit", ":explain", ":help",     ":history", ":ingest",
-      ":maxrows", ":mode",  ":node",    ":output",   ":pager",   ":param",   ":params",
-      ":path",   ":quit",   ":rollback", ":schema",  ":source",  ":stats", ":timer"};
+      ":begin", ":commit",   ":explain", ":help",   ":history", ":ingest", ":maxrows",
+      ":mode",  ":node",     ":output",  ":pager",  ":param",   ":params", ":path",
+      ":quit",  ":rollback", ":schema",  ":source", ":stats",   ":timer"};
   return kNames;
 }
 

@@ -1,8 +1,6 @@
 // libedit line editing for the REPL (see support_repl_editor.h).
 #include "tools/support_repl_editor.h"
 
-#include "tools/support_format.h"
-
 #include <histedit.h>
 #include <langinfo.h>
 
@@ -11,6 +9,8 @@
 #include <clocale>
 #include <cstdio>
 #include <cstring>
+
+#include "tools/support_format.h"
 
 namespace pactgraph::tools {
 namespace {

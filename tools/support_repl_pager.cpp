@@ -24,7 +24,8 @@ std::string PagerCommand() {
 
 void WritePaged(const std::string& text) {
   winsize ws{};
-  const bool terminal = ::isatty(STDOUT_FILENO) != 0 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0;
+  const bool terminal =
+      ::isatty(STDOUT_FILENO) != 0 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0;
   const size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
   const std::string pager = terminal ? PagerCommand() : "";
   if (pager.empty() || ws.ws_row == 0 || lines + 1 < ws.ws_row) {

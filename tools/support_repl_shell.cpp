@@ -94,8 +94,8 @@ std::ostream& Shell::out() { return output_file_ ? *output_file_ : std::cout; }
 
 std::string Shell::Prompt(bool continuation) const {
   // An open transaction shows as "pactgraph*>" (psql's "=*>").
-  std::string text = continuation ? (tx_ ? "       ...>" : "      ...>")
-                                  : (tx_ ? "pactgraph*>" : "pactgraph>");
+  std::string text =
+      continuation ? (tx_ ? "       ...>" : "      ...>") : (tx_ ? "pactgraph*>" : "pactgraph>");
   if (!render_.color) return text + " ";
   return "\1\033[1;32m\1" + text + "\1\033[0m\1 ";
 }

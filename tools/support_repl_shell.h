@@ -83,7 +83,7 @@ class Shell {
   ValueMap params_;
   std::unique_ptr<std::ofstream> output_file_;
   std::string output_path_;
-  bool pager_ = true;  // :pager
+  bool pager_ = true;    // :pager
   std::string pending_;  // lines of the statement being typed
   int source_depth_ = 0;
 };

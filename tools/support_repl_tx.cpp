@@ -63,7 +63,8 @@ Result<QueryResult> Shell::Execute(const std::string& text) {
 int Shell::BeginTransaction() {
   if (tx_) {
     return ReportError(
-        Status::InvalidArgument("a transaction is already open (:commit or :rollback ends it)"), "");
+        Status::InvalidArgument("a transaction is already open (:commit or :rollback ends it)"),
+        "");
   }
   if (Status s = EnsureWriter(); !s.ok()) return ReportError(s, "");
   auto w = writer_db_->BeginWrite();
@@ -78,7 +79,8 @@ int Shell::BeginTransaction() {
 }
 
 int Shell::CommitTransaction() {
-  if (!tx_) return ReportError(Status::InvalidArgument("no transaction is open (:begin opens one)"), "");
+  if (!tx_)
+    return ReportError(Status::InvalidArgument("no transaction is open (:begin opens one)"), "");
   std::unique_ptr<GraphWriter> tx = std::move(tx_);
   Status s = tx->Commit();
   tx.reset();
@@ -92,7 +94,8 @@ int Shell::CommitTransaction() {
 }
 
 int Shell::RollbackTransaction(const char* why) {
-  if (!tx_) return ReportError(Status::InvalidArgument("no transaction is open (:begin opens one)"), "");
+  if (!tx_)
+    return ReportError(Status::InvalidArgument("no transaction is open (:begin opens one)"), "");
   tx_.reset();
   ReleaseWriter();
   if (!global_.quiet || why != nullptr) {

@@ -22,10 +22,9 @@ Status FindPaths(const GraphReader& reader, NodeId from, NodeId to, const PathOp
     if (std::find(keys.begin(), keys.end(), w) == keys.end()) {
       std::string known;
       for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
-      return Status::InvalidArgument("no property '" + w + "' to weigh relationships by; the " +
-                                     "stored property keys are: " +
-                                     (known.empty() ? "(none)" : known) +
-                                     "; or 'evidence', 'recency'");
+      return Status::InvalidArgument(
+          "no property '" + w + "' to weigh relationships by; the stored property keys are: " +
+          (known.empty() ? "(none)" : known) + "; or 'evidence', 'recency'");
     }
   }
   graph::SnapshotOptions so;

@@ -138,7 +138,8 @@ bool CanonicalShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
     for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
       const VertexIndex v = col[i];
       const RelIndex r = prop[i] >> 1;
-      if (dist[v] == kFar || dist[v] + 1 != dist[u] || r >= best || !filter.EntryOk(prop[i], false)) continue;
+      if (dist[v] == kFar || dist[v] + 1 != dist[u] || r >= best || !filter.EntryOk(prop[i], false))
+        continue;
       best = r;
       best_v = v;
     }

@@ -27,8 +27,8 @@ struct SyndicatedFixture {
     for (const auto& o : outlets) {
       std::string text = std::string("title: ") + o[0] + " on the payments pact\n";
       if (*o[1]) text += std::string("source: ") + o[1] + "\n";
-      text += "\n" + wire + "\nThe " + o[0] + " desk filed this as item " + std::to_string(++n) +
-              ".\n";
+      text +=
+          "\n" + wire + "\nThe " + o[0] + " desk filed this as item " + std::to_string(++n) + ".\n";
       WriteFile(dir / ("news/wire" + std::to_string(n) + ".txt"), text);
     }
     WriteFile(dir / "news/other.txt",

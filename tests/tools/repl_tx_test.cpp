@@ -14,8 +14,7 @@ struct TxFixture {
   TempDir dir;
   std::string db = dir / "db";
   TxFixture() {
-    REQUIRE(RunPactgraph({"--db", db, "query", "CREATE (:Nation {name: 'Kenya'})"}).exit_code ==
-            0);
+    REQUIRE(RunPactgraph({"--db", db, "query", "CREATE (:Nation {name: 'Kenya'})"}).exit_code == 0);
   }
   std::unique_ptr<PtySession> Start() const {
     auto s = std::make_unique<PtySession>(
@@ -27,8 +26,8 @@ struct TxFixture {
   }
   // The node count another process sees.
   std::string Count() const {
-    auto r = RunPactgraph({"--db", db, "--read-only", "query", "MATCH (n) RETURN count(n) AS n",
-                           "--format", "csv"});
+    auto r = RunPactgraph(
+        {"--db", db, "--read-only", "query", "MATCH (n) RETURN count(n) AS n", "--format", "csv"});
     REQUIRE(r.exit_code == 0);
     return r.out;
   }
