@@ -1,6 +1,8 @@
 // Tab completion and statement splitting for the REPL (see support_repl_complete.h).
 #include "tools/support_repl_complete.h"
 
+#include "tools/support_cli_errors.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -116,19 +118,6 @@ std::set<std::string> FilePaths(std::string_view word) {
   return out;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 Completion CompleteMeta(std::string_view line, const GraphReader* reader) {
   Completion c;
   size_t lead = line.find(':');
@@ -216,16 +205,7 @@ const std::vector<std::string>& MetaCommandNames() {
 }
 
 std::string ClosestMetaCommand(std::string_view name) {
-  std::string best;
-  size_t best_d = 3;  // at most two edits away
-  for (const auto& m : MetaCommandNames()) {
-    size_t d = EditDistance(name, m);
-    if (d < best_d || (m.rfind(name, 0) == 0 && name.size() > 2 && best.empty())) {
-      best_d = std::min(d, best_d);
-      best = m;
-    }
-  }
-  return best;
+  return DidYouMean(name, MetaCommandNames());  // the command line's rule (support_cli_errors)
 }
 
 Completion Complete(std::string_view pending, std::string_view line, const GraphReader* reader) {

@@ -3,6 +3,8 @@
 // history file and alias-aware :node completion.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "tests/test_util.h"
@@ -138,6 +140,26 @@ TEST_CASE("repl: :node completion shows which candidates are aliases", "[repl][o
   s->Send(":node Kenyan\t\r");
   REQUIRE(s->WaitFor("Kenya (Nation, id"));
   Quit(*s);
+}
+
+TEST_CASE("repl: :help aligns its columns by display width", "[repl][output]") {
+  OutputFixture f;
+  auto r = RunPactgraph({"--db", f.db, "repl", "--no-rc"}, ":help\n");
+  REQUIRE(r.exit_code == 0);
+  // Each summary starts in the same display column (":ingest PATH… [options]" has a 3-byte
+  // "…": counted in bytes, its row was one column short).
+  std::istringstream in(r.out);
+  std::set<size_t> columns;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  :", 0) != 0) continue;
+    size_t gap = line.find("  ", 2);
+    size_t start = line.find_first_not_of(' ', gap);
+    // Display columns before the summary: bytes minus the continuation bytes of UTF-8.
+    size_t cols = 0;
+    for (size_t i = 0; i < start; ++i) cols += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+    columns.insert(cols);
+  }
+  CHECK(columns.size() == 1);
 }
 
 }  // namespace
