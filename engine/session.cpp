@@ -90,6 +90,20 @@ Result<QueryResult> Session::Execute(std::string_view text, const ValueMap& para
   return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
 }
 
+Result<QueryResult> Session::ExecuteIn(GraphWriter* writer, std::string_view text,
+                                       const ValueMap& params) {
+  const auto t0 = Clock::now();
+  if (writer == nullptr) return Status::InvalidArgument("ExecuteIn needs an open transaction");
+  const query::QueryServices& services = engine::DefaultQueryServices();
+  PG_ASSIGN_OR_RETURN(auto prepared, query::PrepareQuery(text, params, services));
+  const bool writes = prepared->writes();
+  PG_ASSIGN_OR_RETURN(
+      query::QueryOutput out,
+      query::RunPrepared(*prepared, writer, writes ? writer : nullptr, params, options_, services));
+  QueryStats stats = Finished(out.stats, t0, writes);
+  return BuildResult(std::move(out.columns), std::move(out.rows), stats, std::move(out.warnings));
+}
+
 Result<QueryResult> Session::ExecuteOn(const GraphReader& reader, std::string_view text,
                                        const ValueMap& params, const SessionOptions& options) {
   const auto t0 = Clock::now();

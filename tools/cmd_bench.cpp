@@ -72,6 +72,11 @@ int Run(const RunArgs& args, const GlobalOptions& global) {
 CommandRegistration registration(90, [](CLI::App& app, GlobalOptions& global) {
   auto* bench = app.add_subcommand("bench", "Generate benchmark datasets and run the benchmark");
   bench->require_subcommand(1);
+  bench->footer(
+      "Examples:\n"
+      "  pactgraph bench generate --size S --seed 1 --out bench-S\n"
+      "  pactgraph bench run bench-S --format json > S.json\n"
+      "See docs/benchmarks.md.");
 
   auto gen_args = std::make_shared<GenerateArgs>();
   auto* gen = bench->add_subcommand(
@@ -83,6 +88,10 @@ CommandRegistration registration(90, [](CLI::App& app, GlobalOptions& global) {
       ->check(CLI::IsMember({"S", "M", "L", "XL"}));
   gen->add_option("--seed", gen_args->seed, "Random seed (same seed, same files)");
   gen->add_option("--out", gen_args->out, "Output directory")->required()->type_name("DIR");
+  gen->footer(
+      "Examples:\n"
+      "  pactgraph bench generate --size S --out bench-S     # 10k nodes, 50k edges\n"
+      "  pactgraph bench generate --size M --seed 7 --out bench-M");
   gen->callback([gen_args, &global] { global.exit_code = Generate(*gen_args, global); });
 
   auto run_args = std::make_shared<RunArgs>();
@@ -105,6 +114,11 @@ CommandRegistration registration(90, [](CLI::App& app, GlobalOptions& global) {
                   "disk and merged (0: no limit)")
       ->type_name("MB")
       ->capture_default_str();
+  run->footer(
+      "Examples:\n"
+      "  pactgraph bench run bench-S\n"
+      "  pactgraph bench run bench-M --repeat 3 --corpus data/articles\n"
+      "  pactgraph --db /tmp/keep.db bench run bench-S     # keep the database");
   run->callback([run_args, &global] { global.exit_code = Run(*run_args, global); });
 });
 

@@ -1,6 +1,5 @@
 // `pactgraph ingest PATH...` — read articles, decompose them and store everything, one
-// transaction per article; `pactgraph evidence A B` — the sentences behind A's relationships
-// with B.
+// transaction per article (`pactgraph evidence A B` is in cmd_evidence.cpp).
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -91,70 +90,6 @@ int RunIngest(GlobalOptions& g, const IngestArgs& a) {
   return code;
 }
 
-// The actor a user names: an exact name or alias, else an id (ResolveNode). Not found exits 1
-// (no result), as before; an ambiguous name lists the candidates and exits 2.
-Result<NodeId> Resolve(const GraphReader& r, const std::string& name, int* exit_code) {
-  auto id = ResolveNode(r, name);
-  if (!id.ok()) {
-    *exit_code = ReportError(id.status().message(), id.status().code() == Status::Code::kNotFound
-                                                        ? kExitNoResult
-                                                        : id.status().ExitCode());
-  }
-  return id;
-}
-
-int RunEvidence(GlobalOptions& g, const std::string& a_name, const std::string& b_name,
-                const std::string& format) {
-  if (format != "table" && format != "json") {
-    return ReportError("unknown format '" + format + "' (expected table or json)", kExitBadInput);
-  }
-  auto db = OpenDatabase(g, false);
-  if (!db) return g.exit_code;
-  auto r = db->NewReader();
-  int code = kExitOk;
-  auto a = Resolve(*r, a_name, &code);
-  if (!a.ok()) return code;
-  auto b = Resolve(*r, b_name, &code);
-  if (!b.ok()) return code;
-  EvidenceAnswer answer;
-  if (Status s = EvidenceBetween(*r, *a, *b, &answer); !s.ok()) return ReportError(s);
-  nlohmann::json out = nlohmann::json::array();
-  for (const RelationshipEvidence& item : answer.relationships) {
-    const Relationship& rel = item.relationship;
-    const bool forward = rel.start == answer.a.id;
-    const std::string from = NodeName(forward ? answer.a : answer.b);
-    const std::string to = NodeName(forward ? answer.b : answer.a);
-    nlohmann::json j = {{"source", from}, {"type", rel.type}, {"target", to}, {"evidence", {}}};
-    if (format == "table") std::cout << from << " -[" << rel.type << "]-> " << to << "\n";
-    for (const Evidence& e : item.evidence) {
-      const Article& art = answer.articles.at(e.article);
-      const std::string where = !art.title.empty() ? art.title : art.file;
-      j["evidence"].push_back({{"article", where},
-                               {"date", e.date},
-                               {"modality", e.modality},
-                               {"sentence", e.sentence},
-                               {"begin", e.begin},
-                               {"end", e.end}});
-      if (format == "table") {
-        std::cout << "  [" << (e.date.empty() ? "undated" : e.date) << ", " << e.modality << "] "
-                  << e.sentence << "\n    — " << where << " (bytes " << e.begin << "-" << e.end
-                  << ")\n";
-      }
-    }
-    out.push_back(std::move(j));
-  }
-  if (format == "json")
-    std::cout << out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  if (answer.relationships.empty()) {
-    if (format == "table") {
-      std::cout << "no relationships between " << NodeName(answer.a) << " and "
-                << NodeName(answer.b) << "\n";
-    }
-    return kExitNoResult;
-  }
-  return kExitOk;
-}
-
 CommandRegistration ingest_cmd(61, [](CLI::App& app, GlobalOptions& g) {
   auto a = std::make_shared<IngestArgs>();
   auto* sub = app.add_subcommand(
@@ -174,21 +109,12 @@ CommandRegistration ingest_cmd(61, [](CLI::App& app, GlobalOptions& g) {
                 "One line per article on stdout once it is committed: 'stored FILE: R "
                 "relationships, E evidence' or 'skipped FILE: already stored'");
   sub->footer(
-      "Each article is one transaction; an article already stored (same SHA-256) is skipped.");
+      "Each article is one transaction; an article already stored (same SHA-256) is skipped.\n"
+      "Examples:\n"
+      "  pactgraph ingest data/articles/\n"
+      "  pactgraph ingest -v news.jsonl          # one line per article once committed\n"
+      "  cat article.txt | pactgraph ingest -");
   sub->callback([&g, a] { g.exit_code = RunIngest(g, *a); });
-});
-
-CommandRegistration evidence_cmd(62, [](CLI::App& app, GlobalOptions& g) {
-  struct Args {
-    std::string a, b, format = "table";
-  };
-  auto a = std::make_shared<Args>();
-  auto* sub =
-      app.add_subcommand("evidence", "Sentences behind the relationships between two actors");
-  sub->add_option("a", a->a, "Name or alias of the first actor")->required();
-  sub->add_option("b", a->b, "Name or alias of the second actor")->required();
-  sub->add_option("--format", a->format, "table | json")->capture_default_str();
-  sub->callback([&g, a] { g.exit_code = RunEvidence(g, a->a, a->b, a->format); });
 });
 
 }  // namespace

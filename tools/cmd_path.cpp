@@ -23,7 +23,7 @@ struct PathArgs {
   std::string from, to, types, labels, avoid, weighted, since, until, format = "table", svg;
   uint32_t max_hops = 6;
   uint32_t k = 0;
-  bool all = false, directed = false, explain = false;
+  bool all = false, directed = false, explain = false, include_undated = false;
   size_t limit = 100;
 };
 
@@ -247,6 +247,7 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
   q.filter.avoid_labels = SplitList(a.avoid);
   q.filter.directed = a.directed;
   q.filter.max_hops = a.max_hops;
+  q.filter.include_undated = a.include_undated;
   q.limit = a.limit;
   q.weight = a.weighted;
   q.with_evidence = a.explain || a.format == "json" || a.format == "dot" || !a.svg.empty();
@@ -276,6 +277,19 @@ int RunPath(GlobalOptions& g, const PathArgs& a) {
   PathAnswer answer;
   if (Status st = FindPaths(*reader, *from, *to, q, &answer); !st.ok()) return ReportError(st);
   const std::vector<PathResult>& paths = answer.paths;
+  if (q.filter.has_window() && !q.filter.include_undated && !g.quiet) {
+    // Undated relationships never pass a window: say when they would have changed the answer.
+    PathOptions with_undated = q;
+    with_undated.filter.include_undated = true;
+    with_undated.with_evidence = false;
+    PathAnswer other;
+    if (FindPaths(*reader, *from, *to, with_undated, &other).ok() && !other.paths.empty() &&
+        (paths.empty() || other.paths[0].cost < paths[0].cost)) {
+      std::cerr << "pactgraph: note: undated relationships were left out by the date window; "
+                << "with --include-undated there is a path of "
+                << other.paths[0].path.relationships.size() << " hops\n";
+    }
+  }
   if (paths.empty()) {
     Node from_node, to_node;
     (void)reader->GetNode(*from, &from_node);
@@ -327,6 +341,8 @@ CommandRegistration path_cmd(50, [](CLI::App& app, GlobalOptions& g) {
       ->type_name("DATE");
   sub->add_option("--until", a->until, "Only relationships dated on or before DATE")
       ->type_name("DATE");
+  sub->add_flag("--include-undated", a->include_undated,
+                "With --since/--until: relationships without a date pass the window too");
   sub->add_flag("--directed", a->directed, "Follow relationships only in their direction");
   sub->add_flag("--explain", a->explain, "Show the evidence sentences and articles of each hop");
   sub->add_option("--format", a->format, "table | json | dot")->capture_default_str();
@@ -336,8 +352,8 @@ CommandRegistration path_cmd(50, [](CLI::App& app, GlobalOptions& g) {
       "Examples:\n"
       "  pactgraph path Kenya Japan --explain\n"
       "  pactgraph path Kenya Japan --types MOU,COOPERATION --max-hops 4 --all\n"
-      "  pactgraph path Kenya Japan --weighted weight --k 3 --format json\n"
-      "  pactgraph path Kenya Japan --since 2020-01-01 --svg kenya-japan.svg\n"
+      "  pactgraph path Kenya Japan --weighted evidence --k 3 --format json\n"
+      "  pactgraph path Kenya Japan --since 2024-01-01 --include-undated --svg kenya-japan.svg\n"
       "Exit codes: 0 found, 1 no path, 2 bad input (unknown or ambiguous name, bad option).");
   sub->callback([&g, a] { g.exit_code = RunPath(g, *a); });
 });

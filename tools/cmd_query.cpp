@@ -135,7 +135,8 @@ int RunQuery(GlobalOptions& g, const QueryArgs& a) {
     RenderOptions render;
     render.format = *format;
     render.timer = a.timer;
-    render.max_cell_width = SIZE_MAX;  // a script reading the output wants whole cells
+    render.max_cell_width = SIZE_MAX;            // a script reading the output wants whole cells
+    render.terminal_width = TerminalColumns(1);  // on a terminal, too wide a table: vertical
     render.notes = &std::cerr;
     RenderResult(std::cout, *r, render);
     if (!g.quiet) {
@@ -171,7 +172,7 @@ CommandRegistration query_cmd(40, [](CLI::App& app, GlobalOptions& g) {
       ->check(CLI::PositiveNumber);
   sub->footer(
       "Examples:\n"
-      "  pactgraph query \"MATCH (c:Country {name: 'Rwanda'})<-[:MOU]-(a) RETURN a.name\"\n"
+      "  pactgraph query \"MATCH (c:Nation {name: 'Rwanda'})<-[:MOU]-(a) RETURN a.name\"\n"
       "  pactgraph query 'MATCH (n {name: $name})--(m) RETURN m.name' --param name=Kenya\n"
       "  pactgraph query -f curation.cypher --format json");
   sub->callback([&g, a] { g.exit_code = RunQuery(g, *a); });

@@ -49,12 +49,19 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write,
   if (!db.ok()) {
     // The library says NotFound ("no database at PATH"); for the CLI a missing database is a
     // storage error like any other (docs/cli.md: exit 3).
-    const Status& st = db.status();
+    const Status st = ExplainOpenError(db.status());
     global.exit_code =
         ReportError(st, st.code() == Status::Code::kNotFound ? kExitStorage : st.ExitCode());
     return nullptr;
   }
   return std::move(db).value();
+}
+
+Status ExplainOpenError(const Status& status) {
+  if (status.code() != Status::Code::kBusy) return status;
+  return Status::Busy(status.message() +
+                      " (a writer holds it: a command that only reads can run beside it with "
+                      "--read-only; a write must wait until the writer closes)");
 }
 
 int ReportError(const Status& status) { return ReportError(status.message(), status.ExitCode()); }

@@ -57,6 +57,10 @@ std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write);
 std::unique_ptr<Database> OpenDatabase(GlobalOptions& global, bool for_write,
                                        bool create_if_missing);
 
+// The status of a failed Database::Open, with a hint for a database locked by a writer
+// ("… in use by another process; to read beside it, use --read-only").
+Status ExplainOpenError(const Status& status);
+
 // Prints "pactgraph: error: <message>" to stderr and returns the exit code for `status`.
 int ReportError(const Status& status);
 // Same, with an explicit exit code instead of the status's own.

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "tools/command.h"
+#include "tools/support_cli_errors.h"
 #include "tools/support_repl.h"
 
 int main(int argc, char** argv) {
@@ -17,15 +18,6 @@ int main(int argc, char** argv) {
   CLI::App app{"pactgraph — an embedded graph database for partnership knowledge graphs",
                "pactgraph"};
   app.set_version_flag("--version", std::string("pactgraph ") + PACTGRAPH_VERSION);
-  app.footer(
-      "Examples:\n"
-      "  pactgraph                      # the interactive shell (statements from stdin if piped)\n"
-      "  pactgraph import --nodes nodes.csv --edges edges.csv\n"
-      "  pactgraph stats --format json\n"
-      "  pactgraph node Rwanda\n"
-      "Environment: PACTGRAPH_DB selects the database when --db is not given.\n"
-      "Exit codes: 0 ok, 1 no result, 2 bad input or usage, 3 storage or I/O error, 4 internal,\n"
-      "130 interrupted. See docs/cli.md.");
   GlobalOptions global;
   app.option_defaults()->always_capture_default();
   app.add_option("--db", global.db, "Database directory (default: $PACTGRAPH_DB or ./pactgraph.db)")
@@ -43,17 +35,22 @@ int main(int argc, char** argv) {
   app.fallthrough();
   app.require_subcommand(0, 1);
   SetupAllCommands(app, global);
+  // Set after the commands: a subcommand takes its parent's footer when it is made, and each
+  // command's help shows its own examples, not these.
+  app.footer(
+      "Examples:\n"
+      "  pactgraph                      # the interactive shell (statements from stdin if piped)\n"
+      "  pactgraph import --nodes nodes.csv --edges edges.csv\n"
+      "  pactgraph stats --format json\n"
+      "  pactgraph node Rwanda\n"
+      "Environment: PACTGRAPH_DB selects the database when --db is not given.\n"
+      "Exit codes: 0 ok, 1 no result, 2 bad input or usage, 3 storage or I/O error, 4 internal,\n"
+      "130 interrupted. See docs/cli.md.");
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitBadInput;
+    // Help and version print and exit 0; every other parse error in our own words, exit 2.
+    return ReportParseError(app, e);
   }
   if (app.get_subcommands().empty()) {
     // No command: the shell on a terminal, else statements read from stdin (docs/cli.md).

@@ -1,8 +1,10 @@
 // The one result writer of the CLI and the shell (see support_format.h).
 #include "tools/support_format.h"
 
+#include <sys/ioctl.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -79,6 +81,50 @@ std::string Footer(const QueryResult& r, size_t shown, const RenderOptions& o) {
   return "(" + s + ")";
 }
 
+// One block per row: sqlite3's line mode (`line`) or psql's expanded records (`vertical`).
+void WriteVertical(std::ostream& out, const QueryResult& r, size_t shown, const RenderOptions& o,
+                   bool records) {
+  const auto& cols = r.columns();
+  size_t name_width = 0;
+  std::vector<std::string> names;
+  for (const auto& c : cols) {
+    names.push_back(FitToWidth(Sanitize(c), o.max_cell_width));
+    name_width = std::max(name_width, DisplayWidth(names.back()));
+  }
+  // A value takes the rest of the terminal line (or the cell limit).
+  size_t value_width = SIZE_MAX;
+  if (o.terminal_width > name_width + 3 + 8) value_width = o.terminal_width - name_width - 3;
+  std::vector<std::vector<std::string>> cells(shown);
+  size_t widest = 0;
+  for (size_t i = 0; i < shown; ++i) {
+    for (size_t c = 0; c < cols.size(); ++c) {
+      cells[i].push_back(FitToWidth(Sanitize(CellText(r.row(i)[c])), value_width));
+      widest = std::max(widest, DisplayWidth(cells[i].back()));
+    }
+  }
+  for (size_t i = 0; i < shown; ++i) {
+    const std::vector<std::string>& values = cells[i];
+    if (records) {
+      // psql's rule: as long as the longest line.
+      std::string head = "-[ RECORD " + std::to_string(i + 1) + " ]";
+      size_t rule = std::max(name_width + 3 + widest, DisplayWidth(head) + 1);
+      out << (o.color ? "\033[2m" : "") << head << std::string(rule - DisplayWidth(head), '-')
+          << (o.color ? "\033[0m" : "") << "\n";
+    } else if (i > 0) {
+      out << "\n";
+    }
+    for (size_t c = 0; c < cols.size(); ++c) {
+      std::string pad(name_width - DisplayWidth(names[c]), ' ');
+      std::string name = o.color ? "\033[1m" + names[c] + "\033[0m" : names[c];
+      if (records) {
+        out << name << pad << " | " << values[c] << "\n";
+      } else {
+        out << pad << name << " = " << values[c] << "\n";
+      }
+    }
+  }
+}
+
 void WriteTable(std::ostream& out, const QueryResult& r, size_t shown, const RenderOptions& o) {
   const auto& cols = r.columns();
   if (cols.empty()) return;
@@ -95,6 +141,12 @@ void WriteTable(std::ostream& out, const QueryResult& r, size_t shown, const Ren
       cells[i].push_back(FitToWidth(Sanitize(CellText(v)), o.max_cell_width));
       width[c] = std::max(width[c], DisplayWidth(cells[i].back()));
     }
+  }
+  size_t total = 1;
+  for (size_t w : width) total += w + 3;
+  if (o.terminal_width > 0 && total > o.terminal_width) {
+    WriteVertical(out, r, shown, o, /*records=*/true);  // too wide for the terminal
+    return;
   }
   auto rule = [&](const char* left, const char* mid, const char* right) {
     out << left;
@@ -130,8 +182,37 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "jsonl") return OutputFormat::kJsonl;
   if (name == "csv") return OutputFormat::kCsv;
   if (name == "markdown" || name == "md") return OutputFormat::kMarkdown;
-  return Status::InvalidArgument("unknown format '" + std::string(name) +
-                                 "' (expected table, json, jsonl, csv or markdown)");
+  if (name == "line") return OutputFormat::kLine;
+  if (name == "vertical") return OutputFormat::kVertical;
+  return Status::InvalidArgument(
+      "unknown format '" + std::string(name) +
+      "' (expected table, json, jsonl, csv, markdown, line or vertical)");
+}
+
+const char* OutputFormatName(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kTable:
+      return "table";
+    case OutputFormat::kJson:
+      return "json";
+    case OutputFormat::kJsonl:
+      return "jsonl";
+    case OutputFormat::kCsv:
+      return "csv";
+    case OutputFormat::kMarkdown:
+      return "markdown";
+    case OutputFormat::kLine:
+      return "line";
+    case OutputFormat::kVertical:
+      return "vertical";
+  }
+  return "table";
+}
+
+size_t TerminalColumns(int fd) {
+  winsize ws{};
+  if (::isatty(fd) == 0 || ::ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_col;
 }
 
 std::string CellText(const Value& v) {
@@ -182,6 +263,13 @@ void RenderResult(std::ostream& out, const QueryResult& r, const RenderOptions& 
     case OutputFormat::kTable:
       if (cols.empty()) return;
       WriteTable(out, r, shown, o);
+      out << (o.color ? "\033[2m" : "") << Footer(r, shown, o) << (o.color ? "\033[0m" : "")
+          << "\n";
+      return;
+    case OutputFormat::kLine:
+    case OutputFormat::kVertical:
+      if (cols.empty()) return;
+      WriteVertical(out, r, shown, o, o.format == OutputFormat::kVertical);
       out << (o.color ? "\033[2m" : "") << Footer(r, shown, o) << (o.color ? "\033[0m" : "")
           << "\n";
       return;

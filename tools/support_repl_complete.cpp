@@ -1,9 +1,12 @@
 // Tab completion and statement splitting for the REPL (see support_repl_complete.h).
 #include "tools/support_repl_complete.h"
 
+#include "tools/support_cli_errors.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace pactgraph::tools {
@@ -55,9 +58,22 @@ void AddMatching(const std::vector<std::string>& words, std::string_view prefix,
   }
 }
 
+// The alias of `node` that starts with `prefix`, when its name does not ("" otherwise).
+std::string MatchingAlias(const Node& node, const std::string& name, std::string_view prefix) {
+  if (StartsWithNoCase(name, prefix)) return "";
+  auto it = node.properties.find("aliases");
+  if (it == node.properties.end() || !it->second.is_list()) return "";
+  for (const Value& a : it->second.as_list()) {
+    if (a.is_string() && StartsWithNoCase(a.as_string(), prefix)) return a.as_string();
+  }
+  return "";
+}
+
 // Node names (their stored "name" property) starting with `prefix`, quoted with `q` (0: only
-// when needed for a meta-command argument).
-std::set<std::string> NodeNames(const GraphReader* reader, std::string_view prefix, char q) {
+// when needed for a meta-command argument). A node found by an alias completes to its name;
+// `labels` (when given) says so for the listing: "Kenyan → Kenya".
+std::set<std::string> NodeNames(const GraphReader* reader, std::string_view prefix, char q,
+                                std::map<std::string, std::string>* labels = nullptr) {
   std::set<std::string> out;
   if (reader == nullptr) return out;
   std::vector<std::pair<std::string, NodeId>> found;
@@ -69,10 +85,14 @@ std::set<std::string> NodeNames(const GraphReader* reader, std::string_view pref
       auto it = node.properties.find("name");
       if (it != node.properties.end() && it->second.is_string()) name = it->second.as_string();
     }
-    if (q != 0) {
-      out.insert(Quote(name, q));
-    } else {
-      out.insert(name.find_first_of(" \t'\"\\") == std::string::npos ? name : Quote(name, '"'));
+    std::string shown = q != 0                                                ? Quote(name, q)
+                        : name.find_first_of(" \t'\"\\") == std::string::npos ? name
+                                                                              : Quote(name, '"');
+    out.insert(shown);
+    if (labels != nullptr) {
+      std::string alias = MatchingAlias(node, name, prefix);
+      auto [it, fresh] = labels->emplace(shown, alias.empty() ? shown : alias + " → " + shown);
+      if (!fresh && alias.empty()) it->second = shown;  // found by its name too
     }
   }
   return out;
@@ -96,19 +116,6 @@ std::set<std::string> FilePaths(std::string_view word) {
     out.insert(dir_text + name + (it->is_directory(ec) ? "/" : ""));
   }
   return out;
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
 }
 
 Completion CompleteMeta(std::string_view line, const GraphReader* reader) {
@@ -146,7 +153,11 @@ Completion CompleteMeta(std::string_view line, const GraphReader* reader) {
     out = FilePaths(word);
     if (out.size() == 1 && out.begin()->back() == '/') c.append_space = false;
   } else if (cmd == ":node" || cmd == ":path") {
-    if (!word.empty() && word[0] != '-') out = NodeNames(reader, word, 0);
+    std::map<std::string, std::string> labels;
+    if (!word.empty() && word[0] != '-') out = NodeNames(reader, word, 0, &labels);
+    c.candidates.assign(out.begin(), out.end());
+    for (const auto& cand : c.candidates) c.labels.push_back(labels[cand]);
+    return c;
   }
   c.candidates.assign(out.begin(), out.end());
   return c;
@@ -187,22 +198,14 @@ char InnermostBracket(std::string_view text, char* open_quote, size_t* quote_pos
 
 const std::vector<std::string>& MetaCommandNames() {
   static const std::vector<std::string> kNames = {
-      ":explain", ":help",   ":history", ":ingest", ":maxrows", ":mode",   ":node",  ":output",
-      ":param",   ":params", ":path",    ":quit",   ":schema",  ":source", ":stats", ":timer"};
+      ":begin", ":commit",   ":explain", ":help",   ":history", ":ingest", ":maxrows",
+      ":mode",  ":node",     ":output",  ":pager",  ":param",   ":params", ":path",
+      ":quit",  ":rollback", ":schema",  ":source", ":stats",   ":timer"};
   return kNames;
 }
 
 std::string ClosestMetaCommand(std::string_view name) {
-  std::string best;
-  size_t best_d = 3;  // at most two edits away
-  for (const auto& m : MetaCommandNames()) {
-    size_t d = EditDistance(name, m);
-    if (d < best_d || (m.rfind(name, 0) == 0 && name.size() > 2 && best.empty())) {
-      best_d = std::min(d, best_d);
-      best = m;
-    }
-  }
-  return best;
+  return DidYouMean(name, MetaCommandNames());  // the command line's rule (support_cli_errors)
 }
 
 Completion Complete(std::string_view pending, std::string_view line, const GraphReader* reader) {

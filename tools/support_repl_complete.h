@@ -21,6 +21,9 @@ struct Completion {
   size_t start = 0;                     // where the replaced word begins in `before_cursor`
   std::vector<std::string> candidates;  // full replacements for the word, sorted, unique
   bool append_space = true;             // after a unique candidate (not after "dir/")
+  // How each candidate is listed when several match (empty: as the candidates); a node found
+  // by an alias shows it: "Kenyan → Kenya".
+  std::vector<std::string> labels;
 };
 
 // `pending`: earlier lines of the statement being typed (context only).

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "tools/support_format.h"
+
 namespace pactgraph::tools {
 namespace {
 
@@ -83,7 +85,34 @@ LineEditor::ReadStatus LineEditor::ReadLine(const std::string& prompt, std::stri
 void LineEditor::AddHistory(const std::string& entry) {
   HistEvent ev;
   history(hist_, &ev, H_ENTER, entry.c_str());
-  if (!history_file_.empty()) history(hist_, &ev, H_SAVE, history_file_.c_str());
+  if (!history_file_.empty()) SaveHistory();
+}
+
+// libedit's own H_SAVE escapes every blank (`MATCH\040(a)`); this writes each entry as it
+// reads, one per line, escaping only what strunvis(3) — libedit's H_LOAD — must decode: a
+// backslash and a line break. A cat of the file shows the statements; H_LOAD still reads it.
+void LineEditor::SaveHistory() const {
+  const std::string tmp = history_file_ + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "w");
+  if (f == nullptr) return;  // an unwritable history costs the history, not the session
+  std::fputs("_HiStOrY_V2_\n", f);
+  for (const std::string& entry : History()) {
+    std::string line;
+    for (char c : entry) {
+      if (c == '\\') {
+        line += "\\\\";
+      } else if (c == '\n') {
+        line += "\\012";
+      } else if (c == '\r') {
+        line += "\\015";
+      } else {
+        line += c;
+      }
+    }
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), f);
+  }
+  if (std::fclose(f) == 0) std::rename(tmp.c_str(), history_file_.c_str());
 }
 
 std::vector<std::string> LineEditor::History() const {
@@ -116,13 +145,15 @@ unsigned char LineEditor::DoComplete() {
     return CC_REFRESH;
   }
   // Ambiguous: list the candidates under the line, then redraw it.
+  const std::vector<std::string>& listed = c.labels.empty() ? c.candidates : c.labels;
   size_t width = 0;
-  for (const auto& s : c.candidates) width = std::max(width, s.size());
+  for (const auto& s : listed) width = std::max(width, DisplayWidth(s));
   const size_t per_line = std::max<size_t>(1, 80 / (width + 2));
   std::fputs("\n", stdout);
   size_t shown = std::min<size_t>(c.candidates.size(), 100);
   for (size_t i = 0; i < shown; ++i) {
-    std::fprintf(stdout, "%-*s%s", static_cast<int>(width + 2), c.candidates[i].c_str(),
+    std::fprintf(stdout, "%s%s%s", listed[i].c_str(),
+                 std::string(width + 2 - DisplayWidth(listed[i]), ' ').c_str(),
                  (i + 1) % per_line == 0 || i + 1 == shown ? "\n" : "");
   }
   if (shown < c.candidates.size()) {

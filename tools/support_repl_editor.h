@@ -2,7 +2,8 @@
 //
 // Emacs key bindings, Ctrl-R incremental reverse search through the history, Tab completion
 // through a callback, a prompt that may carry colour, and a history file (loaded at start,
-// saved after every entry, so a killed shell loses nothing). ~/.editrc is honoured.
+// saved after every entry, so a killed shell loses nothing; one entry per line, readable with
+// cat, in the format libedit loads). ~/.editrc is honoured.
 // ReadLine reports Ctrl-C (SIGINT while editing) as kInterrupted and Ctrl-D on an empty line
 // as kEof.
 #pragma once
@@ -39,6 +40,7 @@ class LineEditor {
   static unsigned char CompleteKey(editline* el, int ch);
   static char* PromptFn(editline* el);
   unsigned char DoComplete();
+  void SaveHistory() const;
 
   editline* el_ = nullptr;
   history* hist_ = nullptr;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "pactgraph/import_export.h"
+#include "tools/support_cli_errors.h"
 #include "tools/support_repl_shell.h"
 
 namespace pactgraph::tools {
@@ -26,9 +27,14 @@ const MetaHelp kMetaHelp[] = {
     {":params", ":params", "List the parameters set with :param"},
     {":source", ":source FILE", "Run the statements and meta-commands in FILE"},
     {":output", ":output [FILE]", "Send results to FILE; no FILE: back to the terminal"},
-    {":mode", ":mode [table|json|jsonl|csv|markdown]", "Choose or show the output mode"},
+    {":mode", ":mode [MODE]",
+     "table, line, vertical, json, jsonl, csv or markdown (too wide a table: vertical)"},
+    {":pager", ":pager on|off", "Long results through $PAGER (default on, terminals only)"},
     {":timer", ":timer on|off", "Show query times in the result footer"},
     {":maxrows", ":maxrows [N]", "Show at most N rows of a result (0: all)"},
+    {":begin", ":begin", "Open a transaction: the statements until :commit are one atomic batch"},
+    {":commit", ":commit", "Commit the open transaction (all its writes, or none on failure)"},
+    {":rollback", ":rollback", "Drop the open transaction and everything it wrote"},
     {":history", ":history", "The statements entered so far (also in ~/.pactgraph_history)"},
     {":quit", ":quit", "Leave the shell (also :exit, quit, exit, Ctrl-D)"},
 };
@@ -43,9 +49,10 @@ const char* kKeysHelp =
 const char* kQueryHelp =
     "Statements are openCypher (a subset, see docs/query.md) and end with ';' — they may span\n"
     "several lines. Examples:\n"
-    "  MATCH (c:Country {name: 'Rwanda'})-[r]-(x) RETURN x.name, type(r) LIMIT 10;\n"
+    "  MATCH (c:Nation {name: 'Rwanda'})-[r]-(x) RETURN x.name, type(r) LIMIT 10;\n"
     "  MATCH p = shortestPath((a {name: $from})-[*..6]-(b {name: $to})) RETURN p;\n"
     "  CREATE (:Organization {name: 'Acme'});\n"
+    "  :begin, then statements, then :commit (one atomic batch) or :rollback\n"
     "Parameters: :param from \"Kenya\" then use $from.\n";
 
 std::string Rest(const std::string& line) {
@@ -62,7 +69,8 @@ void Shell::PrintHelp(const std::string& topic) {
   if (topic.empty()) {
     o << "Meta-commands (statements end with ';'):\n";
     for (const auto& h : kMetaHelp) {
-      o << "  " << h.usage << std::string(40 - std::min<size_t>(38, std::strlen(h.usage)), ' ')
+      // Padded by display columns (not bytes: "…" and "→" take one column, three bytes).
+      o << "  " << h.usage << std::string(28 - std::min<size_t>(26, DisplayWidth(h.usage)), ' ')
         << h.summary << "\n";
     }
     o << "More: :help query, :help keys, :help COMMAND; docs/cli.md.\n";
@@ -92,6 +100,10 @@ void Shell::PrintHelp(const std::string& topic) {
 }
 
 void Shell::PrintSchema() {
+  if (Status s = CatchUp(); !s.ok()) {
+    ReportError(s, "");
+    return;
+  }
   auto reader = db_->NewReader();
   GraphStats stats;
   Status st = reader->GetStats(&stats);
@@ -118,12 +130,20 @@ void Shell::PrintSchema() {
 }
 
 int Shell::RunSubcommand(std::vector<std::string> args) {
-  // The command opens the database itself: close ours meanwhile (one writer per database).
-  session_.reset();
-  db_.reset();
+  // The command opens the database itself: the reading ones as readers (beside an open
+  // transaction or another writer), :ingest as the writer.
+  const bool writes = args[0] == "ingest";
+  if (writes && tx_) {
+    return ReportError(
+        Status::InvalidArgument(":ingest commits on its own: :commit or :rollback the open "
+                                "transaction first"),
+        "");
+  }
+  ReleaseWriter();
   GlobalOptions g = global_;
   g.db = ResolveDbPath(global_);
   g.exit_code = 0;
+  if (!writes) g.read_only = true;
   CLI::App app{"pactgraph", "pactgraph"};
   app.require_subcommand(1, 1);
   SetupAllCommands(app, g);
@@ -135,12 +155,11 @@ int Shell::RunSubcommand(std::vector<std::string> args) {
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    if (code != 0) g.exit_code = kExitBadInput;
+    g.exit_code = ReportParseError(app, e);
   }
   if (saved) std::cout.rdbuf(saved);
   std::cout.flush();
-  if (!Open()) return kExitStorage;
+  if (Status s = CatchUp(); !s.ok()) return ReportError(s, "");
   return g.exit_code;
 }
 
@@ -154,6 +173,12 @@ int Shell::RunMeta(const std::string& line) {
   };
   if (cmd == ":quit" || cmd == ":exit" || cmd == ":q") {
     quit_ = true;
+  } else if (cmd == ":begin") {
+    return BeginTransaction();
+  } else if (cmd == ":commit") {
+    return CommitTransaction();
+  } else if (cmd == ":rollback") {
+    return RollbackTransaction(nullptr);
   } else if (cmd == ":help" || cmd == ":h" || cmd == ":?") {
     PrintHelp(words.size() > 1 ? words[1] : "");
   } else if (cmd == ":schema") {
@@ -206,13 +231,15 @@ int Shell::RunMeta(const std::string& line) {
     render_.color = false;
   } else if (cmd == ":mode") {
     if (words.size() == 1) {
-      const char* names[] = {"table", "json", "jsonl", "csv", "markdown"};
-      std::cout << names[static_cast<int>(render_.format)] << "\n";
+      std::cout << OutputFormatName(render_.format) << "\n";
       return kExitOk;
     }
     auto f = ParseOutputFormat(words[1]);
     if (!f.ok()) return ReportError(f.status(), "");
     render_.format = *f;
+  } else if (cmd == ":pager") {
+    if (words.size() != 2 || (words[1] != "on" && words[1] != "off")) return usage(":pager on|off");
+    pager_ = words[1] == "on";
   } else if (cmd == ":timer") {
     if (words.size() != 2 || (words[1] != "on" && words[1] != "off")) return usage(":timer on|off");
     render_.timer = words[1] == "on";

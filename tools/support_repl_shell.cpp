@@ -1,6 +1,7 @@
 // The REPL loop, scripts and statements (see support_repl_shell.h).
 #include "tools/support_repl_shell.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -22,6 +23,14 @@ std::string Trim(const std::string& s) {
   if (b == std::string::npos) return "";
   size_t e = s.find_last_not_of(" \t\r\n");
   return s.substr(b, e - b + 1);
+}
+
+// Whether reading the next line of `in` may wait: stdin with nothing ready to read. Files
+// (:source, ~/.pactgraphrc) never wait.
+bool WaitingForInput(std::istream& in) {
+  if (&in != &std::cin) return false;
+  pollfd p{STDIN_FILENO, POLLIN, 0};
+  return ::poll(&p, 1, 0) == 0;
 }
 
 std::string HistoryPath() {
@@ -56,25 +65,43 @@ Shell::Shell(GlobalOptions& global, const ReplOptions& options)
 Shell::~Shell() = default;
 
 bool Shell::Open() {
-  db_ = OpenDatabase(global_, !global_.read_only);
-  if (!db_) return false;
-  SessionOptions so;
-  so.timeout_ms = options_.timeout_ms;
-  if (options_.max_rows > 0) so.max_rows = options_.max_rows;
-  so.cancel = &g_repl_interrupted;
-  session_ = std::make_unique<Session>(db_.get(), so);
+  session_.reset();
+  db_.reset();
+  session_options_ = SessionOptions{};
+  session_options_.timeout_ms = options_.timeout_ms;
+  if (options_.max_rows > 0) session_options_.max_rows = options_.max_rows;
+  session_options_.cancel = &g_repl_interrupted;
+  // Idle, the shell holds no lock: it reads through a read-only instance (creating the
+  // database first when it does not exist yet, as a shell always has).
+  Options ro;
+  ro.read_only = true;
+  ro.create_if_missing = false;
+  auto reader = Database::Open(ResolveDbPath(global_), ro);
+  if (!reader.ok() && reader.status().code() == Status::Code::kNotFound && !global_.read_only) {
+    if (auto created = OpenDatabase(global_, true); !created) return false;
+    reader = Database::Open(ResolveDbPath(global_), ro);
+  }
+  if (!reader.ok()) {
+    global_.exit_code = tools::ReportError(ExplainOpenError(reader.status()));
+    return false;
+  }
+  db_ = std::move(reader).value();
+  session_ = std::make_unique<Session>(db_.get(), session_options_);
   return true;
 }
 
 std::ostream& Shell::out() { return output_file_ ? *output_file_ : std::cout; }
 
 std::string Shell::Prompt(bool continuation) const {
-  std::string text = continuation ? "      ...>" : "pactgraph>";
+  // An open transaction shows as "pactgraph*>" (psql's "=*>").
+  std::string text =
+      continuation ? (tx_ ? "       ...>" : "      ...>") : (tx_ ? "pactgraph*>" : "pactgraph>");
   if (!render_.color) return text + " ";
   return "\1\033[1;32m\1" + text + "\1\033[0m\1 ";
 }
 
 Completion Shell::CompleteLine(std::string_view before_cursor) {
+  if (db_) (void)CatchUp();  // stale names are still worth offering
   std::unique_ptr<GraphReader> reader = db_ ? db_->NewReader() : nullptr;
   return Complete(pending_, before_cursor, reader.get());
 }
@@ -93,13 +120,23 @@ int Shell::ReportError(const Status& status, const std::string& where) {
 
 int Shell::RunStatement(const std::string& text, const std::string& where) {
   if (!session_) return ReportError(Status::IOError("the database is not open"), where);
-  if (db_->read_only()) {
-    if (Status s = db_->CatchUp(); !s.ok()) return ReportError(s, where);
-  }
   g_repl_interrupted.store(false);
-  auto r = session_->Execute(text, params_);
+  auto r = Execute(text);
   if (!r.ok()) return ReportError(r.status(), where);
-  RenderResult(out(), *r, render_);
+  if (interactive_ && !output_file_) {
+    // On the terminal: fit its width (a wide table turns vertical); a long result is paged.
+    render_.terminal_width = TerminalColumns(STDOUT_FILENO);
+    std::ostringstream text;
+    RenderResult(text, *r, render_);
+    if (pager_) {
+      WritePaged(text.str());
+    } else {
+      std::cout << text.str();
+    }
+  } else {
+    render_.terminal_width = 0;
+    RenderResult(out(), *r, render_);
+  }
   if (!global_.quiet) {
     for (const auto& w : r->warnings()) std::cerr << "warning: " << w << "\n";
   }
@@ -126,7 +163,10 @@ int Shell::RunStream(std::istream& in, const std::string& name, bool keep_going)
     if (first_error == 0) first_error = code;
     return !keep_going || code == kExitInterrupted;
   };
-  for (std::string line; !quit_ && std::getline(in, line);) {
+  std::string line;
+  while (!quit_) {
+    if (WaitingForInput(in)) ReleaseWriter();  // let other processes write meanwhile
+    if (!std::getline(in, line)) break;
     ++line_no;
     std::string trimmed = Trim(line);
     if (IsBlankStatement(pending) && !trimmed.empty() && trimmed[0] == ':') {
@@ -150,6 +190,7 @@ int Shell::RunStream(std::istream& in, const std::string& name, bool keep_going)
     int code = RunStatement(pending, name + ":" + std::to_string(pending_line));
     if (code != 0) fail(code);
   }
+  if (&in == &std::cin && tx_) MayLeave();  // the script ended inside :begin: rolled back
   return first_error;
 }
 
@@ -160,7 +201,10 @@ int Shell::Run() {
     std::cout << "pactgraph " << PACTGRAPH_VERSION << " — database " << ResolveDbPath(global_)
               << "\nStatements end with ;  Type :help for help, :quit or Ctrl-D to leave.\n";
   }
-  while (!quit_) {
+  while (true) {
+    if (quit_ && MayLeave()) break;
+    quit_ = false;
+    ReleaseWriter();  // waiting for input: let other processes write
     std::string line;
     auto status = editor_->ReadLine(Prompt(!pending_.empty()), &line);
     if (status == LineEditor::ReadStatus::kInterrupted) {
@@ -170,7 +214,8 @@ int Shell::Run() {
     }
     if (status == LineEditor::ReadStatus::kEof) {
       std::cout << "\n";
-      break;
+      quit_ = true;
+      continue;
     }
     std::string trimmed = Trim(line);
     if (pending_.empty()) {
@@ -180,7 +225,10 @@ int Shell::Run() {
         RunMeta(trimmed);
         continue;
       }
-      if (trimmed == "quit" || trimmed == "exit") break;
+      if (trimmed == "quit" || trimmed == "exit") {
+        quit_ = true;
+        continue;
+      }
     }
     pending_ += (pending_.empty() ? "" : "\n") + line;
     std::vector<std::string> statements;

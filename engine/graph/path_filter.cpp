@@ -78,6 +78,7 @@ Result<CompiledFilter> CompiledFilter::Compile(const GraphSnapshot& snapshot,
           "a time window needs relationship dates, but this graph copy has none loaded");
     }
     f.has_window_ = true;
+    f.include_undated_ = filter.include_undated;
     f.since_ = filter.since ? filter.since->days : std::numeric_limits<int32_t>::min() + 1;
     f.until_ = filter.until ? filter.until->days : std::numeric_limits<int32_t>::max();
   }

@@ -46,7 +46,7 @@ class CompiledFilter {
     }
     if (has_window_) {
       int32_t d = snapshot_->rel_date(r);
-      if (d == kNoDate || d < since_ || d > until_) return false;
+      if (d == kNoDate ? !include_undated_ : (d < since_ || d > until_)) return false;
     }
     return true;
   }
@@ -68,6 +68,7 @@ class CompiledFilter {
   std::vector<char> type_ok_;    // by TypeId; empty: every type
   std::vector<char> vertex_ok_;  // by VertexIndex; empty: every vertex
   bool has_window_ = false;
+  bool include_undated_ = false;
   int32_t since_ = 0;
   int32_t until_ = 0;
   VertexIndex source_ = kNoVertex;

@@ -2,6 +2,7 @@
 // nodes, options as users give them, answers as stored nodes and relationships with evidence.
 // Every caller — `pactgraph path`, the shell's :path, CALL algo.shortestPath, embedders —
 // comes through here to the searches of paths.h on the shared snapshot of the reader's state.
+#include <algorithm>
 #include <cstdlib>
 
 #include "engine/graph/path_resolve.h"
@@ -14,6 +15,18 @@ namespace pactgraph {
 Status FindPaths(const GraphReader& reader, NodeId from, NodeId to, const PathOptions& options,
                  PathAnswer* out) {
   *out = PathAnswer();
+  const std::string& w = options.weight;
+  if (!w.empty() && w != "evidence" && w != "recency") {
+    // A name the data has never used would silently cost 1 per hop: refuse it.
+    std::vector<std::string> keys = reader.PropertyKeys();
+    if (std::find(keys.begin(), keys.end(), w) == keys.end()) {
+      std::string known;
+      for (const auto& k : keys) known += (known.empty() ? "" : ", ") + k;
+      return Status::InvalidArgument(
+          "no property '" + w + "' to weigh relationships by; the stored property keys are: " +
+          (known.empty() ? "(none)" : known) + "; or 'evidence', 'recency'");
+    }
+  }
   graph::SnapshotOptions so;
   so.weight = options.weight;
   if (options.filter.has_window()) so.date_property = "date";

@@ -51,6 +51,11 @@ bool ShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex
 // Returns false when more than `limit` paths exist (the first `limit` are in `out`).
 bool AllShortestPaths(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
                       const CompiledFilter& filter, size_t limit, std::vector<GraphPath>* out);
+// The tie-break every fewest-hop search shares (kShortest, kAllShortest's order, kKShortest's
+// first path when unweighted): among the paths of `hops` relationships from `source` to
+// `target`, the one whose relationship sequence is least. False when there is none.
+bool CanonicalShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
+                           const CompiledFilter& filter, uint32_t hops, GraphPath* out);
 // `unit_cost`: every relationship costs 1 (cost == hops).
 bool WeightedShortestPath(const GraphSnapshot& snapshot, VertexIndex source, VertexIndex target,
                           const CompiledFilter& filter, bool unit_cost, GraphPath* out);

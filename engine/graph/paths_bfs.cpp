@@ -5,6 +5,7 @@
 // only the vertices it reaches instead of clearing O(n) memory each time.
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "engine/graph/bfs_search.h"
 #include "engine/graph/paths.h"
@@ -104,6 +105,54 @@ GraphPath ToGraphPath(bfs::SearchPath<VertexIndex, RelIndex>&& p) {
 
 }  // namespace
 
+bool CanonicalShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
+                           const CompiledFilter& filter, uint32_t hops, GraphPath* out) {
+  if (s == t) return false;
+  const uint32_t* row = g.row_start();
+  const uint32_t* col = g.column();
+  const uint32_t* prop = g.entry_prop();
+  // Distances to t, walking backwards from it, up to `hops`.
+  constexpr uint32_t kFar = UINT32_MAX;
+  std::vector<uint32_t> dist(g.num_vertices(), kFar);
+  std::vector<VertexIndex> level{t}, next;
+  dist[t] = 0;
+  for (uint32_t d = 1; d <= hops && !level.empty() && dist[s] == kFar; ++d) {
+    next.clear();
+    for (VertexIndex u : level) {
+      for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
+        const VertexIndex v = col[i];
+        if (dist[v] != kFar || !filter.EntryOk(prop[i], true) || !filter.VertexOk(v)) continue;
+        dist[v] = d;
+        next.push_back(v);
+      }
+    }
+    level.swap(next);
+  }
+  if (dist[s] != hops) return false;
+  // From s, each step takes the least relationship to a vertex one step nearer to t.
+  GraphPath p;
+  p.vertices.push_back(s);
+  for (VertexIndex u = s; u != t;) {
+    RelIndex best = std::numeric_limits<RelIndex>::max();
+    VertexIndex best_v = kNoVertex;
+    for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
+      const VertexIndex v = col[i];
+      const RelIndex r = prop[i] >> 1;
+      if (dist[v] == kFar || dist[v] + 1 != dist[u] || r >= best || !filter.EntryOk(prop[i], false))
+        continue;
+      best = r;
+      best_v = v;
+    }
+    if (best_v == kNoVertex) return false;
+    p.rels.push_back(best);
+    p.vertices.push_back(best_v);
+    u = best_v;
+  }
+  p.cost = static_cast<double>(p.rels.size());
+  *out = std::move(p);
+  return true;
+}
+
 bool ShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
                   const CompiledFilter& filter, GraphPath* out) {
   CsrGraph graph(g, filter);
@@ -148,11 +197,23 @@ Status FindPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Pat
   GraphPath p;
   switch (query.mode) {
     case PathMode::kShortest:
-      if (ShortestPath(g, s, t, filter, &p)) out->push_back(std::move(p));
+      if (ShortestPath(g, s, t, filter, &p)) {
+        CanonicalShortestPath(g, s, t, filter, static_cast<uint32_t>(p.hops()), &p);
+        out->push_back(std::move(p));
+      }
       break;
     case PathMode::kAllShortest: {
       bool complete = AllShortestPaths(g, s, t, filter, query.limit, out);
       if (truncated) *truncated = !complete;
+      // In relationship order, so the first is the path kShortest gives (also when cut short).
+      std::sort(out->begin(), out->end(),
+                [](const GraphPath& a, const GraphPath& b) { return a.rels < b.rels; });
+      if (!complete && !out->empty() &&
+          CanonicalShortestPath(g, s, t, filter, static_cast<uint32_t>(out->front().hops()), &p) &&
+          !(p == out->front())) {
+        out->pop_back();
+        out->insert(out->begin(), std::move(p));
+      }
       break;
     }
     case PathMode::kWeighted:

@@ -493,6 +493,9 @@ Status KShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
   GraphPath first;
   Bans bans;
   if (!Search(g, s, t, filter, bans, unit_cost, filter.max_hops(), &first)) return Status::OK();
+  // Unweighted, the first path is the one `path` and `--all` put first too.
+  if (unit_cost)
+    CanonicalShortestPath(g, s, t, filter, static_cast<uint32_t>(first.hops()), &first);
   out->push_back(std::move(first));
   if (s == t) return Status::OK();
   // Candidates ordered by (cost, hops, relationships) so ties resolve the same way each run.

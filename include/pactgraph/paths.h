@@ -42,6 +42,9 @@ struct GraphFilter {
   std::optional<Date> since;              // relationship date >= since (inclusive)
   std::optional<Date> until;              // relationship date <= until (inclusive)
   uint32_t max_hops = 6;                  // longest path considered (paths only)
+  // With a window: an undated relationship passes too (by default only dated ones inside the
+  // window do).
+  bool include_undated = false;
 
   bool has_window() const { return since.has_value() || until.has_value(); }
 };

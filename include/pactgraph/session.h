@@ -115,6 +115,14 @@ class PACTGRAPH_EXPORT Session {
   // Parse and bind errors as Execute reports them.
   static Result<bool> QueryWrites(std::string_view query, const ValueMap& params = {});
 
+  // Runs one query inside a write transaction the caller owns (an explicit transaction, e.g.
+  // the shell's :begin … :commit): reads see the transaction's earlier writes, writes go to
+  // `writer` and are not committed — the caller commits the writer (one atomic batch) or
+  // drops it. After an error the writer may hold part of the failed query's writes: drop it.
+  // stats().wrote says whether the query wrote (into the open transaction).
+  Result<QueryResult> ExecuteIn(GraphWriter* writer, std::string_view query,
+                                const ValueMap& params = {});
+
   const SessionOptions& options() const { return options_; }
   void set_options(const SessionOptions& options) { options_ = options; }
 

@@ -135,7 +135,8 @@ TEST_CASE("CLI: pactgraph evidence lists the sentences behind two actors' relati
     CHECK(r.out.find("Kenya -[MOU]-> ICT Authority") != std::string::npos);
     CHECK(r.out.find("[2021-03-04, actual] Kenya signed an MOU with the ICT Authority.") !=
           std::string::npos);
-    CHECK(r.out.find("Kenya signs ICT pact (bytes 0-43)") != std::string::npos);
+    CHECK(r.out.find("Kenya signs ICT pact (example.org, 2021-03-04) (bytes 0-43)") !=
+          std::string::npos);
   }
   auto r = RunPactgraph({"--db", db, "evidence", "Kenya", "Japan", "--format", "json"});
   REQUIRE(r.exit_code == 0);
