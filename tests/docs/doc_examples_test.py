@@ -126,6 +126,8 @@ class Runner:
         shutil.copy(self.source / "data/sample/edges.csv", self.work / "edges.csv")
         subprocess.run([self.bin, "--db", str(self.demo), "export", "--format", "json", "--out",
                         str(self.work / "graph.json")], check=True, capture_output=True)
+        subprocess.run([self.bin, "--db", str(self.demo), "export", "--format", "neo4j", "--out",
+                        str(self.work / "neo")], check=True, capture_output=True)
         (self.work / "curation.cypher").write_text(
             "// tidy up a name, then look at it\n"
             "MATCH (n:Nation {name: 'Rwanda'}) SET n.checked = true;\n"
@@ -157,7 +159,12 @@ class Runner:
 
     def run_command(self, where, line):
         self.ran += 1
-        db = self.fresh_db()
+        # restore needs an empty database: a new path, not a copy of the demo.
+        if re.search(r"\brestore\b", line):
+            self.copies += 1
+            db = self.work / f"empty{self.copies}.db"
+        else:
+            db = self.fresh_db()
         # Every database an example names is a fresh copy of the demo database.
         cmd = re.sub(r"--db\s+\S+", f"--db {db}", line)
         if "--db" not in cmd:
