@@ -1,13 +1,13 @@
 // Tab completion and statement splitting for the REPL (see support_repl_complete.h).
 #include "tools/support_repl_complete.h"
 
-#include "tools/support_cli_errors.h"
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
+
+#include "tools/support_cli_errors.h"
 
 namespace pactgraph::tools {
 namespace {

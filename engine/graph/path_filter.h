@@ -57,9 +57,7 @@ class CompiledFilter {
   bool directed() const { return directed_; }
   uint32_t max_hops() const { return max_hops_; }
   // True when EntryOk depends on nothing but direction (fast paths may skip the calls).
-  bool trivial() const {
-    return type_ok_.empty() && !has_window_ && vertex_ok_.empty();
-  }
+  bool trivial() const { return type_ok_.empty() && !has_window_ && vertex_ok_.empty(); }
 
  private:
   const GraphSnapshot* snapshot_ = nullptr;

@@ -109,8 +109,8 @@ TEST_CASE("Frames: a document reached through a list of common nouns keeps both 
 
 TEST_CASE("Frames: a nation modifier right before a name is read through", "[extract]") {
   Extraction a = ExtractText(
-      "Orvik Labs (OL) on Sunday signed an agreement to set up a joint venture with US "
-      "defence firm Kestrel Martin.");
+      "Orvik Labs (OL) on Tuesday signed an agreement to form a joint venture with US "
+      "aerospace firm Kestrel Martin.");
   INFO(Dump(a));
   CHECK(FindRel(a, "Orvik Labs", "agreement", "Kestrel Martin"));
   CHECK(FindRel(a, "Orvik Labs", "cooperation", "Kestrel Martin"));
