@@ -56,7 +56,10 @@ TEST_CASE("bad input: a billion-value UNWIND is stopped by a limit, not the 20 s
                                 "query", "UNWIND range(1,1000000000) AS x RETURN collect(x)",
                                 "--timeout-ms", "5000"});
   INFO("stderr: " << r.err);
-  // UNWIND range() now streams its values; the row limit (max_rows) stops it, exit 5.
+  // UNWIND range() now streams its values; the row limit (max_rows) stops it, exit 5 — or, on
+  // a slow or loaded machine (sanitizers, CI), the 5 s time limit may come first. Either way a
+  // limit of ours, named in the message, not the kill.
   CHECK(r.exit_code == 5);
-  CHECK(r.err.find("limit max_rows") != std::string::npos);
+  CHECK((r.err.find("limit max_rows") != std::string::npos ||
+         r.err.find("limit timeout_ms") != std::string::npos));
 }
