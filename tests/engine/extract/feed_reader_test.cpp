@@ -174,7 +174,14 @@ TEST_CASE("Feeds: 100 000 items stream in bounded memory", "[extract][feed]") {
   CHECK(bytes > 14'000'000);
   const long grown_kb = after.ru_maxrss - before.ru_maxrss;
   INFO("peak RSS grew by " << grown_kb << " KB");
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in a 256 MB quarantine instead of reusing it, so the
+  // peak grows by the quarantine whatever the reader holds: a bound loose enough for it could not
+  // tell streaming from holding the 37 MB whole. The plain build (`make test`) asserts the bound.
+  WARN("peak RSS bound not checked under AddressSanitizer (grew by " << grown_kb << " KB)");
+#else
   CHECK(grown_kb < 12 * 1024);
+#endif
 }
 
 TEST_CASE("Feeds: a sink that stops ends the stream", "[extract][feed]") {
