@@ -17,7 +17,7 @@ namespace {
 
 struct AlgoArgs {
   std::string name, types, labels, since, until, direction = "both", format = "table";
-  bool directed = false, normalized = false;
+  bool directed = false, normalized = false, include_undated = false;
   double damping = 0.85, tolerance = 0;
   uint32_t iterations = 20, samples = 256;
   uint64_t seed = 42;
@@ -59,6 +59,7 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
   o.filter.types = Split(a.types);
   o.filter.allow_labels = Split(a.labels);
   o.filter.directed = a.directed;
+  o.filter.include_undated = a.include_undated;
   for (auto [opt, text, dst] : {std::tuple{"--since", &a.since, &o.filter.since},
                                 std::tuple{"--until", &a.until, &o.filter.until}}) {
     if (text->empty()) continue;
@@ -85,6 +86,11 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
   bar.Finish();
   if (!run.ok()) return ReportError(run);
   auto t1 = std::chrono::steady_clock::now();
+  if (res.undated_left_out > 0 && !g.quiet) {
+    std::cerr << "pactgraph: note: the date window left out " << res.undated_left_out
+              << " undated relationship" << (res.undated_left_out == 1 ? "" : "s")
+              << " (--include-undated keeps them)\n";
+  }
 
   // Rows: positions into res.nodes, best first (groups: biggest group first).
   std::vector<size_t> rows(res.nodes.size());
@@ -108,6 +114,7 @@ int RunAlgo(GlobalOptions& g, const AlgoArgs& a) {
   if (a.name == "kcore") out["max_core"] = res.groups;
   if (a.name == "betweenness") out["sampled"] = res.sampled;
   if (a.name == "pagerank" || a.name == "community") out["iterations"] = res.iterations;
+  if (o.filter.has_window()) out["undated_left_out"] = res.undated_left_out;
   if (a.format == "table") {
     std::cout << a.name << ": " << total << " nodes";
     if (grouping) std::cout << ", " << res.groups << " groups";
@@ -166,6 +173,8 @@ CommandRegistration algo_cmd(51, [](CLI::App& app, GlobalOptions& g) {
   sub->add_option("--labels", a->labels, "Only nodes with one of these labels take part");
   sub->add_option("--since", a->since, "Only relationships dated on or after DATE");
   sub->add_option("--until", a->until, "Only relationships dated on or before DATE");
+  sub->add_flag("--include-undated", a->include_undated,
+                "With --since/--until: keep relationships that carry no date");
   sub->add_flag("--directed", a->directed, "Respect relationship direction");
   sub->add_option("--direction", a->direction, "degree: out | in | both")->capture_default_str();
   sub->add_option("--damping", a->damping, "pagerank: damping factor")->capture_default_str();

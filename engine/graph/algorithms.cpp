@@ -197,6 +197,14 @@ Status RunAlgorithm(const GraphReader& reader, std::string_view name,
   out->groups = res.groups;
   out->iterations = res.iterations;
   out->sampled = res.sampled;
+  if (options.filter.has_window() && !options.filter.include_undated) {
+    GraphFilter with_undated = options.filter;
+    with_undated.include_undated = true;
+    PG_ASSIGN_OR_RETURN(graph::CompiledFilter f, graph::CompiledFilter::Compile(*g, with_undated));
+    for (graph::RelIndex r = 0; r < g->num_rels(); ++r) {
+      out->undated_left_out += g->rel_date(r) == graph::kNoDate && f.RelOk(r);
+    }
+  }
   return Status::OK();
 }
 

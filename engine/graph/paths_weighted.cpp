@@ -10,6 +10,7 @@
 // versions before (Boost's dijkstra_shortest_paths was the first: O(n) initialisation per call,
 // one-sided).
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <queue>
@@ -23,6 +24,15 @@ namespace pactgraph::graph {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Per-search state kept across calls in thread-local vectors: sized once, and between searches
+// only the entries the previous search touched are reset.
+template <typename T>
+void ResetTouched(size_t n, std::vector<T>* state, std::vector<VertexIndex>* touched) {
+  if (state->size() < n) state->assign(n, T{});
+  for (VertexIndex v : *touched) (*state)[v] = T{};
+  touched->clear();
+}
 
 struct Bans {
   std::vector<char> vertex;    // by VertexIndex; empty: none
@@ -163,8 +173,10 @@ struct LazyWorkspace {
   std::vector<VertexIndex> touched;
   std::vector<LazySlot> slot;
   std::vector<LazyItem> heap[2];
-  // When the search stopped: every vertex not settled backward is at least this far from t.
+  // When the search stopped: every vertex not settled backward is at least this far from t,
+  // every vertex not settled forward at least this far from s.
   double backward_floor = 0;
+  double forward_floor = 0;
   void Begin(uint32_t n) {
     heap[0].clear();
     heap[1].clear();
@@ -308,6 +320,7 @@ bool LazyBidirectionalDijkstra(const GraphSnapshot& g, VertexIndex s, VertexInde
     settle(k, v, item.key, item.u, adj[item.i].prop >> 1);
   }
   ws.backward_floor = h1.empty() ? kInf : h1.front().key;
+  ws.forward_floor = h0.empty() ? kInf : h0.front().key;
   // The crossings not read yet (see above).
   for (const LazyItem& item : h0) {
     const double du = slot[item.u].dist[0];
@@ -345,6 +358,108 @@ bool LazyBidirectionalDijkstra(const GraphSnapshot& g, VertexIndex s, VertexInde
   }
   out->cost = PathCost(g, out->rels, false);
   return true;
+}
+
+// The canonical cheapest path, after the lazy search found one of cost `cost` (in `out`):
+// among the s -> t paths of that cost, the fewest relationships, then the least
+// relationship sequence -- the order Yen's candidates are ranked by, so `path --weighted`
+// and the first of `--k` agree however the search got there (the hub bound, used only once a
+// snapshot has served a few searches, otherwise decides which of two equal paths it meets
+// first). Two passes in rank space:
+//  1. a label-correcting A* backward from t computes, for every vertex on a cheapest path,
+//     its least (cost, hops) to t, guided by the forward distances the lazy search left (exact
+//     where it settled forward, its forward queue minimum elsewhere: a consistent lower bound
+//     on the cost from s) and pruned above `cost`, so it reads about the region the lazy
+//     search read;
+//  2. from s, each step takes the least relationship to a vertex whose label continues a
+//     cheapest, fewest-hop path (the labels decrease in hops, so the walk cannot loop).
+// Equal costs are equal sums of doubles as computed from t; paths that differ by rounding
+// only are not ties. Leaves `out` as it was when the walk does not reproduce the cost.
+template <bool kFiltered>
+void CanonicalCheapest(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
+                       const CompiledFilter& filter, const Bans& bans, GraphPath* out) {
+  const LazyWorkspace& ws = lazy_workspace;  // as the lazy search left it
+  const WeightedAdjacency& wa = *g.weighted();
+  const VertexIndex rs = wa.rank[s], rt = wa.rank[t];
+  const double cost = out->cost;
+  const double limit = cost + 1e-9 * std::max(1.0, cost);
+  auto bound = [&](VertexIndex v) {
+    return (ws.state[v] & 1) ? ws.slot[v].dist[0] : ws.forward_floor;
+  };
+  struct Label {
+    double d = kInf;
+    uint32_t hops = UINT32_MAX;
+  };
+  thread_local std::vector<Label> label;
+  thread_local std::vector<VertexIndex> touched;
+  ResetTouched(g.num_vertices(), &label, &touched);
+  auto better = [](double d, uint32_t h, const Label& l) {
+    return d < l.d || (d == l.d && h < l.hops);
+  };
+  struct Item {
+    double f;
+    uint32_t hops;
+    double d;
+    VertexIndex v;
+    bool operator>(const Item& o) const { return f != o.f ? f > o.f : hops > o.hops; }
+  };
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> queue;
+  label[rt] = Label{0, 0};
+  touched.push_back(rt);
+  queue.push({bound(rt), 0, 0, rt});
+  while (!queue.empty()) {
+    const Item item = queue.top();
+    queue.pop();
+    if (item.f > limit) break;
+    const Label& l = label[item.v];
+    if (item.d != l.d || item.hops != l.hops) continue;  // improved since it was queued
+    if (item.v == rs) continue;                          // nothing beyond s is on a path to it
+    for (uint32_t i = wa.row[item.v]; i < wa.row[item.v + 1]; ++i) {
+      const WeightedEntry& e = wa.entries[i];
+      const double d = item.d + e.weight;
+      if (d > limit) break;  // rows are sorted by cost
+      if constexpr (kFiltered) {
+        if (!filter.EntryOk(e.prop, true) || bans.Rel(e.prop >> 1)) continue;
+        const VertexIndex x = wa.vertex[e.target];
+        if (!filter.VertexOk(x) || bans.Vertex(x)) continue;
+      }
+      Label& to = label[e.target];
+      if (!better(d, item.hops + 1, to)) continue;
+      const double f = d + bound(e.target);
+      if (f > limit) continue;
+      if (to.d == kInf) touched.push_back(e.target);
+      to = Label{d, item.hops + 1};
+      queue.push({f, item.hops + 1, d, e.target});
+    }
+  }
+  if (label[rs].d == kInf) return;
+  GraphPath p;
+  p.vertices.push_back(s);
+  for (VertexIndex u = rs; u != rt;) {
+    const Label lu = label[u];
+    RelIndex best = std::numeric_limits<RelIndex>::max();
+    VertexIndex next = kNoVertex;
+    for (uint32_t i = wa.row[u]; i < wa.row[u + 1]; ++i) {
+      const WeightedEntry& e = wa.entries[i];
+      if (e.weight > lu.d) break;
+      const Label& lv = label[e.target];
+      if (lv.hops + 1 != lu.hops || lv.d + e.weight != lu.d || (e.prop >> 1) >= best) continue;
+      if constexpr (kFiltered) {
+        if (!filter.EntryOk(e.prop, false) || bans.Rel(e.prop >> 1)) continue;
+        const VertexIndex x = wa.vertex[e.target];
+        if (!filter.VertexOk(x) || bans.Vertex(x)) continue;
+      }
+      best = e.prop >> 1;
+      next = e.target;
+    }
+    if (next == kNoVertex) return;  // rounding broke the chain: keep the path found
+    p.rels.push_back(best);
+    p.vertices.push_back(wa.vertex[next]);
+    u = next;
+  }
+  p.cost = PathCost(g, p.rels, false);
+  if (std::abs(p.cost - cost) > limit - cost) return;
+  *out = std::move(p);
 }
 
 // Cheapest s -> t path with at most `hop_limit` relationships, after the lazy search found
@@ -385,9 +500,7 @@ bool HopBoundedAStar(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
   };
   thread_local std::vector<Mark> marks;
   thread_local std::vector<VertexIndex> touched;
-  if (marks.size() < g.num_vertices()) marks.assign(g.num_vertices(), Mark{});
-  for (VertexIndex v : touched) marks[v] = Mark{};
-  touched.clear();
+  ResetTouched(g.num_vertices(), &marks, &touched);
   touched.push_back(rs);
   double upper = kInf;  // cheapest label of t queued so far
   uint32_t found = UINT32_MAX;
@@ -465,7 +578,16 @@ bool Search(const GraphSnapshot& g, VertexIndex s, VertexIndex t, const Compiled
                   : LazyBidirectionalDijkstra<true>(g, s, t, filter, bans, nullptr, out);
   }
   if (!found) return false;
-  if (out->rels.size() <= hop_limit) return true;
+  if (out->rels.size() <= hop_limit) {
+    if (!unit && g.weighted() != nullptr) {
+      if (plain) {
+        CanonicalCheapest<false>(g, s, t, filter, bans, out);
+      } else {
+        CanonicalCheapest<true>(g, s, t, filter, bans, out);
+      }
+    }
+    return out->rels.size() <= hop_limit;
+  }
   // With unit costs the path found has the fewest relationships: none fits the bound.
   if (unit || g.weighted() == nullptr) return false;
   return plain ? HopBoundedAStar<false>(g, s, t, filter, bans, hop_limit, out)
@@ -483,7 +605,11 @@ bool SimplePath(const GraphPath& p) {
 bool WeightedShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
                           const CompiledFilter& filter, bool unit_cost, GraphPath* out) {
   Bans none;
-  return Search(g, s, t, filter, none, unit_cost, filter.max_hops(), out);
+  if (!Search(g, s, t, filter, none, unit_cost, filter.max_hops(), out)) return false;
+  // Unit costs: the fewest-hop tie-break the unweighted searches share.
+  if (unit_cost || g.weighted() == nullptr)
+    CanonicalShortestPath(g, s, t, filter, static_cast<uint32_t>(out->hops()), out);
+  return true;
 }
 
 Status KShortestPaths(const GraphSnapshot& g, VertexIndex s, VertexIndex t,

@@ -58,6 +58,9 @@ struct AlgorithmResult {
   uint64_t groups = 0;      // wcc/scc/community: how many groups; kcore: the largest core
   uint32_t iterations = 0;  // pagerank/community: rounds run
   bool sampled = false;     // betweenness ran on sampled sources
+  // With a date window and without filter.include_undated: the relationships of the allowed
+  // types that were left out only because they carry no date.
+  uint64_t undated_left_out = 0;
 };
 
 // The algorithm names RunAlgorithm knows, for help texts and errors.

@@ -106,5 +106,37 @@ TEST_CASE("path: undated relationships and the time window", "[path]") {
   CHECK(old.err.find("undated") == std::string::npos);
 }
 
+TEST_CASE("algo: a date window notes the undated relationships it left out", "[path]") {
+  TempDir dir;
+  const std::string db = MakeTies(dir);
+  auto degree_of = [](const std::string& json_text, const std::string& name) {
+    auto j = nlohmann::json::parse(json_text);
+    for (const auto& row : j["rows"]) {
+      if (row["name"] == name) return row["value"].get<double>();
+    }
+    FAIL("no row for " << name);
+    return -1.0;
+  };
+  // After 2025 only Late-End is dated in the window; Start-Late has no date.
+  auto strict =
+      RunPactgraph({"--db", db, "algo", "degree", "--since", "2025-01-01", "--format", "json"});
+  INFO(strict.err);
+  REQUIRE(strict.exit_code == 0);
+  CHECK(strict.err.find("left out 1 undated relationship") != std::string::npos);
+  CHECK(strict.err.find("--include-undated") != std::string::npos);
+  CHECK(degree_of(strict.out, "Late") == 1);
+  CHECK(nlohmann::json::parse(strict.out)["undated_left_out"] == 1);
+  auto loose = RunPactgraph({"--db", db, "algo", "degree", "--since", "2025-01-01",
+                             "--include-undated", "--format", "json"});
+  REQUIRE(loose.exit_code == 0);
+  CHECK(loose.err.find("undated") == std::string::npos);
+  CHECK(degree_of(loose.out, "Late") == 2);
+  CHECK(degree_of(loose.out, "Start") == 1);
+  // Without a window nothing is left out and nothing is said.
+  auto all = RunPactgraph({"--db", db, "algo", "degree", "--format", "json"});
+  CHECK(all.err.find("undated") == std::string::npos);
+  CHECK(degree_of(all.out, "Start") == 7);
+}
+
 }  // namespace
 }  // namespace pactgraph

@@ -4,6 +4,7 @@
 // as are zero costs, ties, parallel relationships, self-loops, filters and direction.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <functional>
 #include <queue>
 #include <random>
 #include <set>
@@ -133,6 +134,103 @@ TEST_CASE("Weighted paths: cost equals Dijkstra's on random heavy-tailed graphs"
   CHECK(found > 600);
   CHECK(none > 30);
   CHECK(eligible_for_hub_bound > 300);
+}
+
+// Reference for the tie-break: every simple s -> t path of a small graph, the least by
+// (cost, hops, relationship sequence). Integer costs keep the sums exact, so ties are real.
+bool ReferenceCanonical(const Graph& g, const GraphFilter& f, uint32_t s, uint32_t t,
+                        std::vector<RelIndex>* best) {
+  struct Step {
+    uint32_t to;
+    RelIndex rel;
+  };
+  std::vector<std::vector<Step>> adj(g.n);
+  for (RelIndex r = 0; r < g.edges.size(); ++r) {
+    const EdgeSpec& e = g.edges[r];
+    if (!TypeAllowed(f, e.type)) continue;
+    uint32_t a = static_cast<uint32_t>(e.start - 1), b = static_cast<uint32_t>(e.end - 1);
+    adj[a].push_back({b, r});
+    if (!f.directed) adj[b].push_back({a, r});
+  }
+  double best_cost = INFINITY;
+  bool any = false;
+  std::vector<char> on(g.n, 0);
+  std::vector<RelIndex> rels;
+  std::function<void(uint32_t, double)> dfs = [&](uint32_t u, double cost) {
+    if (u == t) {
+      if (!any || cost < best_cost || (cost == best_cost && rels.size() < best->size()) ||
+          (cost == best_cost && rels.size() == best->size() && rels < *best)) {
+        best_cost = cost;
+        *best = rels;
+        any = true;
+      }
+      return;
+    }
+    on[u] = 1;
+    for (const Step& st : adj[u]) {
+      if (on[st.to]) continue;
+      rels.push_back(st.rel);
+      dfs(st.to, cost + g.edges[st.rel].weight);
+      rels.pop_back();
+    }
+    on[u] = 0;
+  };
+  dfs(s, 0);
+  return any;
+}
+
+TEST_CASE("Weighted paths: equal-cost ties resolve to the least (hops, relationships)",
+          "[graph][paths]") {
+  // Small graphs with costs 0..2, so most pairs have several cheapest paths; the same
+  // snapshot serves many searches, so answers before and after the hub bound must agree,
+  // and the first of `--k` must be the plain search's path.
+  std::mt19937_64 rng(4242);
+  int compared = 0, with_hubs = 0;
+  for (int round = 0; round < 150; ++round) {
+    Graph g;
+    g.n = 3 + rng() % 7;
+    const uint32_t m = g.n + rng() % (g.n + 6);
+    for (uint32_t i = 0; i < m; ++i) {
+      EdgeSpec e;
+      e.start = 1 + rng() % g.n;
+      e.end = 1 + rng() % g.n;
+      e.type = static_cast<TypeId>(rng() % 3);
+      e.weight = static_cast<double>(rng() % 3);
+      if (i == 0) e.weight = 2;  // keep the weight column
+      g.edges.push_back(e);
+    }
+    std::vector<NodeId> nodes;
+    for (uint32_t v = 0; v < g.n; ++v) nodes.push_back(v + 1);
+    g.snapshot = GraphSnapshot::FromEdges(nodes, {}, g.edges, {"T0", "T1", "T2"});
+    for (int q = 0; q < 12; ++q) {
+      PathOptions query;
+      query.mode = PathMode::kWeighted;
+      query.weight = "weight";
+      query.filter.max_hops = 1000000;
+      if (q % 4 == 3) query.filter.directed = true;
+      if (q % 6 == 5) query.filter.types = {"T0", "T1"};
+      const uint32_t s = rng() % g.n, t = rng() % g.n;
+      if (s == t) continue;
+      INFO("round " << round << " query " << q << " s=" << s << " t=" << t);
+      std::vector<RelIndex> want;
+      const bool exists = ReferenceCanonical(g, query.filter, s, t, &want);
+      std::vector<GraphPath> out;
+      REQUIRE(FindPaths(*g.snapshot, s, t, query, &out).ok());
+      REQUIRE(out.size() == (exists ? 1u : 0u));
+      if (!exists) continue;
+      CHECK(out[0].rels == want);
+      query.mode = PathMode::kKShortest;
+      query.k = 1 + q % 3;
+      std::vector<GraphPath> k_out;
+      REQUIRE(FindPaths(*g.snapshot, s, t, query, &k_out).ok());
+      REQUIRE(!k_out.empty());
+      CHECK(k_out[0].rels == want);
+      ++compared;
+      with_hubs += q >= 4 && !query.filter.directed && query.filter.types.empty();
+    }
+  }
+  CHECK(compared > 800);
+  CHECK(with_hubs > 200);
 }
 
 }  // namespace
