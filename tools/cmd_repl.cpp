@@ -19,10 +19,17 @@ CommandRegistration repl_cmd(95, [](CLI::App& app, GlobalOptions& g) {
   sub->add_option("--max-rows", a->max_rows,
                   "Intermediate rows allowed per query (0: the engine default, 10000000)")
       ->capture_default_str();
+  sub->add_option("--max-memory-mb", a->max_memory_mb,
+                  "MiB of rows and values one query may hold (0: the engine default, 1024)")
+      ->capture_default_str();
+  sub->add_option("--max-depth", a->max_depth,
+                  "Hops allowed for * without an upper bound (0: the engine default, 10)")
+      ->capture_default_str();
   sub->footer(
       "Examples:\n"
       "  pactgraph                                 # the shell, on a terminal\n"
       "  pactgraph repl --format markdown\n"
+      "  pactgraph repl --timeout-ms 5000 --max-memory-mb 256   # (in the shell: :set)\n"
       "  pactgraph < curation.cypher               # statements from a file, in order\n"
       "  echo 'MATCH (n) RETURN count(n);' | pactgraph repl --format csv\n"
       "Environment: PACTGRAPH_HISTORY (history file, default ~/.pactgraph_history; empty: none),\n"

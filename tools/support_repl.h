@@ -20,6 +20,8 @@ struct ReplOptions {
   bool no_rc = false;            // skip ~/.pactgraphrc
   int64_t timeout_ms = 0;        // per query; 0: none (Ctrl-C cancels)
   uint64_t max_rows = 0;         // intermediate rows per query; 0: the engine's default
+  uint64_t max_memory_mb = 0;    // MiB one query may hold; 0: the engine's default
+  uint32_t max_depth = 0;        // hops for * without an upper bound; 0: the engine's default
   int64_t interactive = -1;      // -1: when stdin is a terminal; 0/1: forced
 };
 

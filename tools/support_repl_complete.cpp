@@ -142,7 +142,14 @@ Completion CompleteMeta(std::string_view line, const GraphReader* reader) {
   }
   std::set<std::string> out;
   if (cmd == ":mode") {
-    AddMatching({"table", "json", "jsonl", "csv", "markdown"}, word, false, &out);
+    AddMatching({"table", "line", "vertical", "json", "jsonl", "csv", "markdown"}, word, false,
+                &out);
+  } else if (cmd == ":set") {
+    // Only the first argument is a name; the second is a number.
+    const size_t first_arg = line.find_first_not_of(" \t", space);
+    if (first_arg == std::string_view::npos || first_arg == c.start) {
+      AddMatching({"timeout_ms", "max_rows", "max_memory_mb", "max_depth"}, word, false, &out);
+    }
   } else if (cmd == ":timer") {
     AddMatching({"on", "off"}, word, false, &out);
   } else if (cmd == ":help") {
@@ -198,9 +205,9 @@ char InnermostBracket(std::string_view text, char* open_quote, size_t* quote_pos
 
 const std::vector<std::string>& MetaCommandNames() {
   static const std::vector<std::string> kNames = {
-      ":begin", ":commit",   ":explain", ":help",   ":history", ":ingest", ":maxrows",
-      ":mode",  ":node",     ":output",  ":pager",  ":param",   ":params", ":path",
-      ":quit",  ":rollback", ":schema",  ":source", ":stats",   ":timer"};
+      ":begin", ":commit",   ":explain", ":help",  ":history", ":ingest", ":maxrows",
+      ":mode",  ":node",     ":output",  ":pager", ":param",   ":params", ":path",
+      ":quit",  ":rollback", ":schema",  ":set",   ":source",  ":stats",  ":timer"};
   return kNames;
 }
 

@@ -1,5 +1,9 @@
 // The REPL's meta-commands (`:help`, `:schema`, `:mode`, …; see support_repl_shell.h).
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
+#include <functional>
 #include <iostream>
 
 #include "pactgraph/import_export.h"
@@ -32,6 +36,8 @@ const MetaHelp kMetaHelp[] = {
     {":pager", ":pager on|off", "Long results through $PAGER (default on, terminals only)"},
     {":timer", ":timer on|off", "Show query times in the result footer"},
     {":maxrows", ":maxrows [N]", "Show at most N rows of a result (0: all)"},
+    {":set", ":set [LIMIT [N]]",
+     "Query limits: timeout_ms, max_rows, max_memory_mb, max_depth (no LIMIT: show all)"},
     {":begin", ":begin", "Open a transaction: the statements until :commit are one atomic batch"},
     {":commit", ":commit", "Commit the open transaction (all its writes, or none on failure)"},
     {":rollback", ":rollback", "Drop the open transaction and everything it wrote"},
@@ -163,6 +169,76 @@ int Shell::RunSubcommand(std::vector<std::string> args) {
   return g.exit_code;
 }
 
+// `:set`: the query limits of SessionOptions, under the names the limit messages use.
+int Shell::SetLimit(const std::vector<std::string>& words) {
+  struct Limit {
+    const char* name;
+    const char* meaning;
+    uint64_t min;
+    uint64_t max;
+    std::function<uint64_t()> get;
+    std::function<void(uint64_t)> set;
+  };
+  SessionOptions& o = session_options_;
+  const Limit limits[] = {
+      {"timeout_ms", "per-query time limit in ms (0: none)", 0, INT64_MAX,
+       [&] { return static_cast<uint64_t>(std::max<int64_t>(o.timeout_ms, 0)); },
+       [&](uint64_t v) { o.timeout_ms = static_cast<int64_t>(v); }},
+      {"max_rows", "intermediate rows per query", 1, UINT64_MAX, [&] { return o.max_rows; },
+       [&](uint64_t v) { o.max_rows = v; }},
+      {"max_memory_mb", "MiB of rows and values one query may hold", 1, UINT64_MAX >> 20,
+       [&] { return o.max_memory_mb; }, [&](uint64_t v) { o.max_memory_mb = v; }},
+      {"max_depth", "hops allowed for * without an upper bound", 1, UINT32_MAX,
+       [&] { return uint64_t{o.max_var_length_depth}; },
+       [&](uint64_t v) { o.max_var_length_depth = static_cast<uint32_t>(v); }},
+  };
+  if (words.size() == 1) {
+    for (const auto& l : limits) {
+      std::printf("%-14s %-12llu %s\n", l.name, static_cast<unsigned long long>(l.get()),
+                  l.meaning);
+    }
+    return kExitOk;
+  }
+  std::string name = words[1];
+  std::replace(name.begin(), name.end(), '-', '_');
+  if (name == "max_var_length_depth") name = "max_depth";
+  const Limit* limit = nullptr;
+  std::vector<std::string> names;
+  for (const auto& l : limits) {
+    names.push_back(l.name);
+    if (name == l.name) limit = &l;
+  }
+  if (limit == nullptr) {
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    const std::string guess = DidYouMean(name, names);
+    return ReportError(
+        Status::InvalidArgument("no limit '" + words[1] + "'" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                                "; the limits are " + known),
+        "");
+  }
+  if (words.size() == 2) {
+    std::cout << limit->get() << "\n";
+    return kExitOk;
+  }
+  const std::string& text = words[2];
+  uint64_t v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (words.size() != 3 || ec != std::errc() || end != text.data() + text.size() ||
+      v < limit->min || v > limit->max) {
+    return ReportError(
+        Status::InvalidArgument(":set " + std::string(limit->name) + " takes a whole number from " +
+                                std::to_string(limit->min) + " to " + std::to_string(limit->max)),
+        "");
+  }
+  limit->set(v);
+  // The read-only session is rebuilt with the new limits; write sessions take them per
+  // statement.
+  if (db_) session_ = std::make_unique<Session>(db_.get(), session_options_);
+  return kExitOk;
+}
+
 int Shell::RunMeta(const std::string& line) {
   std::vector<std::string> words = SplitWords(line);
   if (words.empty()) return kExitOk;
@@ -252,6 +328,8 @@ int Shell::RunMeta(const std::string& line) {
     long long n = std::strtoll(words[1].c_str(), &end, 10);
     if (words.size() != 2 || *end != '\0' || n < 0) return usage(":maxrows N (0: all)");
     render_.max_rows = static_cast<size_t>(n);
+  } else if (cmd == ":set") {
+    return SetLimit(words);
   } else if (cmd == ":history") {
     if (!editor_) {
       std::cout << "no history outside an interactive session\n";

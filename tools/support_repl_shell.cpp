@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -70,6 +71,8 @@ bool Shell::Open() {
   session_options_ = SessionOptions{};
   session_options_.timeout_ms = options_.timeout_ms;
   if (options_.max_rows > 0) session_options_.max_rows = options_.max_rows;
+  if (options_.max_memory_mb > 0) session_options_.max_memory_mb = options_.max_memory_mb;
+  if (options_.max_depth > 0) session_options_.max_var_length_depth = options_.max_depth;
   session_options_.cancel = &g_repl_interrupted;
   // Idle, the shell holds no lock: it reads through a read-only instance (creating the
   // database first when it does not exist yet, as a shell always has).
@@ -112,9 +115,21 @@ int Shell::ReportError(const Status& status, const std::string& where) {
     std::cerr << (color ? "\033[33m" : "") << "query cancelled" << (color ? "\033[0m" : "") << "\n";
     return kExitInterrupted;
   }
+  std::string message = status.message();
+  if (status.code() == Status::Code::kLimitExceeded) {
+    // The engine names the `query` flag that raises a limit; in the shell it is `:set`.
+    for (auto [flag, set] : {std::pair{"query --max-rows N", ":set max_rows N"},
+                             std::pair{"query --timeout-ms N", ":set timeout_ms N"},
+                             std::pair{"query --max-memory-mb N", ":set max_memory_mb N"},
+                             std::pair{"query --max-depth N", ":set max_depth N"}}) {
+      if (size_t at = message.find(flag); at != std::string::npos) {
+        message.replace(at, std::strlen(flag), set);
+      }
+    }
+  }
   std::cerr << (color ? "\033[1;31merror:\033[0m " : "error: ") << where
-            << (where.empty() ? "" : ": ") << status.message();
-  if (status.message().empty() || status.message().back() != '\n') std::cerr << "\n";
+            << (where.empty() ? "" : ": ") << message;
+  if (message.empty() || message.back() != '\n') std::cerr << "\n";
   return status.ExitCode() == 0 ? kExitInternal : status.ExitCode();
 }
 

@@ -49,6 +49,7 @@ class Shell {
   // Each returns an exit code (0: fine).
   int RunStatement(const std::string& text, const std::string& where);
   int RunMeta(const std::string& line);
+  int SetLimit(const std::vector<std::string>& words);
   int RunSubcommand(std::vector<std::string> args);
   int ReportError(const Status& status, const std::string& where);
   // The write lock and transactions (support_repl_tx.cpp).

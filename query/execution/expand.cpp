@@ -156,7 +156,7 @@ Status ExpandOp::VarLength(Row& row, NodeId node, int64_t depth, std::vector<Val
           "variable-length pattern " + spec_.description + " goes deeper than " +
           std::to_string(limit) +
           " hops (limit max_var_length_depth); give an upper bound such as *.." +
-          std::to_string(limit) + " or raise the limit");
+          std::to_string(limit) + " or raise the limit (query --max-depth N)");
     }
     PG_ASSIGN_OR_RETURN(Value next, ctx_->LoadNode(e.other));
     used->insert(e.rel);

@@ -82,6 +82,10 @@ TEST_CASE("repl: Tab completes labels, relationship types and node names", "[rep
   s->Send(":sch\t\r");
   REQUIRE(s->WaitFor("Node labels:"));
   REQUIRE(s->WaitFor(":Country  (2)"));
+  // ... and so do the names of the limits :set takes ("max_m" has one completion; without it
+  // the shell would say there is no limit 'max_m').
+  s->Send(":set max_m\t\r");
+  REQUIRE(s->WaitFor("1024"));
   Quit(*s);
 }
 
@@ -263,6 +267,71 @@ TEST_CASE("repl: statements from a pipe, and the start-up file", "[repl]") {
                              "' repl --no-rc"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("line 1, column") != std::string::npos);
+}
+
+TEST_CASE("repl: :set shows and changes the query limits; errors name :set", "[repl]") {
+  ReplFixture f;
+  auto run = [&](std::vector<std::string> flags, const std::string& input) {
+    std::vector<std::string> args = {"--db", f.db, "repl", "--no-rc", "-k"};
+    args.insert(args.end(), flags.begin(), flags.end());
+    return RunPactgraph(args, input);
+  };
+  // Listed with their values; a flag of the shell sets the starting value.
+  auto shown = run({"--max-depth", "7"}, ":set\n:set max_depth\n");
+  CHECK(shown.exit_code == 0);
+  CHECK(shown.out.find("max_memory_mb") != std::string::npos);
+  CHECK(shown.out.find("timeout_ms") != std::string::npos);
+  CHECK(shown.out.find("max_depth      7") != std::string::npos);
+  CHECK(shown.out.substr(shown.out.rfind('\n', shown.out.size() - 2) + 1) == "7\n");
+
+  // A lowered row limit stops a query that passed before, and the message says how to raise
+  // it in the shell, not with a flag of `query`.
+  const std::string rows = "UNWIND range(1, 100) AS x RETURN count(x) AS n;\n";
+  auto before = run({}, rows);
+  CHECK(before.exit_code == 0);
+  auto limited = run({}, ":set max_rows 10\n" + rows);
+  CHECK(limited.exit_code == 5);
+  CHECK(limited.err.find("limit max_rows") != std::string::npos);
+  CHECK(limited.err.find(":set max_rows N") != std::string::npos);
+  CHECK(limited.err.find("query --") == std::string::npos);
+  auto raised = run({}, ":set max_rows 10\n:set max_rows 1000\n" + rows);
+  CHECK(raised.exit_code == 0);
+  CHECK(raised.out.find("100") != std::string::npos);
+
+  // The depth of an unbounded * follows :set max_depth: every path from Rwanda is one hop
+  // long, so a depth of 1 is enough; after a second hop is added it is not.
+  const std::string reach = "MATCH (a {name: 'Rwanda'})-[*]->(b) RETURN count(b) AS n;\n";
+  auto shallow = run({}, ":set max-depth 1\n" + reach);
+  CHECK(shallow.exit_code == 0);
+  CHECK(shallow.out.find("2") != std::string::npos);
+  REQUIRE(run({}, "MATCH (k {name: 'Kenya'}), (o:Organization) CREATE (k)-[:COOPERATION]->(o);\n")
+              .exit_code == 0);
+  auto deep = run({}, ":set max-depth 1\n" + reach);
+  CHECK(deep.exit_code == 5);
+  CHECK(deep.err.find(":set max_depth N") != std::string::npos);
+  auto deeper = run({}, ":set max_depth 2\n" + reach);
+  CHECK(deeper.exit_code == 0);
+  CHECK(deeper.out.find("3") != std::string::npos);
+
+  // The memory limit: a string doubled past 1 MiB.
+  std::string doubling = "WITH 'abcdefgh' AS s";
+  for (int i = 0; i < 20; ++i) doubling += " WITH s + s AS s";
+  doubling += " RETURN size(s);\n";
+  CHECK(run({}, doubling).exit_code == 0);
+  auto mem = run({}, ":set max_memory_mb 1\n" + doubling);
+  CHECK(mem.exit_code == 5);
+  CHECK(mem.err.find(":set max_memory_mb N") != std::string::npos);
+
+  // Bad names and values are refused with the names that exist.
+  auto bad = run({}, ":set maxrows 5\n:set max_rows 0\n:set max_rows ten\n:set max_rows -1\n");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("no limit 'maxrows' (did you mean 'max_rows'?)") != std::string::npos);
+  CHECK(bad.err.find("the limits are timeout_ms, max_rows, max_memory_mb, max_depth") !=
+        std::string::npos);
+  size_t count = 0;
+  for (size_t at = 0; (at = bad.err.find("takes a whole number", at)) != std::string::npos; ++at)
+    ++count;
+  CHECK(count == 3);
 }
 
 TEST_CASE("bash completion offers commands, options and formats", "[repl]") {
