@@ -15,6 +15,7 @@
 
 #include "storage/check.h"
 #include "storage/key_codec.h"
+#include "storage/rocks_logger.h"
 #include "storage/rocks_reader.h"
 
 namespace pactgraph::storage {
@@ -304,6 +305,8 @@ Status RocksDatabase::OpenRocks() {
   dbo.max_file_opening_threads = 1;
   dbo.info_log_level = rocksdb::WARN_LEVEL;
   dbo.keep_log_file_num = 2;
+  // Our own LOG writer: RocksDB's aborts on a full disk (storage/rocks_logger.h).
+  if (!options_.read_only) dbo.info_log = OpenInfoLog(path_, dbo.info_log_level);
   dbo.max_manifest_file_size = 64 << 20;
   auto descriptors = Descriptors(options_);
   rocksdb::DB* raw = nullptr;
@@ -351,6 +354,7 @@ Status RocksDatabase::OpenRocks() {
     std::string tmpl = (fs::temp_directory_path() / "pactgraph-reader-XXXXXX").string();
     if (::mkdtemp(tmpl.data()) == nullptr) return Status::IOError("cannot create a temp directory");
     secondary_path_ = tmpl;
+    dbo.info_log = OpenInfoLog(secondary_path_, dbo.info_log_level);
     s = rocksdb::DB::OpenAsSecondary(dbo, path_, secondary_path_, descriptors, &handles_, &raw);
     // One catch-up right after the open: the open reads the MANIFEST and then the logs, and a
     // writer flushing or closing in between left some column families of the opened view
