@@ -716,7 +716,8 @@ class Binder {
       }
       return true;
     }
-    if ((*e)->kind == ExprKind::kComprehension || (*e)->kind == ExprKind::kQuantifier) {
+    if ((*e)->kind == ExprKind::kComprehension || (*e)->kind == ExprKind::kQuantifier ||
+        (*e)->kind == ExprKind::kReduce) {
       return false;  // its own variable may shadow the text's
     }
     bool found = false;
@@ -757,6 +758,40 @@ class Binder {
           scope_[e->name] = *saved;
         else
           scope_.erase(e->name);
+        return st;
+      }
+      case ExprKind::kReduce: {
+        // The initial value and the list see the outer scope; the step sees both variables.
+        PG_RETURN_IF_ERROR(BindExpr(e->args[0], agg));
+        PG_RETURN_IF_ERROR(BindExpr(e->args[1], agg));
+        const std::string acc = e->keys[0];
+        const std::string elem = e->name;
+        if (acc == elem) {
+          return Err(e->pos, "VariableAlreadyBound",
+                     "reduce(): the accumulator and the element cannot both be `" + acc + "`");
+        }
+        std::vector<std::pair<std::string, std::optional<Var>>> saved;
+        for (const std::string& n : {acc, elem}) {
+          auto it = scope_.find(n);
+          saved.emplace_back(n, it == scope_.end() ? std::nullopt : std::optional<Var>(it->second));
+        }
+        e->acc_slot = NewSlot();
+        e->slot = NewSlot();
+        scope_[acc] = Var{e->acc_slot, VarKind::kAny};
+        scope_[elem] = Var{e->slot, VarKind::kAny};
+        if (agg) {
+          agg->locals.insert(e->acc_slot);
+          agg->locals.insert(e->slot);
+        }
+        ++comprehension_depth_;
+        Status st = BindExpr(e->args[2], agg);
+        --comprehension_depth_;
+        for (auto& [n, v] : saved) {
+          if (v)
+            scope_[n] = *v;
+          else
+            scope_.erase(n);
+        }
         return st;
       }
       default:

@@ -134,6 +134,13 @@ class Inferer {
         }
         return Status::OK();
       }
+      case ExprKind::kReduce:
+        // The accumulator may change type from step to step: nothing is known about it.
+        slots_->erase(e.slot);
+        slots_->erase(e.acc_slot);
+        PG_RETURN_IF_ERROR(Children(e));
+        *out = StaticType{};
+        return Status::OK();
       default:
         return Children(e);
     }

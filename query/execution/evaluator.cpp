@@ -271,6 +271,42 @@ Result<Value> EvalIterate(const Expr& e, Row& row, ExecContext& ctx) {
   return Value(trues == 1);
 }
 
+constexpr int kMaxReduceNesting = 1000;
+
+// reduce(acc = init, x IN list | step): a null list gives null (as in Neo4j). Each step's
+// temporaries are given back; only the accumulator is held, and each step ticks the
+// cancellation and time checks.
+Result<Value> EvalReduce(const Expr& e, Row& row, ExecContext& ctx) {
+  PG_ASSIGN_OR_RETURN(Value acc, Evaluate(*e.args[0], row, ctx));
+  PG_ASSIGN_OR_RETURN(Value list, Evaluate(*e.args[1], row, ctx));
+  if (list.is_null()) return Value();
+  if (!list.is_list()) {
+    return Status::InvalidArgument(
+        std::string("TypeError (InvalidArgumentType): Type mismatch: expected a list after IN "
+                    "in reduce(), got ") +
+        Value::TypeName(list.type()));
+  }
+  const int64_t base = ctx.built();
+  int64_t held = EstimateValueBytes(acc);
+  for (const auto& x : list.as_list()) {
+    PG_RETURN_IF_ERROR(ctx.Tick());
+    ctx.set_built(base + held);
+    row[e.acc_slot] = std::move(acc);
+    row[e.slot] = x;
+    PG_ASSIGN_OR_RETURN(acc, Evaluate(*e.args[2], row, ctx));
+    // Only reduce() can nest a value one level per step; code that walks values (copies,
+    // comparisons, printing, destruction) recurses, so the depth is bounded.
+    if (ValueNestingDepth(acc, kMaxReduceNesting + 1) > kMaxReduceNesting) {
+      return Status::LimitExceeded("reduce() built a value nested more than " +
+                                   std::to_string(kMaxReduceNesting) +
+                                   " lists or maps deep (limit on value nesting)");
+    }
+    held = EstimateValueBytes(acc);
+  }
+  ctx.set_built(base + held);
+  return acc;
+}
+
 Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
   switch (e.kind) {
     case ExprKind::kLiteral:
@@ -410,6 +446,8 @@ Result<Value> EvalInner(const Expr& e, Row& row, ExecContext& ctx) {
     case ExprKind::kComprehension:
     case ExprKind::kQuantifier:
       return EvalIterate(e, row, ctx);
+    case ExprKind::kReduce:
+      return EvalReduce(e, row, ctx);
   }
   return Status::Internal("unknown expression kind");
 }

@@ -1,6 +1,8 @@
 // Memory estimates of values (see value_size.h).
 #include "query/function/value_size.h"
 
+#include <algorithm>
+
 namespace pactgraph::query {
 namespace {
 
@@ -19,6 +21,26 @@ int64_t NodeBytes(const Node& node) {
 int64_t RelBytes(const Relationship& r) { return 80 + PropertyBytes(r.properties); }
 
 }  // namespace
+
+int ValueNestingDepth(const Value& v, int cap) {
+  if (cap <= 0) return 0;
+  int deepest = 0;
+  if (v.is_list()) {
+    for (const auto& e : v.as_list()) {
+      deepest = std::max(deepest, ValueNestingDepth(e, cap - 1));
+      if (deepest == cap - 1) break;
+    }
+    return deepest + 1;
+  }
+  if (v.type() == Value::Type::kMap) {
+    for (const auto& [k, e] : v.as_map()) {
+      deepest = std::max(deepest, ValueNestingDepth(e, cap - 1));
+      if (deepest == cap - 1) break;
+    }
+    return deepest + 1;
+  }
+  return 0;
+}
 
 int64_t EstimateValueBytes(const Value& v) {
   switch (v.type()) {

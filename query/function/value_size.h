@@ -21,6 +21,9 @@ constexpr int64_t kValueSlotBytes = static_cast<int64_t>(sizeof(Value));
 
 // Heap and slot bytes of `v`, recursively (shared list/map storage is counted each time).
 int64_t EstimateValueBytes(const Value& v);
+// How deeply lists and maps nest in `v` (a scalar: 0), counted up to `cap` at most, so the
+// cost is bounded by the value's size within the first `cap` levels.
+int ValueNestingDepth(const Value& v, int cap);
 // Bytes a string of `n` bytes held in a Value costs.
 inline int64_t StringValueBytes(uint64_t n) {
   return kValueSlotBytes + (n > 15 ? static_cast<int64_t>(n) + 1 : 0);

@@ -36,6 +36,7 @@ enum class ExprKind {
   kCase,           // CASE [args[0] if has_subject] WHEN a THEN b … [ELSE e] END
   kComprehension,  // [name IN args[0] WHERE args[1] | args[2]] (args[1]/args[2] may be null)
   kQuantifier,     // op(name IN args[0] WHERE args[1]), op in any/all/none/single
+  kReduce,         // reduce(keys[0] = args[0], name IN args[1] | args[2])
   kAggregateRef,   // binder only: the value of aggregate number `slot` in an aggregation
 };
 
@@ -55,7 +56,8 @@ struct Expr {
   bool negated = false;
   bool has_subject = false;  // CASE x WHEN …
   bool has_else = false;
-  int slot = -1;  // variable slot (binder)
+  int slot = -1;      // variable slot (binder)
+  int acc_slot = -1;  // kReduce: the accumulator's slot (binder)
   const ScalarFunction* function = nullptr;
   const AggregateFunction* aggregate = nullptr;
 };

@@ -52,6 +52,9 @@ std::string ExprToText(const Expr& e) {
              (e.args[2] ? " | " + arg(2) : "") + "]";
     case ExprKind::kQuantifier:
       return e.op + "(" + e.name + " IN " + arg(0) + " WHERE " + arg(1) + ")";
+    case ExprKind::kReduce:
+      return "reduce(" + e.keys[0] + " = " + arg(0) + ", " + e.name + " IN " + arg(1) + " | " +
+             arg(2) + ")";
   }
   return "?";
 }

@@ -159,6 +159,27 @@ Result<ExprPtr> Parser::ParseIdentAtom() {
     PG_RETURN_IF_ERROR(ExpectSymbol(")"));
     return e;
   }
+  // reduce(acc = init, x IN list | expression)
+  if (up == "REDUCE" && IsSymbol("(", 1) && AtVariable(2) && IsSymbol("=", 3)) {
+    e->kind = ExprKind::kReduce;
+    Advance();
+    Advance();
+    e->keys = {Peek().text};
+    Advance();
+    Advance();
+    PG_ASSIGN_OR_RETURN(ExprPtr init, ParseExpr());
+    PG_RETURN_IF_ERROR(ExpectSymbol(","));
+    if (!AtVariable()) return Unexpected("a variable in reduce(…, x IN list | …)");
+    e->name = Peek().text;
+    Advance();
+    PG_RETURN_IF_ERROR(ExpectWord("IN"));
+    PG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
+    PG_RETURN_IF_ERROR(ExpectSymbol("|"));
+    PG_ASSIGN_OR_RETURN(ExprPtr step, ParseExpr());
+    e->args = {init, list, step};
+    PG_RETURN_IF_ERROR(ExpectSymbol(")"));
+    return e;
+  }
   if (up == "SHORTESTPATH" || up == "ALLSHORTESTPATHS") {
     return NotSupported(t.pos, "shortestPath() as an expression (use it in MATCH)");
   }

@@ -12,7 +12,11 @@ void Collect(const Expr& e, std::set<int>* slots, std::set<int>* locals) {
     if (!locals->count(e.slot)) slots->insert(e.slot);
     return;
   }
-  if (e.kind == ExprKind::kComprehension || e.kind == ExprKind::kQuantifier) locals->insert(e.slot);
+  if (e.kind == ExprKind::kComprehension || e.kind == ExprKind::kQuantifier ||
+      e.kind == ExprKind::kReduce) {
+    locals->insert(e.slot);
+  }
+  if (e.kind == ExprKind::kReduce) locals->insert(e.acc_slot);
   for (const auto& a : e.args) {
     if (a) Collect(*a, slots, locals);
   }
