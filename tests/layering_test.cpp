@@ -66,7 +66,7 @@ std::vector<Violation> Scan(const fs::path& root) {
   return out;
 }
 
-TEST_CASE("Layering: no include runs up a layer; tools use only the public API", "[layering]") {
+TEST_CASE("Layering: no include runs up a layer, tools use only the public API", "[layering]") {
   const std::vector<Violation> found = Scan(PACTGRAPH_SOURCE_DIR);
   for (const Violation& v : found) {
     UNSCOPED_INFO(v.file << ":" << v.line << ": includes \"" << v.include << "\"");

@@ -296,6 +296,12 @@ bool ReadOne(const std::string& path, const ReadOptions& options, const ArticleS
   return give(std::move(a));
 }
 
+// A RocksDB (pactgraph) database directory: CURRENT and IDENTITY side by side.
+bool IsDatabaseDirectory(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(dir / "CURRENT", ec) && fs::is_regular_file(dir / "IDENTITY", ec);
+}
+
 }  // namespace
 
 void ForEachArticle(const std::vector<std::string>& paths, const ReadOptions& options,
@@ -306,6 +312,12 @@ void ForEachArticle(const std::vector<std::string>& paths, const ReadOptions& op
       std::vector<std::string> files;
       for (auto it = fs::recursive_directory_iterator(path, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        // A database inside the tree (the default ./pactgraph.db under `ingest .`) holds
+        // RocksDB's own files (LOG, OPTIONS, MANIFEST…), never articles: skipped whole.
+        if (it->is_directory() && IsDatabaseDirectory(it->path())) {
+          it.disable_recursion_pending();
+          continue;
+        }
         if (it->is_regular_file()) files.push_back(it->path().string());
       }
       std::sort(files.begin(), files.end());

@@ -90,7 +90,7 @@ TEST_CASE("query: ExecuteOn runs read-only queries on a caller's reader", "[quer
   CHECK(!w.ok());
 }
 
-TEST_CASE("query: the timeout and cancellation stop a query; the next one works",
+TEST_CASE("query: the timeout and cancellation stop a query, the next one works",
           "[query][session]") {
   testing::TempDir dir;
   auto db = OpenTemp(dir);

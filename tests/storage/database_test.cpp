@@ -291,7 +291,7 @@ TEST_CASE("Database: refuses what is not a pactgraph database", "[storage][db]")
   CHECK_FALSE(std::filesystem::exists(dir / "missing"));
 }
 
-TEST_CASE("Database: a second writer in this process waits; read-only rejects writes",
+TEST_CASE("Database: a second writer in this process waits, read-only rejects writes",
           "[storage][db]") {
   TempDir dir;
   {

@@ -54,7 +54,7 @@ TEST_CASE("CLI: import, stats and node on a small graph", "[e2e][import]") {
   CHECK_THAT(missing.err, Catch::Contains("no node named 'Atlantis'"));
 }
 
-TEST_CASE("CLI: PACTGRAPH_DB selects the database; --version and --help work", "[e2e]") {
+TEST_CASE("CLI: PACTGRAPH_DB selects the database, --version and --help work", "[e2e]") {
   TempDir dir;
   auto v = RunPactgraph({"--version"});
   CHECK(v.exit_code == 0);

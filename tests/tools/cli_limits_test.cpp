@@ -97,7 +97,7 @@ TEST_CASE("limits (CLI): the issue's hostile queries end with the limit's messag
   CHECK_THAT(sorted_all.err, Catch::Contains("max_memory_mb"));
 }
 
-TEST_CASE("limits (CLI): --max-rows, --timeout-ms and --max-memory-mb; exit 5", "[e2e][limits]") {
+TEST_CASE("limits (CLI): --max-rows, --timeout-ms and --max-memory-mb, exit 5", "[e2e][limits]") {
   TempDir dir;
   const std::string db = dir / "db";
   REQUIRE(RunPactgraph({"--db", db, "-q", "query", "CREATE (:N)"}).exit_code == 0);

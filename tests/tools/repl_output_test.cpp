@@ -68,7 +68,7 @@ TEST_CASE("repl: a table wider than the terminal is shown vertical", "[repl][out
   Quit(*s);
 }
 
-TEST_CASE("repl: a long result goes through $PAGER; :pager off prints it", "[repl][output]") {
+TEST_CASE("repl: a long result goes through $PAGER, :pager off prints it", "[repl][output]") {
   OutputFixture f;
   // The "pager" marks each line it is given: proof that the result went through it.
   auto s = f.Start("sed s/^/paged:/");

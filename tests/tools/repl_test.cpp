@@ -116,7 +116,7 @@ TEST_CASE("repl: Ctrl-C cancels a long query and the shell carries on", "[repl]"
   Quit(*s);
 }
 
-TEST_CASE("repl: history persists across sessions; Up and Ctrl-R recall it", "[repl]") {
+TEST_CASE("repl: history persists across sessions, Up and Ctrl-R recall it", "[repl]") {
   ReplFixture f;
   {
     auto s = f.Start();
@@ -211,7 +211,7 @@ TEST_CASE("repl: :node, :path, :stats and :source run the commands' code", "[rep
   Quit(*s);
 }
 
-TEST_CASE("repl: colour on a terminal unless NO_COLOR; wide cells are cut", "[repl]") {
+TEST_CASE("repl: colour on a terminal unless NO_COLOR, wide cells are cut", "[repl]") {
   ReplFixture f;
   std::vector<std::string> env = f.Env();
   env.back() = "NO_COLOR=";  // set but empty: colour stays on
@@ -227,7 +227,7 @@ TEST_CASE("repl: colour on a terminal unless NO_COLOR; wide cells are cut", "[re
   CHECK(s.WaitExit() == 0);
 }
 
-TEST_CASE("repl: statements from a file run in order; the first error stops", "[repl]") {
+TEST_CASE("repl: statements from a file run in order, the first error stops", "[repl]") {
   ReplFixture f;
   const std::string script =
       "// a comment\n"
@@ -269,7 +269,7 @@ TEST_CASE("repl: statements from a pipe, and the start-up file", "[repl]") {
   CHECK(bad.err.find("line 1, column") != std::string::npos);
 }
 
-TEST_CASE("repl: :set shows and changes the query limits; errors name :set", "[repl]") {
+TEST_CASE("repl: :set shows and changes the query limits, and errors name :set", "[repl]") {
   ReplFixture f;
   auto run = [&](std::vector<std::string> flags, const std::string& input) {
     std::vector<std::string> args = {"--db", f.db, "repl", "--no-rc", "-k"};

@@ -35,7 +35,7 @@ struct TxFixture {
 
 void Pause() { std::this_thread::sleep_for(std::chrono::milliseconds(200)); }
 
-TEST_CASE("repl: an idle shell holds no lock; other commands write beside it", "[repl][tx]") {
+TEST_CASE("repl: an idle shell holds no lock, other commands write beside it", "[repl][tx]") {
   TxFixture f;
   auto s = f.Start();
   // Before the fix the shell kept the writer open: this failed with "in use by another process".
@@ -59,7 +59,7 @@ TEST_CASE("repl: an idle shell holds no lock; other commands write beside it", "
   CHECK(s->WaitExit() == 0);
 }
 
-TEST_CASE("repl: :begin … :commit is one atomic batch; the prompt shows it", "[repl][tx]") {
+TEST_CASE("repl: :begin … :commit is one atomic batch, the prompt shows it", "[repl][tx]") {
   TxFixture f;
   auto s = f.Start();
   s->Send(":begin\r");

@@ -53,7 +53,7 @@ TEST_CASE("Extract: binary, empty and oversize files are refused with a message"
   CHECK(all.find("missing.txt: no such file") != std::string::npos);
 }
 
-TEST_CASE("Extract: .jsonl holds one article per line; bad lines are reported", "[extract]") {
+TEST_CASE("Extract: .jsonl holds one article per line, bad lines are reported", "[extract]") {
   std::vector<Article> out;
   std::vector<InputProblem> problems;
   ParseJsonLines("a.jsonl",

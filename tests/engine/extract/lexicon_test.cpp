@@ -69,7 +69,7 @@ TEST_CASE("Lexicon: word classes, phrases and gazetteers from the data files", "
   CHECK(d->demonym);
 }
 
-TEST_CASE("Lexicon: a --rules file adds triggers, frames and patterns; errors name the line",
+TEST_CASE("Lexicon: a --rules file adds triggers, frames and patterns, errors name the line",
           "[extract]") {
   pactgraph::testing::TempDir dir;
   const std::string rules = dir / "extra.tsv";
