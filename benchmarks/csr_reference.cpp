@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
   std::unordered_map<std::string, uint32_t> name_count;
   uint32_t n = 0;
   ForEachLine(dir + "/nodes.csv", [&](const std::vector<std::string_view>& f) {
-    if (f.size() < 3 || ToU64(f[0]) != n) Fail("nodes.csv: ids must be 0..N-1 in order");
+    if (f.size() < 3 || ToU64(f[0]) != n + 1) Fail("nodes.csv: ids must be 1..N in order");
     std::string name(f[1]);
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     ++name_count[name];
@@ -250,8 +250,9 @@ int main(int argc, char** argv) {
   std::vector<uint8_t> coop;
   ForEachLine(dir + "/edges.csv", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 5) Fail("edges.csv: expected src,dst,type,date,weight");
-    src.push_back(static_cast<uint32_t>(ToU64(f[0])));
-    dst.push_back(static_cast<uint32_t>(ToU64(f[1])));
+    // CSV ids 1..N; vertices 0..N-1.
+    src.push_back(static_cast<uint32_t>(ToU64(f[0]) - 1));
+    dst.push_back(static_cast<uint32_t>(ToU64(f[1]) - 1));
     coop.push_back(f[2] == "cooperation");
     weight.push_back(std::strtod(std::string(f[4]).c_str(), nullptr));
     if (src.back() >= n || dst.back() >= n) Fail("edges.csv: an endpoint is not a node id");
@@ -280,7 +281,7 @@ int main(int argc, char** argv) {
     c.Build(n, src, dst, true, [&](size_t e) { return coop[e] != 0; });
     uint64_t sum = 0;
     for (const auto& v_json : q["hop_ids"]) {
-      const uint32_t v = v_json.get<uint32_t>();
+      const uint32_t v = v_json.get<uint32_t>() - 1;  // CSV id -> vertex
       ++round;
       stamp[v] = round;  // the node itself is excluded
       for (uint64_t i = c.start[v]; i < c.start[v + 1]; ++i) {
@@ -299,7 +300,7 @@ int main(int argc, char** argv) {
     const uint32_t k = q["hop2_count"].get<uint32_t>();
     std::vector<uint32_t> frontier;
     for (uint32_t j = 0; j < k && j < q["hop_ids"].size(); ++j) {
-      const uint32_t s = q["hop_ids"][j].get<uint32_t>();
+      const uint32_t s = q["hop_ids"][j].get<uint32_t>() - 1;
       ++round;
       stamp[s] = round;
       frontier.clear();
@@ -324,12 +325,12 @@ int main(int argc, char** argv) {
   answers["sp"] = Json::array();
   answers["wsp"] = Json::array();
   for (const auto& pair : q["sp_pairs"]) {
-    const uint32_t s = pair[0].get<uint32_t>(), t = pair[1].get<uint32_t>();
+    const uint32_t s = pair[0].get<uint32_t>() - 1, t = pair[1].get<uint32_t>() - 1;
     answers["sp"].push_back(BfsHops(g, s, t, &fs, &bs));
   }
   lap("sp");
   for (const auto& pair : q["sp_pairs"]) {
-    const uint32_t s = pair[0].get<uint32_t>(), t = pair[1].get<uint32_t>();
+    const uint32_t s = pair[0].get<uint32_t>() - 1, t = pair[1].get<uint32_t>() - 1;
     const double c = DijkstraCost(g, weight, s, t, &fs, &bs);
     if (c < 0) {
       answers["wsp"].push_back(-1);
@@ -387,7 +388,7 @@ int main(int argc, char** argv) {
     for (uint32_t v = 1; v < n; ++v) {
       if (pr[v] > pr[top]) top = v;
     }
-    answers["pagerank"] = top;
+    answers["pagerank"] = top + 1;  // the CSV id
   }
   lap("pagerank");
 

@@ -11,6 +11,7 @@ namespace {
 
 struct ImportArgs {
   std::string nodes, edges, json;
+  std::string mode = "merge", match_on = "id";
 };
 
 int RunImport(GlobalOptions& g, const ImportArgs& a) {
@@ -37,8 +38,11 @@ int RunImport(GlobalOptions& g, const ImportArgs& a) {
   };
   ImportSummary summary;
   auto start = std::chrono::steady_clock::now();
-  Status s = a.json.empty() ? ImportCsv(*db, a.nodes, a.edges, progress, &summary)
-                            : ImportJson(*db, a.json, progress, &summary);
+  ImportOptions options;
+  options.mode = a.mode == "append" ? ImportMode::kAppend : ImportMode::kMerge;
+  options.match_on = a.match_on == "name" ? ImportMatch::kName : ImportMatch::kId;
+  Status s = a.json.empty() ? ImportCsv(*db, a.nodes, a.edges, options, progress, &summary)
+                            : ImportJson(*db, a.json, options, progress, &summary);
   bar.Finish();
   if (!s.ok()) {
     ReportError(s);
@@ -53,6 +57,32 @@ int RunImport(GlobalOptions& g, const ImportArgs& a) {
         static_cast<unsigned long long>(summary.nodes),
         static_cast<unsigned long long>(summary.relationships), secs, summary.parse_seconds,
         summary.load_seconds);
+    if (summary.nodes_matched || summary.relationships_matched) {
+      std::fprintf(stderr,
+                   "matched %llu nodes and %llu relationships already stored (not added again; "
+                   "--mode append adds them)\n",
+                   static_cast<unsigned long long>(summary.nodes_matched),
+                   static_cast<unsigned long long>(summary.relationships_matched));
+    }
+    if (summary.nodes_differing) {
+      std::string ids;
+      for (NodeId id : summary.differing_examples) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+      std::fprintf(stderr,
+                   "note: %llu matched nodes differ from the file and were kept as stored "
+                   "(node%s %s%s)\n",
+                   static_cast<unsigned long long>(summary.nodes_differing),
+                   summary.differing_examples.size() > 1 ? "s" : "", ids.c_str(),
+                   summary.nodes_differing > summary.differing_examples.size() ? ", …" : "");
+    }
+    if (summary.external_ids) {
+      std::fprintf(stderr,
+                   "note: %llu nodes got new ids: their file ids are not whole numbers >= 1 or "
+                   "are taken%s\n",
+                   static_cast<unsigned long long>(summary.external_ids),
+                   options.mode == ImportMode::kMerge
+                       ? " (each is kept as the node's external_id: `pactgraph node ID` finds it)"
+                       : "");
+    }
   }
   return kExitOk;
 }
@@ -97,10 +127,23 @@ CommandRegistration import_cmd(20, [](CLI::App& app, GlobalOptions& g) {
   sub->add_option("--edges", a->edges,
                   "edges.csv: header src,dst,type[,key:type…] or :START_ID,:END_ID,:TYPE,…");
   sub->add_option("--json", a->json, "graph.json: {\"nodes\":[…],\"edges\":[…]}");
+  sub->add_option("--mode", a->mode,
+                  "merge: rows naming stored nodes (and identical relationships between them) "
+                  "are matched, not added; append: add every row")
+      ->check(CLI::IsMember({"merge", "append"}))
+      ->capture_default_str();
+  sub->add_option("--match-on", a->match_on,
+                  "id: the file's id (a node id or a stored external_id); name: the name and "
+                  "labels")
+      ->check(CLI::IsMember({"id", "name"}))
+      ->capture_default_str();
   sub->footer(
       "Examples:\n"
       "  pactgraph import --nodes nodes.csv --edges edges.csv\n"
       "  pactgraph --db my.db import --json graph.json\n"
+      "  pactgraph import --nodes more.csv --edges more_edges.csv --match-on name\n"
+      "A file id that is a whole number >= 1 becomes the node's id; other ids are kept as the\n"
+      "external_id property. Importing the same files twice changes nothing (--mode merge).\n"
       "On any error nothing is imported. Exit codes: 0 ok, 2 bad input, 3 storage error.");
   sub->callback([&g, a] { g.exit_code = RunImport(g, *a); });
 });

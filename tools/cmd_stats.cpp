@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "pactgraph/paths.h"
 #include "tools/command.h"
 
 namespace pactgraph::tools {
@@ -83,6 +84,11 @@ int RunNode(GlobalOptions& g, const std::string& name, const std::string& format
     unsigned long long id = std::strtoull(name.c_str(), &end, 10);
     auto exists = r->NodeExists(id);
     if (!name.empty() && *end == '\0' && exists.ok() && *exists) ids.push_back(id);
+  }
+  if (ids.empty()) {  // an id its file gave it: `pactgraph node n17` after an import
+    auto external = FindNodeByExternalId(*r, name);
+    if (!external.ok()) return ReportError(external.status());
+    if (*external != 0) ids.push_back(*external);
   }
   if (ids.empty()) {
     std::vector<std::pair<std::string, NodeId>> near;

@@ -3,8 +3,8 @@
 //
 // A dataset is a folder holding three files (the CSV format is the one `pactgraph import`
 // reads):
-//   nodes.csv     header `id,name,kind`; ids 0..N-1; kinds nation, organization, program,
-//                 person, place
+//   nodes.csv     header `id,name,kind`; ids 1..N (import keeps them as the node ids); kinds
+//                 nation, organization, program, person, place
 //   edges.csv     header `src,dst,type,date,weight`; lower-case types, ISO dates, weight in (0,1]
 //   queries.json  {"lookup_names": [...], "hop_ids": [...], "hop2_count": K,
 //                  "sp_pairs": [[src, dst], ...]}   (ids are CSV ids)

@@ -204,8 +204,9 @@ Status GenerateDataset(const DatasetSize& size, uint64_t seed, const std::string
   File f;
   PG_RETURN_IF_ERROR(OpenOut(nodes_path, &f));
   buf = "id,name,kind\n";
+  // Ids 1..N: the file's ids are the node ids an import keeps (node id i is CSV id i).
   for (uint64_t i = 0; i < n; ++i) {
-    AppendUint(&buf, i);
+    AppendUint(&buf, i + 1);
     buf += ',';
     buf += NodeName(i, kinds[i], k);
     buf += ',';
@@ -238,9 +239,9 @@ Status GenerateDataset(const DatasetSize& size, uint64_t seed, const std::string
       while (q >= kTypeCut[t]) ++t;
       type = kTypes[t];
     }
-    AppendUint(&buf, src);
+    AppendUint(&buf, src + 1);
     buf += ',';
-    AppendUint(&buf, dst);
+    AppendUint(&buf, dst + 1);
     buf += ',';
     buf += type;
     buf += ',';
@@ -275,12 +276,13 @@ Status GenerateDataset(const DatasetSize& size, uint64_t seed, const std::string
   }
   q["hop_ids"] = nlohmann::json::array();
   for (uint32_t i = 0; i < size.hop_ids; ++i) {
-    q["hop_ids"].push_back(i % 2 == 0 ? sampler.Draw(&rng) : rng.Below(n));
+    q["hop_ids"].push_back(1 + (i % 2 == 0 ? sampler.Draw(&rng) : rng.Below(n)));
   }
   q["hop2_count"] = std::min(size.hop2_count, size.hop_ids);
   q["sp_pairs"] = nlohmann::json::array();
   for (uint32_t i = 0; i < size.sp_pairs; ++i) {
-    q["sp_pairs"].push_back({rng.Below(n), rng.Below(n)});
+    const uint64_t a = 1 + rng.Below(n);
+    q["sp_pairs"].push_back({a, 1 + rng.Below(n)});
   }
   const std::string queries_path = out_dir + "/queries.json";
   PG_RETURN_IF_ERROR(OpenOut(queries_path, &f));

@@ -57,9 +57,10 @@ Status ScanNodesCsv(const std::string& path, NodesCsv* out) {
   }
   while (reader->Next(&fields)) {
     if (fields.size() <= std::max(name_col, id_col)) break;  // the importer reports it
-    if (fields[id_col] != std::to_string(out->count)) {
+    if (fields[id_col] != std::to_string(out->count + 1)) {
       return Status::InvalidArgument(reader->Where(id_col) + ": benchmark datasets number nodes " +
-                                     "0..N-1 in order; expected id " + std::to_string(out->count));
+                                     "1..N in order (bench generate writes them); expected id " +
+                                     std::to_string(out->count + 1));
     }
     if (out->count == 0) out->first_name = fields[name_col];
     out->last_name = fields[name_col];
@@ -200,11 +201,12 @@ Status RunBench(const BenchOptions& options, BenchReport* report) {
   report->relationships = stats.relationships;
   report->disk_bytes = stats.disk_bytes;
 
-  // The import numbers nodes in file order: CSV id i is NodeId base + i. Check it.
-  const NodeId base = reader->NodeIdBound() - nodes_csv.count;
+  // The import keeps the file's ids: CSV id i is NodeId base + i with base 0. Check it.
+  const NodeId base = 0;
   std::string first, last;
-  if (stats.nodes != nodes_csv.count || base < 1 || !NameOf(*reader, base, &first).ok() ||
-      !NameOf(*reader, base + nodes_csv.count - 1, &last).ok() || first != nodes_csv.first_name ||
+  if (stats.nodes != nodes_csv.count || reader->NodeIdBound() != nodes_csv.count + 1 ||
+      !NameOf(*reader, 1, &first).ok() || !NameOf(*reader, nodes_csv.count, &last).ok() ||
+      first != nodes_csv.first_name ||
       last != nodes_csv.last_name) {
     return Status::Internal("the imported node ids do not follow the order of nodes.csv");
   }
@@ -215,7 +217,7 @@ Status RunBench(const BenchOptions& options, BenchReport* report) {
   report->peak_rss_mb = PeakRssMb();  // the in-process figures' peak, before the children
   reader.reset();
   db->reset();  // the one-shot commands open it themselves
-  std::vector<uint64_t> pair = {base, base + 1};
+  std::vector<uint64_t> pair = {base + 1, base + 2};
   if (!queries.sp_pairs.empty()) {
     pair = {base + queries.sp_pairs[0].first, base + queries.sp_pairs[0].second};
   }

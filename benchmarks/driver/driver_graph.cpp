@@ -159,7 +159,7 @@ Status RunGraphMetrics(const GraphReader& reader, const BenchQueries& q, NodeId 
           if (result.values[v] > result.values[top]) top = v;
         }
         const NodeId top_id = g.node_id(top);
-        if (top_id < base || top_id - base >= node_count) {
+        if (top_id <= base || top_id - base > node_count) {
           return Status::Internal("pagerank's top node is not a dataset node");
         }
         *answer = top_id - base;

@@ -35,10 +35,10 @@ Status ReadId(const json& v, uint64_t node_count, const std::string& path, const
     return Bad(path, where, "expected a node id (a non-negative integer), got " + v.dump());
   }
   *out = v.get<uint64_t>();
-  if (*out >= node_count) {
+  if (*out < 1 || *out > node_count) {
     return Bad(path, where,
-               "node id " + std::to_string(*out) + " is not in nodes.csv (ids 0.." +
-                   std::to_string(node_count - 1) + ")");
+               "node id " + std::to_string(*out) + " is not in nodes.csv (ids 1.." +
+                   std::to_string(node_count) + ")");
   }
   return Status::OK();
 }

@@ -1,7 +1,9 @@
 // engine/graph/path_resolve.cpp — reading the stored side of a path; resolving names.
 #include "engine/graph/path_resolve.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 namespace pactgraph {
 
@@ -55,6 +57,27 @@ Status ResolvePath(const GraphReader& reader, const GraphSnapshot& snapshot, con
 
 namespace pactgraph {
 
+Result<NodeId> FindNodeByExternalId(const GraphReader& reader, std::string_view external_id) {
+  const auto keys = reader.PropertyKeys();
+  if (std::find(keys.begin(), keys.end(), "external_id") == keys.end()) return NodeId{0};
+  NodeId found = 0;
+  Status inner;
+  PG_RETURN_IF_ERROR(reader.ScanNodes("", [&](NodeId id) {
+    Node n;
+    inner = reader.GetNode(id, &n);
+    if (!inner.ok()) return false;
+    auto it = n.properties.find("external_id");
+    if (it != n.properties.end() && it->second.is_string() &&
+        it->second.as_string() == external_id) {
+      found = id;
+      return false;
+    }
+    return true;
+  }));
+  PG_RETURN_IF_ERROR(inner);
+  return found;
+}
+
 Result<NodeId> ResolveNode(const GraphReader& reader, std::string_view name) {
   std::vector<NodeId> ids;
   PG_RETURN_IF_ERROR(reader.FindNodesByName(name, &ids));
@@ -66,6 +89,9 @@ Result<NodeId> ResolveNode(const GraphReader& reader, std::string_view name) {
       PG_ASSIGN_OR_RETURN(bool exists, reader.NodeExists(id));
       if (exists) return static_cast<NodeId>(id);
     }
+    // An id a file gave that could not be the node's id, kept as `external_id` by import.
+    PG_ASSIGN_OR_RETURN(NodeId external, FindNodeByExternalId(reader, name));
+    if (external != 0) return external;
     std::vector<std::pair<std::string, NodeId>> near;
     PG_RETURN_IF_ERROR(
         reader.FindNamesByPrefix(name.substr(0, std::min<size_t>(name.size(), 3)), 5, &near));

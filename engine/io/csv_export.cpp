@@ -106,7 +106,7 @@ Status WriteFiles(const GraphReader& reader, const std::string& dir, bool neo4j)
   }
   WriteHeader(nodes, fixed, node_cols);
   for (const auto& n : s.nodes) {
-    nodes << s.number.at(n.id);
+    nodes << CsvQuote(s.number.at(n.id));
     if (!neo4j && string_names) {
       auto it = n.properties.find("name");
       nodes << "," << (it == n.properties.end() ? "" : CsvQuote(it->second.as_string()));
@@ -125,7 +125,7 @@ Status WriteFiles(const GraphReader& reader, const std::string& dir, bool neo4j)
                     : std::vector<std::string>{"src", "dst", "type"},
               rel_cols);
   for (const auto& r : s.rels) {
-    rels << s.number.at(r.start) << "," << s.number.at(r.end) << ","
+    rels << CsvQuote(s.number.at(r.start)) << "," << CsvQuote(s.number.at(r.end)) << ","
          << CsvQuote(neo4j ? r.type : TypeToCsv(r.type));
     WriteProperties(rels, r.properties, rel_cols);
     rels << "\n";

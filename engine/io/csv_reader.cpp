@@ -40,6 +40,14 @@ Result<CsvReader> CsvReader::FromString(std::string display_name, std::string te
   return r;
 }
 
+void CsvReader::Rewind() {
+  pos_ = line_start_ = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  line_ = 1;
+  record_line_ = 0;
+  columns_.clear();
+  status_ = Status::OK();
+}
+
 Status CsvReader::Validate() const {
   if (text_.empty())
     return Status::InvalidArgument(name_ + ":1:1: empty file (expected a header row)");

@@ -47,6 +47,8 @@ class CsvReader {
   const std::string& name() const { return name_; }
   // Lines in the input: an upper bound on the records (for reserving memory).
   size_t CountLines() const;
+  // Back to the first record (the header), for a second pass over the same text.
+  void Rewind();
 
  private:
   CsvReader(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {}

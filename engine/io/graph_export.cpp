@@ -1,5 +1,6 @@
 #include "engine/io/graph_export.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -76,7 +77,11 @@ Status WriteJson(const Snapshot& s, std::ostream& out) {
   doc["edges"] = nlohmann::json::array();
   for (const auto& n : s.nodes) {
     nlohmann::json j;
-    j["id"] = s.number.at(n.id);
+    if (s.external.count(n.id)) {
+      j["id"] = s.number.at(n.id);
+    } else {
+      j["id"] = n.id;
+    }
     j["name"] = NameOf(n);
     if (n.labels.size() == 1) {
       j["kind"] = LabelToKind(n.labels[0]);
@@ -88,8 +93,13 @@ Status WriteJson(const Snapshot& s, std::ostream& out) {
   }
   for (const auto& r : s.rels) {
     nlohmann::json j;
-    j["src"] = s.number.at(r.start);
-    j["dst"] = s.number.at(r.end);
+    for (auto [key, node] : {std::pair{"src", r.start}, std::pair{"dst", r.end}}) {
+      if (s.external.count(node)) {
+        j[key] = s.number.at(node);
+      } else {
+        j[key] = node;
+      }
+    }
     j["type"] = TypeToCsv(r.type);
     j["properties"] = PropsJson(r.properties, nullptr);
     doc["edges"].push_back(std::move(j));
@@ -155,7 +165,7 @@ Status WriteGraphml(const Snapshot& s, std::ostream& out) {
   for (const auto& n : s.nodes) {
     std::string labels;
     for (const auto& l : n.labels) labels += ":" + l;
-    out << "    <node id=\"n" << s.number.at(n.id) << "\"><data key=\"labels\">"
+    out << "    <node id=\"n" << XmlEscape(s.number.at(n.id)) << "\"><data key=\"labels\">"
         << XmlEscape(labels) << "</data>";
     for (const auto& [k, v] : n.properties) {
       out << "<data key=\"n_" << XmlEscape(k) << "\">" << XmlEscape(GraphmlText(v)) << "</data>";
@@ -164,8 +174,8 @@ Status WriteGraphml(const Snapshot& s, std::ostream& out) {
   }
   uint64_t e = 0;
   for (const auto& r : s.rels) {
-    out << "    <edge id=\"e" << ++e << "\" source=\"n" << s.number.at(r.start) << "\" target=\"n"
-        << s.number.at(r.end) << "\"><data key=\"type\">" << XmlEscape(r.type) << "</data>";
+    out << "    <edge id=\"e" << ++e << "\" source=\"n" << XmlEscape(s.number.at(r.start))
+        << "\" target=\"n" << XmlEscape(s.number.at(r.end)) << "\"><data key=\"type\">" << XmlEscape(r.type) << "</data>";
     for (const auto& [k, v] : r.properties) {
       out << "<data key=\"e_" << XmlEscape(k) << "\">" << XmlEscape(GraphmlText(v)) << "</data>";
     }
@@ -175,15 +185,24 @@ Status WriteGraphml(const Snapshot& s, std::ostream& out) {
   return out ? Status::OK() : Status::IOError("write failed");
 }
 
+// n<id>, quoted when the id is not a plain word.
+std::string DotId(const std::string& id) {
+  bool plain = std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+  return plain ? "n" + id : "\"n" + DotEscape(id) + "\"";
+}
+
 Status WriteDot(const Snapshot& s, std::ostream& out) {
   out << "digraph pactgraph {\n  node [shape=box, style=rounded];\n";
   for (const auto& n : s.nodes) {
     std::string label = NameOf(n);
     if (!n.labels.empty()) label += "\n(" + n.labels[0] + ")";
-    out << "  n" << s.number.at(n.id) << " [label=\"" << DotEscape(label) << "\"];\n";
+    out << "  " << DotId(s.number.at(n.id)) << " [label=\"" << DotEscape(label) << "\"];\n";
   }
   for (const auto& r : s.rels) {
-    out << "  n" << s.number.at(r.start) << " -> n" << s.number.at(r.end) << " [label=\""
+    out << "  " << DotId(s.number.at(r.start)) << " -> " << DotId(s.number.at(r.end))
+        << " [label=\""
         << DotEscape(r.type) << "\"];\n";
   }
   out << "}\n";
@@ -220,10 +239,45 @@ Status Collect(const GraphReader& r, Snapshot* s) {
     return true;
   }));
   s->nodes.resize(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) PG_RETURN_IF_ERROR(r.GetNode(ids[i], &s->nodes[i]));
+  // The id each node is written with: its external_id (what the file it came from called
+  // it), else its node id. A node id comes first: an external_id that another node's id
+  // already spells (an import beside ingested nodes) gives way to the node's own id.
+  std::unordered_map<std::string, NodeId> taken;  // file id -> node
+  std::vector<std::string> external(ids.size());
   for (size_t i = 0; i < ids.size(); ++i) {
-    PG_RETURN_IF_ERROR(r.GetNode(ids[i], &s->nodes[i]));
-    s->number[ids[i]] = i + 1;
+    Node& n = s->nodes[i];
+    if (auto it = n.properties.find("external_id"); it != n.properties.end()) {
+      if (it->second.is_string() && !it->second.as_string().empty()) {
+        external[i] = it->second.as_string();
+        n.properties.erase(it);
+      }
+    }
+    if (external[i].empty() || external[i] == std::to_string(n.id)) {
+      external[i].clear();
+      taken.emplace(std::to_string(n.id), n.id);
+    }
   }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const Node& n = s->nodes[i];
+    std::string file_id = std::to_string(n.id);
+    if (!external[i].empty()) {
+      if (taken.emplace(external[i], n.id).second) {
+        file_id = external[i];
+        s->external.insert(n.id);
+      } else if (!taken.emplace(file_id, n.id).second) {
+        return Status::InvalidArgument("nodes " + std::to_string(taken.at(file_id)) + " and " +
+                                       file_id + " would both be written with the id '" +
+                                       file_id + "'; change one external_id with SET");
+      }
+    }
+    s->number[n.id] = std::move(file_id);
+  }
+  // Nodes written with their own ids first (ascending), then those written with an
+  // external_id (in id order): the order an import gives them back (kept ids, then new ids
+  // in file order), so export -> import -> export is identical.
+  std::stable_partition(s->nodes.begin(), s->nodes.end(),
+                        [&](const Node& n) { return !s->external.count(n.id); });
   std::vector<RelId> rel_ids;
   PG_RETURN_IF_ERROR(r.ScanRelationships([&](const RelEndpoints& e) {
     rel_ids.push_back(e.id);

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "pactgraph/graph.h"
@@ -19,12 +20,14 @@ std::string CsvCell(const Value& v);
 // A CSV field quoted when it must be (RFC 4180: ',', '"', line breaks; and edge spaces).
 std::string CsvQuote(const std::string& s);
 
-// Every node and relationship of a reader, and the numbers export gives the nodes (1..N in
-// id order).
+// Every node and relationship of a reader, and the id each node is written with: its stored
+// `external_id` string (then taken out of its properties) or else its node id. Two nodes that
+// would be written with one id are an error naming both.
 struct Snapshot {
   std::vector<Node> nodes;
   std::vector<Relationship> rels;
-  std::unordered_map<NodeId, uint64_t> number;  // stored id -> export id (1..N)
+  std::unordered_map<NodeId, std::string> number;  // node id -> the id in the file
+  std::unordered_set<NodeId> external;             // nodes written with their external_id
 };
 Status Collect(const GraphReader& r, Snapshot* s);
 

@@ -10,6 +10,7 @@
 
 #include "engine/io/csv_columns.h"
 #include "engine/io/csv_reader.h"
+#include "engine/io/node_matching.h"
 #include "util/batch_queue.h"
 #include "util/value_json.h"
 
@@ -23,6 +24,7 @@ double Seconds(Clock::time_point since) {
 }
 
 struct PendingNode {
+  std::string file_id;
   std::vector<std::string> labels;
   ValueMap props;
 };
@@ -110,31 +112,47 @@ Status TypedCell(const std::string& column, std::string_view cell, Value* out, s
   return Status::OK();
 }
 
-Status LoadParsed(Database& db, Parsed& parsed, const ImportProgress& progress,
-                  ImportSummary* summary) {
+Status LoadParsed(Database& db, Parsed& parsed, const ImportOptions& options,
+                  const ImportProgress& progress, ImportSummary* summary) {
   auto start = Clock::now();
   PG_ASSIGN_OR_RETURN(auto loader, db.BeginBulkLoad());
+  auto reader = db.NewReader();  // what the rows are matched against
   loader->Reserve(parsed.nodes.size(), parsed.edges.size());
-  std::vector<NodeId> ids(parsed.nodes.size());
+  NodePlacer placer(*reader, *loader, options);
+  NodeId prev = 0;
+  bool ascending = true;
+  for (const auto& n : parsed.nodes) {
+    auto k = KeepableId(n.file_id);
+    ascending = ascending && k && *k > prev;
+    if (!ascending) break;
+    prev = *k;
+  }
+  placer.Plan(ascending);
+  std::vector<NodePlacer::Handle> handles(parsed.nodes.size());
   const uint64_t total = parsed.nodes.size() + parsed.edges.size();
   uint64_t done = 0;
   for (size_t i = 0; i < parsed.nodes.size(); ++i) {
-    PG_ASSIGN_OR_RETURN(ids[i], loader->AddNode(parsed.nodes[i].labels, parsed.nodes[i].props));
-    if (progress && (++done & 0x3fff) == 0) progress("load", done, total);
-  }
-  for (const auto& e : parsed.edges) {
-    PG_RETURN_IF_ERROR(loader->AddRelationship(ids[e.src], ids[e.dst], e.type, e.props).status());
+    auto& n = parsed.nodes[i];
+    PG_ASSIGN_OR_RETURN(handles[i], placer.Place(n.file_id, std::move(n.labels), std::move(n.props)));
     if (progress && (++done & 0x3fff) == 0) progress("load", done, total);
   }
   std::vector<PendingNode>().swap(parsed.nodes);  // free before the SST phase needs memory
+  PG_RETURN_IF_ERROR(placer.Flush());
+  for (const auto& e : parsed.edges) {
+    const NodeId src = placer.Resolve(handles[e.src]), dst = placer.Resolve(handles[e.dst]);
+    PG_ASSIGN_OR_RETURN(bool matched, placer.MatchRelationship(src, dst, e.type, e.props));
+    if (!matched) PG_RETURN_IF_ERROR(loader->AddRelationship(src, dst, e.type, e.props).status());
+    if (progress && (++done & 0x3fff) == 0) progress("load", done, total);
+  }
+  if (summary) {
+    summary->nodes = loader->pending_nodes();
+    summary->relationships = loader->pending_relationships();
+    placer.Fill(summary);
+  }
   PG_RETURN_IF_ERROR(loader->Finish([&](uint64_t d, uint64_t t) {
     if (progress) progress("write", d, t);
   }));
-  if (summary) {
-    summary->nodes = ids.size();
-    summary->relationships = parsed.edges.size();
-    summary->load_seconds = Seconds(start);
-  }
+  if (summary) summary->load_seconds = Seconds(start);
   return Status::OK();
 }
 
@@ -280,6 +298,17 @@ using namespace io;  // NOLINT(google-build-using-namespace)
 // abandons the loader before Finish, so the database is left exactly as it was.
 Status ImportCsv(Database& db, const std::string& nodes_path, const std::string& edges_path,
                  const ImportProgress& progress, ImportSummary* summary) {
+  return ImportCsv(db, nodes_path, edges_path, ImportOptions(), progress, summary);
+}
+
+Status ImportJson(Database& db, const std::string& path, const ImportProgress& progress,
+                  ImportSummary* summary) {
+  return ImportJson(db, path, ImportOptions(), progress, summary);
+}
+
+Status ImportCsv(Database& db, const std::string& nodes_path, const std::string& edges_path,
+                 const ImportOptions& options, const ImportProgress& progress,
+                 ImportSummary* summary) {
   auto start = Clock::now();
   PG_ASSIGN_OR_RETURN(CsvReader nodes_csv, CsvReader::Open(nodes_path));
   std::optional<CsvReader> edges_csv;
@@ -288,6 +317,24 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     edges_csv.emplace(std::move(opened));
   }
   PG_ASSIGN_OR_RETURN(auto loader, db.BeginBulkLoad());
+  auto reader = db.NewReader();  // what the rows are matched against
+  NodePlacer placer(*reader, *loader, options);
+  {
+    // A first pass over the id column: files whose ids are whole numbers in ascending order
+    // (the usual case) stream; others are held and sorted (node_matching.h). Malformed files
+    // are left to the main pass, which names the place.
+    std::vector<std::string> header, row;
+    std::unordered_map<std::string, size_t> col;
+    bool ascending = ReadHeader(nodes_csv, {"id"}, &header, &col).ok();
+    NodeId prev = 0;
+    while (ascending && nodes_csv.Next(&row)) {
+      auto k = row.size() > col["id"] ? KeepableId(row[col["id"]]) : std::nullopt;
+      ascending = k && *k > prev;
+      if (ascending) prev = *k;
+    }
+    placer.Plan(ascending);
+    nodes_csv.Rewind();
+  }
   const size_t node_lines = nodes_csv.CountLines(),
                edge_lines = edges_csv ? edges_csv->CountLines() : 0;
   loader->Reserve(node_lines, edge_lines);
@@ -331,7 +378,7 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
         if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
         n.props[ColumnKey(header[i])] = std::move(v);
       }
-      PG_ASSIGN_OR_RETURN(NodeId id, loader->AddNode(n.labels, n.props));
+      PG_ASSIGN_OR_RETURN(NodePlacer::Handle id, placer.Place(row[c_id], std::move(n.labels), std::move(n.props)));
       if (auto first = id_index.Insert(row[c_id], id, csv.line())) {
         return Bad(csv.Where(c_id), "duplicate node id '" + row[c_id] +
                                         "' (first defined on line " + std::to_string(*first) + ")");
@@ -339,6 +386,7 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
       if (progress && (++node_count & 0x3fff) == 0) progress("parse", node_count, rows_total);
     }
     PG_RETURN_IF_ERROR(csv.status());
+    PG_RETURN_IF_ERROR(placer.Flush());
     node_count = loader->pending_nodes();
   }
   if (edges_csv) {
@@ -377,7 +425,7 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
               return Bad(csv.Where(c), "unknown node id '" + row[c] + "' in column '" + header[c] +
                                            "' (not in " + nodes_path + ")");
             }
-            *ends[k] = *id;
+            *ends[k] = placer.Resolve(*id);
           }
           if (row[c_type].empty()) return Bad(csv.Where(c_type), "empty relationship type");
           e.type = TypeFromCsv(row[c_type]);
@@ -408,7 +456,10 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     std::vector<EdgeRow> batch;
     while (load_status.ok() && queue.Pop(&batch)) {
       for (const EdgeRow& e : batch) {
-        load_status = loader->AddRelationship(e.start, e.end, e.type, e.props).status();
+        auto matched = placer.MatchRelationship(e.start, e.end, e.type, e.props);
+        load_status = !matched.ok() ? matched.status()
+                      : *matched    ? Status::OK()
+                                    : loader->AddRelationship(e.start, e.end, e.type, e.props).status();
         if (!load_status.ok()) {
           queue.Cancel();
           break;
@@ -432,6 +483,7 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
   if (summary) {
     summary->nodes = node_count;
     summary->relationships = edge_count;
+    placer.Fill(summary);
     summary->load_seconds = Seconds(load_start);
   }
   return Status::OK();
@@ -520,8 +572,8 @@ std::string IdString(const nlohmann::json& j) {
 
 namespace pactgraph {
 
-Status ImportJson(Database& db, const std::string& path, const ImportProgress& progress,
-                  ImportSummary* summary) {
+Status ImportJson(Database& db, const std::string& path, const ImportOptions& options,
+                  const ImportProgress& progress, ImportSummary* summary) {
   auto start = Clock::now();
   std::string text;
   PG_RETURN_IF_ERROR(ReadWholeFile(path, &text));
@@ -575,6 +627,7 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
       return Bad(where("nodes", i), "duplicate node id '" + id + "'");
     }
     PendingNode pn;
+    pn.file_id = id;
     if (n.contains("labels")) {
       if (!n["labels"].is_array()) {
         return Bad(where("nodes", i), "\"labels\" must be an array of non-empty strings");
@@ -652,7 +705,7 @@ Status ImportJson(Database& db, const std::string& path, const ImportProgress& p
     }
   }
   if (summary) summary->parse_seconds = Seconds(start);
-  return LoadParsed(db, parsed, progress, summary);
+  return LoadParsed(db, parsed, options, progress, summary);
 }
 
 }  // namespace pactgraph

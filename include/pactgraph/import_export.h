@@ -16,10 +16,26 @@
 // error leaves the database exactly as it was. Errors are InvalidArgument
 // "file:line:column: what".
 //
-// Export. Nodes are numbered 1..N in id order in every format, so export -> import into a fresh
-// database -> export is identical (JSON, CSV, Neo4j). For a copy with articles, evidence and
-// the stored ids, see pactgraph/dump.h. JSON and CSV are what the importer reads; GraphML and DOT
-// are for other tools (Gephi, yEd, Graphviz).
+// Node ids (docs/cli.md, "Ids and re-import"). A file's node id that is a whole number >= 1
+// becomes the node's id: `pactgraph node 3007` is the node the file calls 3007. Any other id
+// ("n17", "0", "-4", "007"), or a number the database cannot give (below its next id), gets a
+// new id after every id the file keeps, in file order. Every node an import adds (kMerge) stores
+// the file's id as the string property `external_id`; export writes it back as the id and
+// `ResolveNode` / `FindNodeByExternalId` (pactgraph/paths.h) find it.
+// Into a database that already has nodes (ImportMode::kMerge, the default), a row whose id is
+// a stored `external_id` (or, with ImportMatch::kName, whose name and
+// labels equal a stored node's) is that node: it is not added again and its stored labels and
+// properties are kept (ImportSummary counts the rows that differ). A relationship between two
+// matched nodes is not added when one with the same type and properties already joins them
+// (each stored relationship matches one row), so importing the same files twice changes
+// nothing. ImportMode::kAppend adds every row as a new node or relationship.
+//
+// Export. Nodes are written with their ids (a stored `external_id` string in its place,
+// unless another node's id already spells it): those written with their own ids first, in id
+// order, then the others in id order, which is the order an import gives them back; so
+// export -> import into a fresh database -> export is identical (JSON, CSV, Neo4j). For a copy
+// with articles, evidence and the rest, see pactgraph/dump.h. JSON and CSV are what the
+// importer reads; GraphML and DOT are for other tools (Gephi, yEd, Graphviz).
 //
 // Input files. Only regular files are read: a directory, a FIFO, a device or a socket where a
 // file is expected is refused at once ("PATH: is a FIFO (named pipe), not a regular file"),
@@ -32,6 +48,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pactgraph/database.h"
 #include "pactgraph/export.h"
@@ -40,9 +57,29 @@
 
 namespace pactgraph {
 
+enum class ImportMode {
+  kMerge,   // rows that name stored nodes (and their identical relationships) match them
+  kAppend,  // every row is added; file ids are kept only where they are free
+};
+enum class ImportMatch {
+  kId,    // the file's id: a node id, or a stored `external_id`
+  kName,  // the `name` property and the labels (every label the row gives)
+};
+struct ImportOptions {
+  ImportMode mode = ImportMode::kMerge;
+  ImportMatch match_on = ImportMatch::kId;
+};
+
 struct ImportSummary {
-  uint64_t nodes = 0;
-  uint64_t relationships = 0;
+  uint64_t nodes = 0;          // added
+  uint64_t relationships = 0;  // added
+  uint64_t nodes_matched = 0;  // rows that named a stored node
+  uint64_t relationships_matched = 0;
+  // Matched rows whose labels or properties differ from the stored node (kept as stored),
+  // with the first few of those nodes' ids.
+  uint64_t nodes_differing = 0;
+  std::vector<NodeId> differing_examples;
+  uint64_t external_ids = 0;  // nodes added with an `external_id` (their file id is not theirs)
   double parse_seconds = 0;
   double load_seconds = 0;
 };
@@ -54,6 +91,13 @@ struct ImportSummary {
 using ImportProgress = std::function<void(const char* phase, uint64_t done, uint64_t total)>;
 
 // `edges_path` may be empty (nodes only).
+PACTGRAPH_EXPORT Status ImportCsv(Database& db, const std::string& nodes_path,
+                                  const std::string& edges_path, const ImportOptions& options,
+                                  const ImportProgress& progress, ImportSummary* summary);
+PACTGRAPH_EXPORT Status ImportJson(Database& db, const std::string& path,
+                                   const ImportOptions& options, const ImportProgress& progress,
+                                   ImportSummary* summary);
+// The same with the default options (merge, match on id).
 PACTGRAPH_EXPORT Status ImportCsv(Database& db, const std::string& nodes_path,
                                   const std::string& edges_path, const ImportProgress& progress,
                                   ImportSummary* summary);

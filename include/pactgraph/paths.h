@@ -115,9 +115,14 @@ PACTGRAPH_EXPORT Status FindPaths(const GraphReader& reader, NodeId from, NodeId
                                   const PathOptions& options, PathAnswer* out);
 
 // The node a user means by `name`: an exact name or alias (normalised: case, accents and
-// spacing do not matter), else a numeric node id. NotFound (with close names as hints) when
+// spacing do not matter), else a numeric node id, else an import's `external_id`. NotFound (with close names as hints) when
 // nothing matches; InvalidArgument listing the candidates when several nodes match.
 PACTGRAPH_EXPORT Result<NodeId> ResolveNode(const GraphReader& reader, std::string_view name);
+// The node an import stored with this `external_id` (the id its file gave it when that could
+// not be its node id; pactgraph/import_export.h), or 0 when none. One scan of the nodes, made
+// only when some node has that property key.
+PACTGRAPH_EXPORT Result<NodeId> FindNodeByExternalId(const GraphReader& reader,
+                                                     std::string_view external_id);
 
 // "Kenya" (the name property, else "#id").
 PACTGRAPH_EXPORT std::string NodeName(const Node& node);

@@ -146,25 +146,25 @@ TEST_CASE("Bench: an S run answers what brute force answers", "[bench]") {
 
 TEST_CASE("Bench: a hand-made graph gives the answers worked out by hand", "[bench]") {
   TempDir tmp;
-  // 0-1-2-3 a path (0-1 cooperation twice, in both directions), 4 alone, 5-6 apart.
+  // 1-2-3-4 a path (1-2 cooperation twice, in both directions), 5 alone, 6-7 apart.
   WriteFile(tmp / "nodes.csv",
-            "id,name,kind\n0,Rwanda,nation\n1,Kenya,nation\n2,Acme Agency,organization\n"
-            "3,Jane Doe,person\n4,Lonely Place,place\n5,Alpha Fund,program\n6,Beta Bank,"
+            "id,name,kind\n1,Rwanda,nation\n2,Kenya,nation\n3,Acme Agency,organization\n"
+            "4,Jane Doe,person\n5,Lonely Place,place\n6,Alpha Fund,program\n7,Beta Bank,"
             "organization\n");
   WriteFile(tmp / "edges.csv",
-            "src,dst,type,date,weight\n0,1,cooperation,2020-01-01,0.5\n"
-            "1,0,cooperation,2021-01-01,0.25\n1,2,mou,2020-02-02,1.0\n"
-            "2,3,member_of,2019-03-03,0.125\n0,3,fund,2018-01-01,1.0\n5,6,fund,2022-01-01,0.3\n");
+            "src,dst,type,date,weight\n1,2,cooperation,2020-01-01,0.5\n"
+            "2,1,cooperation,2021-01-01,0.25\n2,3,mou,2020-02-02,1.0\n"
+            "3,4,member_of,2019-03-03,0.125\n1,4,fund,2018-01-01,1.0\n6,7,fund,2022-01-01,0.3\n");
   WriteFile(tmp / "queries.json",
-            R"({"lookup_names": ["rwanda", "KENYA", "Atlantis"], "hop_ids": [0, 1, 4],
-                "hop2_count": 2, "sp_pairs": [[0, 2], [2, 0], [0, 4], [3, 3], [5, 6]]})");
+            R"({"lookup_names": ["rwanda", "KENYA", "Atlantis"], "hop_ids": [1, 2, 5],
+                "hop2_count": 2, "sp_pairs": [[1, 3], [3, 1], [1, 5], [4, 4], [6, 7]]})");
   json report = RunJson(tmp.path());
   const json& a = report["answers"];
   CHECK(a["lookup"] == json({{"found", 2}, {"matches", 2}}));
-  CHECK(a["hop1"] == 2);  // 0: {1}, 1: {0}, 4: {}
-  CHECK(a["hop2"] == 6);  // 0: {1,3,2}, 1: {0,2,3}
+  CHECK(a["hop1"] == 2);  // 1: {2}, 2: {1}, 5: {}
+  CHECK(a["hop2"] == 6);  // 1: {2,4,3}, 2: {1,3,4}
   CHECK(a["sp"] == json({2, 2, -1, 0, 1}));
-  CHECK(a["wsp"] == json({1.125, 1.125, -1, 0, 0.3}));  // 0-3-2 (1.0 + 0.125) beats 0-1-2
+  CHECK(a["wsp"] == json({1.125, 1.125, -1, 0, 0.3}));  // 1-4-3 (1.0 + 0.125) beats 1-2-3
   CHECK(a["wcc"] == 3);
   // The extract metric over a one-article corpus.
   std::filesystem::create_directories(tmp / "corpus");
@@ -202,19 +202,19 @@ TEST_CASE("Bench: a hand-made graph gives the answers worked out by hand", "[ben
 
 TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
   TempDir tmp;
-  WriteFile(tmp / "nodes.csv", "id,name,kind\n0,A,nation\n1,B,nation\n");
-  WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n0,1,mou,2020-01-01,0.5\n");
+  WriteFile(tmp / "nodes.csv", "id,name,kind\n1,A,nation\n2,B,nation\n");
+  WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n1,2,mou,2020-01-01,0.5\n");
   auto run = [&](const std::string& queries) {
     WriteFile(tmp / "queries.json", queries);
     return RunPactgraph({"-q", "bench", "run", tmp.path(), "--oneshot", "0"});
   };
-  RunResult r = run("{\"lookup_names\": [],\n \"hop_ids\": [0,,1]}");
+  RunResult r = run("{\"lookup_names\": [],\n \"hop_ids\": [1,,2]}");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("queries.json:2:16") != std::string::npos);
-  r = run(R"({"lookup_names": [], "hop_ids": [0, 7], "hop2_count": 0, "sp_pairs": []})");
+  r = run(R"({"lookup_names": [], "hop_ids": [1, 7], "hop2_count": 0, "sp_pairs": []})");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("hop_ids[1]: node id 7 is not in nodes.csv") != std::string::npos);
-  r = run(R"({"lookup_names": [], "hop_ids": [], "hop2_count": 0, "sp_pairs": [[0]]})");
+  r = run(R"({"lookup_names": [], "hop_ids": [], "hop2_count": 0, "sp_pairs": [[1]]})");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("sp_pairs[0]") != std::string::npos);
 
@@ -229,7 +229,7 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
   CHECK(std::distance(std::filesystem::directory_iterator(tmp / "existing"),
                       std::filesystem::directory_iterator()) == 1);
 
-  WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n0,1,mou,2020-01-01,0.5\n0,9,mou,,\n");
+  WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n1,2,mou,2020-01-01,0.5\n1,9,mou,,\n");
   r = RunPactgraph({"-q", "bench", "run", tmp.path(), "--oneshot", "0"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("edges.csv:3:") != std::string::npos);
@@ -243,10 +243,10 @@ TEST_CASE("Bench: bad input names the place and changes nothing", "[bench]") {
 
 TEST_CASE("Bench: a kept database can be opened afterwards", "[bench]") {
   TempDir tmp;
-  WriteFile(tmp / "nodes.csv", "id,name,kind\n0,A,nation\n1,B,nation\n");
-  WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n0,1,cooperation,2020-01-01,0.5\n");
+  WriteFile(tmp / "nodes.csv", "id,name,kind\n1,A,nation\n2,B,nation\n");
+  WriteFile(tmp / "edges.csv", "src,dst,type,date,weight\n1,2,cooperation,2020-01-01,0.5\n");
   WriteFile(tmp / "queries.json",
-            R"({"lookup_names": ["a"], "hop_ids": [0], "hop2_count": 1, "sp_pairs": [[0, 1]]})");
+            R"({"lookup_names": ["a"], "hop_ids": [1], "hop2_count": 1, "sp_pairs": [[1, 2]]})");
   json report = RunJson(tmp.path(), {"--repeat", "3"});
   CHECK(report["answers"]["hop1"] == 1);
   RunResult r =

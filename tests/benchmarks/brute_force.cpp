@@ -44,7 +44,7 @@ BruteGraph ReadBruteGraph(const std::string& dir) {
   if (line != "id,name,kind") throw std::runtime_error("bad nodes.csv header: " + line);
   while (std::getline(nodes, line)) {
     auto f = Split(line);
-    if (f.size() != 3 || std::stoul(f[0]) != g.names.size()) {
+    if (f.size() != 3 || std::stoul(f[0]) != g.names.size() + 1) {  // CSV ids 1..N
       throw std::runtime_error("bad nodes.csv line: " + line);
     }
     g.names.push_back(f[1]);
@@ -56,8 +56,9 @@ BruteGraph ReadBruteGraph(const std::string& dir) {
   while (std::getline(edges, line)) {
     auto f = Split(line);
     if (f.size() != 5) throw std::runtime_error("bad edges.csv line: " + line);
-    g.edges.push_back({static_cast<uint32_t>(std::stoul(f[0])),
-                       static_cast<uint32_t>(std::stoul(f[1])), f[2], f[3], std::stod(f[4])});
+    // Vertices 0..N-1 are CSV ids 1..N.
+    g.edges.push_back({static_cast<uint32_t>(std::stoul(f[0]) - 1),
+                       static_cast<uint32_t>(std::stoul(f[1]) - 1), f[2], f[3], std::stod(f[4])});
   }
   return g;
 }
@@ -81,6 +82,7 @@ nlohmann::json BruteAnswers(const BruteGraph& g, const nlohmann::json& q) {
     und[g.edges[e].dst].push_back({g.edges[e].src, e});
   }
   std::vector<uint64_t> hop_ids = q["hop_ids"].get<std::vector<uint64_t>>();
+  for (uint64_t& v : hop_ids) v -= 1;  // CSV id -> vertex
   uint64_t hop1 = 0;
   for (uint64_t v : hop_ids) {
     std::set<uint32_t> others;
@@ -116,7 +118,7 @@ nlohmann::json BruteAnswers(const BruteGraph& g, const nlohmann::json& q) {
   a["sp"] = nlohmann::json::array();
   a["wsp"] = nlohmann::json::array();
   for (const auto& pair : q["sp_pairs"]) {
-    const uint32_t s = pair[0].get<uint32_t>(), t = pair[1].get<uint32_t>();
+    const uint32_t s = pair[0].get<uint32_t>() - 1, t = pair[1].get<uint32_t>() - 1;
     a["sp"].push_back(bfs(s)[t]);
     std::vector<double> cost(n, std::numeric_limits<double>::infinity());
     using Item = std::pair<double, uint32_t>;
@@ -166,7 +168,7 @@ nlohmann::json BruteAnswers(const BruteGraph& g, const nlohmann::json& q) {
   for (uint32_t v = 0; v < n; ++v) order[v] = v;
   std::partial_sort(order.begin(), order.begin() + 2, order.end(),
                     [&](uint32_t x, uint32_t y) { return rank[x] > rank[y]; });
-  a["pagerank"] = order[0];
+  a["pagerank"] = order[0] + 1;  // the CSV id
   a["pagerank_margin"] = (rank[order[0]] - rank[order[1]]) / rank[order[0]];
   return a;
 }

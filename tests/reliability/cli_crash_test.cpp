@@ -157,8 +157,10 @@ void RunCliCrashTrials(int trials, uint32_t seed) {
       fs::create_directories(src);
       testing::WriteFile(src + "/nodes.csv", nodes);
       testing::WriteFile(src + "/edges.csv", edges);
-      args.insert(args.end(),
-                  {"import", "--nodes", src + "/nodes.csv", "--edges", src + "/edges.csv"});
+      // Each trial's file reuses the ids 0..299: --mode append keeps the trials apart (the
+      // default would match the rows of an earlier trial's import).
+      args.insert(args.end(), {"import", "--mode", "append", "--nodes", src + "/nodes.csv",
+                               "--edges", src + "/edges.csv"});
       ++stats.import_trials;
     }
     Child child(args);

@@ -7,20 +7,17 @@
 
 #include "engine/io/csv_reader.h"
 #include "pactgraph/import_export.h"
+#include "tests/engine/io/io_test_util.h"
 #include "tests/test_util.h"
 
 using namespace pactgraph;
 using pactgraph::testing::ReadFile;
+using pactgraph::testing::ExportJson;
+using pactgraph::testing::NewDb;
 using pactgraph::testing::TempDir;
 using pactgraph::testing::WriteFile;
 
 namespace {
-
-std::unique_ptr<Database> NewDb(const std::string& path) {
-  auto db = Database::Open(path, {});
-  REQUIRE(db.ok());
-  return std::move(db).value();
-}
 
 Value Temporal(const char* text) {
   auto v = ParseTemporalText(text);
@@ -67,12 +64,6 @@ std::vector<std::vector<std::string>> Rows(const std::string& path) {
   while (csv->Next(&row)) rows.push_back(row);
   REQUIRE(csv->status().ok());
   return rows;
-}
-
-std::string ExportJson(Database& db) {
-  std::ostringstream out;
-  REQUIRE(ExportGraph(*db.NewReader(), ExportFormat::kJson, out).ok());
-  return out.str();
 }
 
 }  // namespace

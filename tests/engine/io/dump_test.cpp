@@ -6,18 +6,14 @@
 #include <cmath>
 #include <sstream>
 
+#include "tests/engine/io/io_test_util.h"
 #include "tests/test_util.h"
 
 using namespace pactgraph;
+using pactgraph::testing::NewDb;
 using pactgraph::testing::TempDir;
 
 namespace {
-
-std::unique_ptr<Database> NewDb(const std::string& path) {
-  auto db = Database::Open(path, {});
-  REQUIRE(db.ok());
-  return std::move(db).value();
-}
 
 Value Temporal(const char* text) {
   auto v = ParseTemporalText(text);

@@ -4,26 +4,17 @@
 #include <sstream>
 
 #include "engine/io/graph_export.h"
+#include "tests/engine/io/io_test_util.h"
 #include "tests/test_util.h"
 
 using namespace pactgraph;
 using namespace pactgraph::io;
+using pactgraph::testing::ExportJson;
+using pactgraph::testing::NewDb;
 using pactgraph::testing::TempDir;
 using pactgraph::testing::WriteFile;
 
 namespace {
-
-std::unique_ptr<Database> NewDb(const std::string& path) {
-  auto db = Database::Open(path, {});
-  REQUIRE(db.ok());
-  return std::move(db).value();
-}
-
-std::string ExportJson(Database& db) {
-  std::ostringstream out;
-  REQUIRE(ExportGraph(*db.NewReader(), ExportFormat::kJson, out).ok());
-  return out.str();
-}
 
 const char* kNodes =
     "id,name,kind,aliases,founded,score,active\n"
