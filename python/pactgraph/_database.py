@@ -132,15 +132,22 @@ class Database(GraphMethods, IngestMethods):
 
     # --- files -----------------------------------------------------------------------------
 
-    def import_csv(self, nodes, edges=None):
+    def import_csv(self, nodes, edges=None, mode="merge", match_on="id"):
         """Imports ``nodes`` (a CSV file with id,name,kind[,more]) and ``edges``
         (src,dst,type[,date,weight,more]) all or nothing; returns counts and timings. Any
-        error is an InputError "file:line:column: what" and imports nothing."""
-        return self._native.import_csv(os.fspath(nodes), os.fspath(edges) if edges else "")
+        error is an InputError "file:line:column: what" and imports nothing.
 
-    def import_json(self, path):
-        """Imports a JSON graph ({"nodes": [...], "edges": [...]}) all or nothing."""
-        return self._native.import_json(os.fspath(path))
+        File ids that are whole numbers >= 1 become node ids; every added node keeps its file
+        id as ``external_id``. ``mode="merge"`` matches rows already imported (on the file id,
+        or with ``match_on="name"`` on name and labels), so importing the same files twice
+        changes nothing; ``mode="append"`` adds every row (docs/cli.md, "Ids and re-import")."""
+        return self._native.import_csv(os.fspath(nodes), os.fspath(edges) if edges else "",
+                                       mode, match_on)
+
+    def import_json(self, path, mode="merge", match_on="id"):
+        """Imports a JSON graph ({"nodes": [...], "edges": [...]}) all or nothing; ``mode``
+        and ``match_on`` as for :meth:`import_csv`."""
+        return self._native.import_json(os.fspath(path), mode, match_on)
 
     def export(self, format="json", path=None):  # noqa: A002 - the CLI's word
         """Exports the whole graph as "json", "csv", "graphml" or "dot".

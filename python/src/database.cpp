@@ -54,9 +54,29 @@ py::dict ImportToPython(const ImportSummary& s) {
   py::dict d;
   d["nodes"] = s.nodes;
   d["relationships"] = s.relationships;
+  d["nodes_matched"] = s.nodes_matched;
+  d["relationships_matched"] = s.relationships_matched;
+  d["nodes_differing"] = s.nodes_differing;
+  d["new_ids"] = s.external_ids;
   d["parse_seconds"] = s.parse_seconds;
   d["load_seconds"] = s.load_seconds;
   return d;
+}
+
+// "merge"/"append" and "id"/"name", as the CLI's --mode and --match-on.
+ImportOptions ParseImportOptions(const std::string& mode, const std::string& match_on) {
+  ImportOptions o;
+  if (mode == "append") {
+    o.mode = ImportMode::kAppend;
+  } else if (mode != "merge") {
+    throw py::value_error("mode must be 'merge' or 'append', not '" + mode + "'");
+  }
+  if (match_on == "name") {
+    o.match_on = ImportMatch::kName;
+  } else if (match_on != "id") {
+    throw py::value_error("match_on must be 'id' or 'name', not '" + match_on + "'");
+  }
+  return o;
 }
 
 struct QueryArgs {
@@ -233,18 +253,23 @@ NativeDbClass BindDatabase(py::module_& m) {
              return CheckToPython(report);
            })
       .def("import_csv",
-           [](NativeDb& self, const std::string& nodes, const std::string& edges) {
+           [](NativeDb& self, const std::string& nodes, const std::string& edges,
+              const std::string& mode, const std::string& match_on) {
+             const ImportOptions options = ParseImportOptions(mode, match_on);
              ImportSummary summary;
              RunStatus(self, [&](Database* db) {
-               return ImportCsv(*db, nodes, edges, nullptr, &summary);
+               return ImportCsv(*db, nodes, edges, options, nullptr, &summary);
              });
              return ImportToPython(summary);
            })
       .def("import_json",
-           [](NativeDb& self, const std::string& path) {
+           [](NativeDb& self, const std::string& path, const std::string& mode,
+              const std::string& match_on) {
+             const ImportOptions options = ParseImportOptions(mode, match_on);
              ImportSummary summary;
-             RunStatus(self,
-                       [&](Database* db) { return ImportJson(*db, path, nullptr, &summary); });
+             RunStatus(self, [&](Database* db) {
+               return ImportJson(*db, path, options, nullptr, &summary);
+             });
              return ImportToPython(summary);
            })
       .def("export", [](NativeDb& self, const std::string& format_name, const std::string& path) {

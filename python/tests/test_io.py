@@ -57,3 +57,20 @@ def test_stats_and_check(db, tmp_path):
     report = db.check()
     assert report["sound"] and report["problem_count"] == 0 and report["problems"] == []
     assert report["counts"]["nodes"] == 3 and report["counts"]["relationships"] == 2
+
+
+def test_import_twice_changes_nothing_and_append_adds(db, tmp_path):
+    nodes, edges = write_csv(tmp_path)
+    first = db.import_csv(nodes, edges)
+    again = db.import_csv(nodes, edges)
+    assert again["nodes"] == 0 and again["relationships"] == 0
+    assert again["nodes_matched"] == first["nodes"]
+    assert again["relationships_matched"] == first["relationships"]
+    assert db.stats()["nodes"] == first["nodes"]
+    added = db.import_csv(nodes, mode="append")
+    assert added["nodes"] == first["nodes"] and added["nodes_matched"] == 0
+    assert db.stats()["nodes"] == 2 * first["nodes"]
+    with pytest.raises(ValueError):
+        db.import_csv(nodes, mode="upsert")
+    with pytest.raises(ValueError):
+        db.import_json(tmp_path / "none.json", match_on="label")
