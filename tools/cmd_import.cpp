@@ -66,7 +66,8 @@ int RunImport(GlobalOptions& g, const ImportArgs& a) {
     }
     if (summary.nodes_differing) {
       std::string ids;
-      for (NodeId id : summary.differing_examples) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+      for (NodeId id : summary.differing_examples)
+        ids += (ids.empty() ? "" : ", ") + std::to_string(id);
       std::fprintf(stderr,
                    "note: %llu matched nodes differ from the file and were kept as stored "
                    "(node%s %s%s)\n",

@@ -206,8 +206,7 @@ Status RunBench(const BenchOptions& options, BenchReport* report) {
   std::string first, last;
   if (stats.nodes != nodes_csv.count || reader->NodeIdBound() != nodes_csv.count + 1 ||
       !NameOf(*reader, 1, &first).ok() || !NameOf(*reader, nodes_csv.count, &last).ok() ||
-      first != nodes_csv.first_name ||
-      last != nodes_csv.last_name) {
+      first != nodes_csv.first_name || last != nodes_csv.last_name) {
     return Status::Internal("the imported node ids do not follow the order of nodes.csv");
   }
 

@@ -175,7 +175,8 @@ Status WriteGraphml(const Snapshot& s, std::ostream& out) {
   uint64_t e = 0;
   for (const auto& r : s.rels) {
     out << "    <edge id=\"e" << ++e << "\" source=\"n" << XmlEscape(s.number.at(r.start))
-        << "\" target=\"n" << XmlEscape(s.number.at(r.end)) << "\"><data key=\"type\">" << XmlEscape(r.type) << "</data>";
+        << "\" target=\"n" << XmlEscape(s.number.at(r.end)) << "\"><data key=\"type\">"
+        << XmlEscape(r.type) << "</data>";
     for (const auto& [k, v] : r.properties) {
       out << "<data key=\"e_" << XmlEscape(k) << "\">" << XmlEscape(GraphmlText(v)) << "</data>";
     }
@@ -202,8 +203,7 @@ Status WriteDot(const Snapshot& s, std::ostream& out) {
   }
   for (const auto& r : s.rels) {
     out << "  " << DotId(s.number.at(r.start)) << " -> " << DotId(s.number.at(r.end))
-        << " [label=\""
-        << DotEscape(r.type) << "\"];\n";
+        << " [label=\"" << DotEscape(r.type) << "\"];\n";
   }
   out << "}\n";
   return out ? Status::OK() : Status::IOError("write failed");
@@ -267,8 +267,8 @@ Status Collect(const GraphReader& r, Snapshot* s) {
         s->external.insert(n.id);
       } else if (!taken.emplace(file_id, n.id).second) {
         return Status::InvalidArgument("nodes " + std::to_string(taken.at(file_id)) + " and " +
-                                       file_id + " would both be written with the id '" +
-                                       file_id + "'; change one external_id with SET");
+                                       file_id + " would both be written with the id '" + file_id +
+                                       "'; change one external_id with SET");
       }
     }
     s->number[n.id] = std::move(file_id);

@@ -133,7 +133,8 @@ Status LoadParsed(Database& db, Parsed& parsed, const ImportOptions& options,
   uint64_t done = 0;
   for (size_t i = 0; i < parsed.nodes.size(); ++i) {
     auto& n = parsed.nodes[i];
-    PG_ASSIGN_OR_RETURN(handles[i], placer.Place(n.file_id, std::move(n.labels), std::move(n.props)));
+    PG_ASSIGN_OR_RETURN(handles[i],
+                        placer.Place(n.file_id, std::move(n.labels), std::move(n.props)));
     if (progress && (++done & 0x3fff) == 0) progress("load", done, total);
   }
   std::vector<PendingNode>().swap(parsed.nodes);  // free before the SST phase needs memory
@@ -326,9 +327,10 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
     std::vector<std::string> header, row;
     std::unordered_map<std::string, size_t> col;
     bool ascending = ReadHeader(nodes_csv, {"id"}, &header, &col).ok();
+    const size_t c_id = ascending ? col["id"] : 0;
     NodeId prev = 0;
     while (ascending && nodes_csv.Next(&row)) {
-      auto k = row.size() > col["id"] ? KeepableId(row[col["id"]]) : std::nullopt;
+      auto k = row.size() > c_id ? KeepableId(row[c_id]) : std::nullopt;
       ascending = k && *k > prev;
       if (ascending) prev = *k;
     }
@@ -378,7 +380,8 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
         if (!TypedCell(header[i], row[i], &v, &why).ok()) return Bad(csv.Where(i), why);
         n.props[ColumnKey(header[i])] = std::move(v);
       }
-      PG_ASSIGN_OR_RETURN(NodePlacer::Handle id, placer.Place(row[c_id], std::move(n.labels), std::move(n.props)));
+      PG_ASSIGN_OR_RETURN(NodePlacer::Handle id,
+                          placer.Place(row[c_id], std::move(n.labels), std::move(n.props)));
       if (auto first = id_index.Insert(row[c_id], id, csv.line())) {
         return Bad(csv.Where(c_id), "duplicate node id '" + row[c_id] +
                                         "' (first defined on line " + std::to_string(*first) + ")");
@@ -458,8 +461,9 @@ Status ImportCsv(Database& db, const std::string& nodes_path, const std::string&
       for (const EdgeRow& e : batch) {
         auto matched = placer.MatchRelationship(e.start, e.end, e.type, e.props);
         load_status = !matched.ok() ? matched.status()
-                      : *matched    ? Status::OK()
-                                    : loader->AddRelationship(e.start, e.end, e.type, e.props).status();
+                      : *matched
+                          ? Status::OK()
+                          : loader->AddRelationship(e.start, e.end, e.type, e.props).status();
         if (!load_status.ok()) {
           queue.Cancel();
           break;

@@ -27,8 +27,7 @@ std::optional<NodeId> KeepableId(std::string_view s) {
   return v;
 }
 
-NodePlacer::NodePlacer(const GraphReader& reader, BulkLoader& loader,
-                       const ImportOptions& options)
+NodePlacer::NodePlacer(const GraphReader& reader, BulkLoader& loader, const ImportOptions& options)
     : reader_(reader),
       loader_(loader),
       restore_(dynamic_cast<BulkRestore*>(&loader)),

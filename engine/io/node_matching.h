@@ -37,8 +37,7 @@ class NodePlacer {
   // kept in ascending order first, then the new ids).
   void Plan(bool ascending_keepable) { stream_ = ascending_keepable; }
 
-  Result<Handle> Place(const std::string& file_id, std::vector<std::string> labels,
-                       ValueMap props);
+  Result<Handle> Place(const std::string& file_id, std::vector<std::string> labels, ValueMap props);
   Status Flush();
   NodeId Resolve(Handle h) const {
     return (h & kHeldBit) ? held_ids_[h & ~kHeldBit] : static_cast<NodeId>(h);

@@ -115,8 +115,9 @@ PACTGRAPH_EXPORT Status FindPaths(const GraphReader& reader, NodeId from, NodeId
                                   const PathOptions& options, PathAnswer* out);
 
 // The node a user means by `name`: an exact name or alias (normalised: case, accents and
-// spacing do not matter), else a numeric node id, else an import's `external_id`. NotFound (with close names as hints) when
-// nothing matches; InvalidArgument listing the candidates when several nodes match.
+// spacing do not matter), else a numeric node id, else an import's `external_id`. NotFound (with
+// close names as hints) when nothing matches; InvalidArgument listing the candidates when several
+// nodes match.
 PACTGRAPH_EXPORT Result<NodeId> ResolveNode(const GraphReader& reader, std::string_view name);
 // The node an import stored with this `external_id` (the id its file gave it when that could
 // not be its node id; pactgraph/import_export.h), or 0 when none. One scan of the nodes, made

@@ -11,9 +11,9 @@
 #include "tests/test_util.h"
 
 using namespace pactgraph;
-using pactgraph::testing::ReadFile;
 using pactgraph::testing::ExportJson;
 using pactgraph::testing::NewDb;
+using pactgraph::testing::ReadFile;
 using pactgraph::testing::TempDir;
 using pactgraph::testing::WriteFile;
 

@@ -154,8 +154,8 @@ TEST_CASE("Re-import: a changed row is matched, counted as differing and kept as
   auto db = NewDb(dir / "db");
   REQUIRE(Csv(*db, dir, "id,name,kind,score\n1,Kenya,nation,7\n2,Peru,nation,1\n", "").ok());
   ImportSummary sum;
-  REQUIRE(Csv(*db, dir, "id,name,kind,score\n1,Kenya,nation,8\n2,Peru,nation,1\n", "", {}, &sum)
-              .ok());
+  REQUIRE(
+      Csv(*db, dir, "id,name,kind,score\n1,Kenya,nation,8\n2,Peru,nation,1\n", "", {}, &sum).ok());
   CHECK(sum.nodes == 0);
   CHECK(sum.nodes_matched == 2);
   CHECK(sum.nodes_differing == 1);
@@ -175,8 +175,8 @@ TEST_CASE("Re-import: rows never match nodes that no import made", "[io][reimpor
     REQUIRE(w->Commit().ok());
   }
   ImportSummary sum;
-  REQUIRE(Csv(*db, dir, "id,name,kind\n1,Fiji,nation\n5,Oman,nation\n",
-              "src,dst,type\n1,5,mou\n", {}, &sum)
+  REQUIRE(Csv(*db, dir, "id,name,kind\n1,Fiji,nation\n5,Oman,nation\n", "src,dst,type\n1,5,mou\n",
+              {}, &sum)
               .ok());
   CHECK(sum.nodes_matched == 0);
   CHECK(sum.nodes == 2);
@@ -190,8 +190,8 @@ TEST_CASE("Re-import: rows never match nodes that no import made", "[io][reimpor
   CHECK(csv.find("\n1,Chile,") != std::string::npos);
   CHECK(csv.find("\n6,Fiji,") != std::string::npos);
   // And a second import of the same file still matches Fiji and Oman.
-  REQUIRE(Csv(*db, dir, "id,name,kind\n1,Fiji,nation\n5,Oman,nation\n",
-              "src,dst,type\n1,5,mou\n", {}, &sum)
+  REQUIRE(Csv(*db, dir, "id,name,kind\n1,Fiji,nation\n5,Oman,nation\n", "src,dst,type\n1,5,mou\n",
+              {}, &sum)
               .ok());
   CHECK(sum.nodes == 0);
   CHECK(sum.nodes_matched == 2);
@@ -223,8 +223,9 @@ TEST_CASE("Re-import: --mode append adds every row again", "[io][reimport]") {
 TEST_CASE("Re-import: --match-on name matches name and labels", "[io][reimport]") {
   TempDir dir;
   auto db = NewDb(dir / "db");
-  REQUIRE(Csv(*db, dir, "id,name,labels\n1,Kenya,Nation\n2,Mercury,Planet;Body\n"
-                        "3,Mercury,Element\n",
+  REQUIRE(Csv(*db, dir,
+              "id,name,labels\n1,Kenya,Nation\n2,Mercury,Planet;Body\n"
+              "3,Mercury,Element\n",
               "")
               .ok());
   ImportOptions by_name;
@@ -238,10 +239,13 @@ TEST_CASE("Re-import: --match-on name matches name and labels", "[io][reimport]"
   CHECK(sum.nodes == 1);
   CHECK(sum.relationships == 1);
   std::vector<NodeId> out;
-  REQUIRE(db->NewReader()->Neighbors(1, Direction::kOut, {}, [&](const NeighborEntry& e) {
-             out.push_back(e.other);
-             return true;
-           }).ok());
+  REQUIRE(db->NewReader()
+              ->Neighbors(1, Direction::kOut, {},
+                          [&](const NeighborEntry& e) {
+                            out.push_back(e.other);
+                            return true;
+                          })
+              .ok());
   REQUIRE(out.size() == 1);
   CHECK(NameAt(*db, out[0]) == "Quito");
   // Without a label, "Mercury" is two nodes: an error naming both, and nothing stored.
@@ -288,9 +292,15 @@ TEST_CASE("Re-import: random files are idempotent and round-trip", "[io][reimpor
     std::vector<std::string> ids;
     for (int i = 0; i < n; ++i) {
       switch (rng() % 4) {
-        case 0: ids.push_back("w" + std::to_string(i)); break;
-        case 1: ids.push_back(std::to_string(i)); break;  // 0 among them
-        default: ids.push_back(std::to_string(1 + i * 3 + static_cast<int>(rng() % 3))); break;
+        case 0:
+          ids.push_back("w" + std::to_string(i));
+          break;
+        case 1:
+          ids.push_back(std::to_string(i));
+          break;  // 0 among them
+        default:
+          ids.push_back(std::to_string(1 + i * 3 + static_cast<int>(rng() % 3)));
+          break;
       }
     }
     std::sort(ids.begin(), ids.end());
