@@ -23,6 +23,7 @@ struct Side {
 
 struct Workspace {
   Side side[2];
+  std::vector<uint32_t> on_path;  // CanonicalShortestPath: epoch at which v was found on a path
   uint32_t epoch = 0;
 
   uint32_t Begin(uint32_t n) {
@@ -33,6 +34,7 @@ struct Workspace {
         s.parent.resize(n);
         s.parent_rel.resize(n);
       }
+      on_path.assign(n, 0);
       epoch = 1;
     }
     return epoch;
@@ -105,45 +107,97 @@ GraphPath ToGraphPath(bfs::SearchPath<VertexIndex, RelIndex>&& p) {
 
 }  // namespace
 
+// Two half searches, as the bidirectional BFS does, instead of one search from the target over
+// (on heavy-tailed graphs) most of the graph: distances from s up to a = ceil(hops / 2) and to t
+// up to b = hops - a. A vertex lies on a shortest path when ds + dt = hops: at depth a that is
+// read off both sides; below it, a vertex is on a path when one of its allowed steps reaches an
+// on-path vertex one level further. The walk from s then takes, at every step, the least
+// relationship to an on-path vertex one step nearer to t.
 bool CanonicalShortestPath(const GraphSnapshot& g, VertexIndex s, VertexIndex t,
                            const CompiledFilter& filter, uint32_t hops, GraphPath* out) {
-  if (s == t) return false;
+  if (s == t || hops == 0 || !filter.VertexOk(s)) return false;
   const uint32_t* row = g.row_start();
   const uint32_t* col = g.column();
   const uint32_t* prop = g.entry_prop();
-  // Distances to t, walking backwards from it, up to `hops`.
-  constexpr uint32_t kFar = UINT32_MAX;
-  std::vector<uint32_t> dist(g.num_vertices(), kFar);
+  Workspace& ws = LocalWorkspace();
+  const uint32_t epoch = ws.Begin(g.num_vertices());
+  Side& fwd = ws.side[0];
+  Side& bwd = ws.side[1];
+  auto ok = [&](VertexIndex v) { return v == t || filter.VertexOk(v); };
+  const uint32_t a = (hops + 1) / 2, b = hops - a;
+  // levels[k]: the vertices at distance k from s (k <= a).
+  std::vector<std::vector<VertexIndex>> levels(a + 1);
+  levels[0].push_back(s);
+  fwd.seen[s] = epoch;
+  fwd.dist[s] = 0;
+  for (uint32_t d = 1; d <= a && !levels[d - 1].empty(); ++d) {
+    for (VertexIndex u : levels[d - 1]) {
+      for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
+        const VertexIndex v = col[i];
+        if (fwd.seen[v] == epoch || !filter.EntryOk(prop[i], false) || !ok(v)) continue;
+        fwd.seen[v] = epoch;
+        fwd.dist[v] = d;
+        levels[d].push_back(v);
+      }
+    }
+  }
   std::vector<VertexIndex> level{t}, next;
-  dist[t] = 0;
-  for (uint32_t d = 1; d <= hops && !level.empty() && dist[s] == kFar; ++d) {
+  bwd.seen[t] = epoch;
+  bwd.dist[t] = 0;
+  for (uint32_t d = 1; d <= b && !level.empty(); ++d) {
     next.clear();
     for (VertexIndex u : level) {
       for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
         const VertexIndex v = col[i];
-        if (dist[v] != kFar || !filter.EntryOk(prop[i], true) || !filter.VertexOk(v)) continue;
-        dist[v] = d;
+        if (bwd.seen[v] == epoch || !filter.EntryOk(prop[i], true) || !ok(v)) continue;
+        bwd.seen[v] = epoch;
+        bwd.dist[v] = d;
         next.push_back(v);
       }
     }
     level.swap(next);
   }
-  if (dist[s] != hops) return false;
-  // From s, each step takes the least relationship to a vertex one step nearer to t.
+  // on_path[v] == epoch: v is on a shortest path (only set for vertices of levels[0..a]).
+  auto on = [&](VertexIndex v) { return ws.on_path[v] == epoch; };
+  bool any = false;
+  for (VertexIndex v : levels[a]) {
+    if (bwd.seen[v] == epoch && bwd.dist[v] == b) {
+      ws.on_path[v] = epoch;
+      any = true;
+    }
+  }
+  if (!any) return false;
+  for (uint32_t k = a; k-- > 0;) {
+    for (VertexIndex u : levels[k]) {
+      for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
+        const VertexIndex v = col[i];
+        if (fwd.seen[v] == epoch && fwd.dist[v] == k + 1 && on(v) &&
+            filter.EntryOk(prop[i], false)) {
+          ws.on_path[u] = epoch;
+          break;
+        }
+      }
+    }
+  }
+  // The next vertex of a shortest path from u, which is at distance k from s.
+  auto step_ok = [&](VertexIndex v, uint32_t k) {
+    if (k + 1 <= a) return fwd.seen[v] == epoch && fwd.dist[v] == k + 1 && on(v);
+    return bwd.seen[v] == epoch && bwd.dist[v] == hops - k - 1;
+  };
   GraphPath p;
   p.vertices.push_back(s);
-  for (VertexIndex u = s; u != t;) {
+  uint32_t k = 0;
+  for (VertexIndex u = s; u != t; ++k) {
     RelIndex best = std::numeric_limits<RelIndex>::max();
     VertexIndex best_v = kNoVertex;
     for (uint32_t i = row[u], e = row[u + 1]; i < e; ++i) {
       const VertexIndex v = col[i];
       const RelIndex r = prop[i] >> 1;
-      if (dist[v] == kFar || dist[v] + 1 != dist[u] || r >= best || !filter.EntryOk(prop[i], false))
-        continue;
+      if (r >= best || !step_ok(v, k) || !filter.EntryOk(prop[i], false)) continue;
       best = r;
       best_v = v;
     }
-    if (best_v == kNoVertex) return false;
+    if (best_v == kNoVertex || k >= hops) return false;
     p.rels.push_back(best);
     p.vertices.push_back(best_v);
     u = best_v;

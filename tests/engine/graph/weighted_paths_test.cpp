@@ -233,5 +233,70 @@ TEST_CASE("Weighted paths: equal-cost ties resolve to the least (hops, relations
   CHECK(with_hubs > 200);
 }
 
+TEST_CASE("Shortest paths: ties resolve to the least relationship sequence", "[graph][paths]") {
+  // Regression for the tie-break's cost: it now runs two half searches (distances from the
+  // source and to the target) instead of one search over the graph from the target. Small
+  // graphs with parallel relationships, cycles and long chains (so both halves and odd and
+  // even hop counts occur), every pair, directed and type-filtered too, against every simple
+  // path (unit costs: the least (hops, relationships)).
+  std::mt19937_64 rng(777);
+  int compared = 0, long_paths = 0;
+  for (int round = 0; round < 200; ++round) {
+    Graph g;
+    g.n = 3 + rng() % 10;
+    const uint32_t m = g.n - 1 + rng() % (g.n + 4);
+    for (uint32_t i = 0; i < m; ++i) {
+      EdgeSpec e;
+      // The first n-1 relationships make a chain in shuffled direction (long shortest paths).
+      if (i + 1 < g.n && round % 2 == 0) {
+        e.start = i + 1;
+        e.end = i + 2;
+        if (rng() % 3 == 0) std::swap(e.start, e.end);
+      } else {
+        e.start = 1 + rng() % g.n;
+        e.end = 1 + rng() % g.n;
+      }
+      e.type = static_cast<TypeId>(rng() % 3);
+      e.weight = 1;
+      g.edges.push_back(e);
+    }
+    std::vector<NodeId> nodes;
+    for (uint32_t v = 0; v < g.n; ++v) nodes.push_back(v + 1);
+    g.snapshot = GraphSnapshot::FromEdges(nodes, {}, g.edges, {"T0", "T1", "T2"});
+    for (uint32_t s = 0; s < g.n; ++s) {
+      for (uint32_t t = 0; t < g.n; ++t) {
+        if (s == t) continue;
+        PathOptions query;
+        query.mode = PathMode::kShortest;
+        query.filter.max_hops = 1000000;
+        const int variant = static_cast<int>((s * 7 + t + static_cast<uint32_t>(round)) % 3);
+        if (variant == 1) query.filter.directed = true;
+        if (variant == 2) query.filter.types = {"T0", "T2"};
+        INFO("round " << round << " s=" << s << " t=" << t << " variant " << variant);
+        std::vector<RelIndex> want;
+        const bool exists = ReferenceCanonical(g, query.filter, s, t, &want);
+        std::vector<GraphPath> out;
+        REQUIRE(FindPaths(*g.snapshot, s, t, query, &out).ok());
+        REQUIRE(out.size() == (exists ? 1u : 0u));
+        if (!exists) continue;
+        CHECK(out[0].rels == want);
+        REQUIRE(out[0].vertices.size() == want.size() + 1);
+        CHECK(out[0].vertices.front() == s);
+        CHECK(out[0].vertices.back() == t);
+        query.mode = PathMode::kAllShortest;
+        query.limit = 1;  // cut short: the first must still be the canonical path
+        std::vector<GraphPath> all;
+        REQUIRE(FindPaths(*g.snapshot, s, t, query, &all).ok());
+        REQUIRE(!all.empty());
+        CHECK(all[0].rels == want);
+        ++compared;
+        long_paths += want.size() >= 4;
+      }
+    }
+  }
+  CHECK(compared > 3000);
+  CHECK(long_paths > 300);
+}
+
 }  // namespace
 }  // namespace pactgraph::graph
