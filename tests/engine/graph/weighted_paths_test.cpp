@@ -179,6 +179,23 @@ bool ReferenceCanonical(const Graph& g, const GraphFilter& f, uint32_t s, uint32
   return any;
 }
 
+// Runs `query` from s to t and checks it against ReferenceCanonical: no path when there is
+// none, else the reference's relationships through a path from s to t. Returns whether one
+// exists (the reference's in `want`).
+bool MatchesReference(const Graph& g, const PathOptions& query, uint32_t s, uint32_t t,
+                      std::vector<RelIndex>* want) {
+  const bool exists = ReferenceCanonical(g, query.filter, s, t, want);
+  std::vector<GraphPath> out;
+  REQUIRE(FindPaths(*g.snapshot, s, t, query, &out).ok());
+  REQUIRE(out.size() == (exists ? 1u : 0u));
+  if (!exists) return false;
+  CHECK(out[0].rels == *want);
+  REQUIRE(out[0].vertices.size() == want->size() + 1);
+  CHECK(out[0].vertices.front() == s);
+  CHECK(out[0].vertices.back() == t);
+  return true;
+}
+
 TEST_CASE("Weighted paths: equal-cost ties resolve to the least (hops, relationships)",
           "[graph][paths]") {
   // Small graphs with costs 0..2, so most pairs have several cheapest paths; the same
@@ -213,12 +230,7 @@ TEST_CASE("Weighted paths: equal-cost ties resolve to the least (hops, relations
       if (s == t) continue;
       INFO("round " << round << " query " << q << " s=" << s << " t=" << t);
       std::vector<RelIndex> want;
-      const bool exists = ReferenceCanonical(g, query.filter, s, t, &want);
-      std::vector<GraphPath> out;
-      REQUIRE(FindPaths(*g.snapshot, s, t, query, &out).ok());
-      REQUIRE(out.size() == (exists ? 1u : 0u));
-      if (!exists) continue;
-      CHECK(out[0].rels == want);
+      if (!MatchesReference(g, query, s, t, &want)) continue;
       query.mode = PathMode::kKShortest;
       query.k = 1 + q % 3;
       std::vector<GraphPath> k_out;
@@ -274,15 +286,7 @@ TEST_CASE("Shortest paths: ties resolve to the least relationship sequence", "[g
         if (variant == 2) query.filter.types = {"T0", "T2"};
         INFO("round " << round << " s=" << s << " t=" << t << " variant " << variant);
         std::vector<RelIndex> want;
-        const bool exists = ReferenceCanonical(g, query.filter, s, t, &want);
-        std::vector<GraphPath> out;
-        REQUIRE(FindPaths(*g.snapshot, s, t, query, &out).ok());
-        REQUIRE(out.size() == (exists ? 1u : 0u));
-        if (!exists) continue;
-        CHECK(out[0].rels == want);
-        REQUIRE(out[0].vertices.size() == want.size() + 1);
-        CHECK(out[0].vertices.front() == s);
-        CHECK(out[0].vertices.back() == t);
+        if (!MatchesReference(g, query, s, t, &want)) continue;
         query.mode = PathMode::kAllShortest;
         query.limit = 1;  // cut short: the first must still be the canonical path
         std::vector<GraphPath> all;
